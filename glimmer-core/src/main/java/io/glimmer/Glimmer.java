@@ -1,0 +1,68 @@
+package io.glimmer;
+
+import io.glimmer.data.CsvOptions;
+import io.glimmer.data.CsvReader;
+import io.glimmer.data.DataFrame;
+import io.glimmer.design.Design;
+import io.glimmer.fit.MixedModelFit;
+import io.glimmer.formula.Formula;
+import io.glimmer.lmm.LinearMixedModel;
+
+import java.nio.file.Path;
+
+/**
+ * Fitting in a line:
+ * <pre>{@code
+ * MixedModelFit fit = Glimmer.fit(Path.of("sleepstudy.csv"), "Reaction ~ Days + (Days | Subject)");
+ * }</pre>
+ */
+public final class Glimmer {
+    private Glimmer() {
+    }
+
+    public static MixedModelFit fit(Path csv, String formula) {
+        return fit(csv, formula, FitOptions.defaults());
+    }
+
+    public static MixedModelFit fit(Path csv, String formula, FitOptions options) {
+        DataFrame data = CsvReader.read(csv, CsvOptions.builder().factors(options.factors()).build());
+        return fit(data, formula, options);
+    }
+
+    public static MixedModelFit fit(DataFrame data, String formula) {
+        return fit(data, formula, FitOptions.defaults());
+    }
+
+    public static MixedModelFit fit(DataFrame data, String formula, FitOptions options) {
+        Formula f = Formula.parse(formula);
+        Method method = options.effectiveMethod();
+        if (method == Method.REML || method == Method.ML) {
+            return linear(data, f, options, method == Method.REML);
+        }
+        throw new InputException("method " + method.label() + " is not available yet");
+    }
+
+    private static MixedModelFit linear(DataFrame data, Formula f, FitOptions options, boolean reml) {
+        if (options.family() != null && !options.family().equals("gaussian") || options.link() != null && !options.link().equals("identity")) {
+            throw new InputException("REML and ML apply to the gaussian family with the identity link; use --method Laplace or AGQ for "
+                    + (options.family() == null ? "gaussian" : options.family()) + "(" + options.link() + ")");
+        }
+        if (f.response() == null) {
+            throw new InputException("the formula has no response (nothing left of '~')");
+        }
+        if (f.randomTerms().isEmpty()) {
+            throw new InputException("the formula has no random-effects term such as (1 | group)");
+        }
+        Design design = Design.of(data, f, options.weights());
+        double[] y = design.frame().numeric(f.response());
+        double[] w = options.weights() == null ? null : design.frame().weights(options.weights());
+        if (w != null) {
+            for (int i = 0; i < w.length; i++) {
+                if (!(w[i] > 0)) {
+                    throw new InputException("weights column '" + options.weights() + "' has a value that is not positive (" + w[i] + ")");
+                }
+            }
+        }
+        return new LinearMixedModel(design, y, w, reml).fit();
+    }
+}

@@ -1,0 +1,17 @@
+package io.glimmer;
+
+/** Bad input or usage: a file, column, value, option or formula the user can fix (exit status 2). */
+public class InputException extends GlimmerException {
+    public InputException(String message) {
+        super(message);
+    }
+
+    public InputException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    @Override
+    public int exitStatus() {
+        return 2;
+    }
+}

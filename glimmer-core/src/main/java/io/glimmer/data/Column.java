@@ -1,0 +1,10 @@
+package io.glimmer.data;
+
+/** One named column of a {@link DataFrame}: numeric (NaN is missing) or categorical (code -1 is missing). */
+public sealed interface Column permits NumericColumn, CategoricalColumn {
+    String name();
+
+    int size();
+
+    boolean isMissing(int row);
+}

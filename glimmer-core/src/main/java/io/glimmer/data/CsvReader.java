@@ -1,0 +1,152 @@
+package io.glimmer.data;
+
+import io.glimmer.GlimmerException;
+import io.glimmer.InputException;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads a CSV file (UTF-8, comma separated, first row the header) into a {@link DataFrame}, with
+ * the conventions of R's read.csv so that results agree with R reading the same file:
+ * <ul>
+ *   <li>a column is numeric when every non-missing cell is a number (decimal, exponent, sign, Inf);
+ *       otherwise, or when named in {@link CsvOptions#factors()}, it is categorical;</li>
+ *   <li>"", "NA" and "NaN" (quoted or not) are missing in any column;</li>
+ *   <li>levels are sorted numerically when all are numbers, else by code point ({@link Levels}).</li>
+ * </ul>
+ * Every problem is an {@link InputException} with a one-line message naming the source; no other
+ * exception escapes.
+ */
+public final class CsvReader {
+    // Rescanning a file to locate an encoding error holds it in memory; skip that for huge files.
+    private static final long MAX_RESCAN_BYTES = 256L << 20;
+
+    private CsvReader() {
+    }
+
+    /** Reads a UTF-8 CSV file; the file's path names it in data and error messages. */
+    public static DataFrame read(Path file, CsvOptions options) {
+        String source = String.valueOf(file);
+        if (Files.isDirectory(file)) {
+            throw error(source, "is a directory, not a CSV file");
+        }
+        if (!Files.exists(file)) {
+            throw error(source, "file not found");
+        }
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return read(reader, source, options);
+        } catch (InputException e) {
+            if (e.getCause() instanceof CharacterCodingException) {
+                throw error(source, "the text is not valid UTF-8" + badUtf8Line(file) + " (save the file as UTF-8)", e.getCause());
+            }
+            throw e;
+        } catch (NoSuchFileException e) {
+            throw error(source, "file not found", e);
+        } catch (AccessDeniedException e) {
+            throw error(source, "cannot read the file (permission denied)", e);
+        } catch (IOException e) {
+            throw error(source, "cannot read the file: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads CSV text from a reader that the caller opened and closes (e.g. standard input).
+     *
+     * @param sourceName names the data in messages, e.g. "&lt;stdin&gt;"
+     */
+    public static DataFrame read(Reader reader, String sourceName, CsvOptions options) {
+        String source = sourceName == null ? "<input>" : sourceName;
+        CsvOptions opts = options == null ? CsvOptions.defaults() : options;
+        try {
+            CsvTable table = CsvTable.parse(reader, source);
+            checkFactors(table, opts, source);
+            List<Column> columns = new ArrayList<>();
+            for (int i = 0; i < table.names().size(); i++) {
+                String name = table.names().get(i);
+                columns.add(column(name, table.columns().get(i), opts.factors().contains(name)));
+            }
+            return DataFrame.of(source, columns);
+        } catch (GlimmerException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // A bug or a surprise from a library: still one line for the user, with the cause kept.
+            throw error(source, "cannot read CSV: " + e, e);
+        }
+    }
+
+    /** Where the first byte that is not UTF-8 is, found by decoding the file again (only on this error path). */
+    private static String badUtf8Line(Path file) {
+        try {
+            if (!Files.isRegularFile(file) || Files.size(file) > MAX_RESCAN_BYTES) { // a pipe cannot be read twice
+                return "";
+            }
+            ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(file));
+            try {
+                StandardCharsets.UTF_8.newDecoder().decode(bytes);
+                return "";
+            } catch (CharacterCodingException e) {
+                // The decoder stops at the bad byte: count the line breaks before it (\r\n, \n or \r).
+                int line = 1;
+                for (int i = 0; i < bytes.position(); i++) {
+                    byte b = bytes.get(i);
+                    if (b == '\n' || (b == '\r' && (i + 1 == bytes.limit() || bytes.get(i + 1) != '\n'))) {
+                        line++;
+                    }
+                }
+                return " at line " + line;
+            }
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static void checkFactors(CsvTable table, CsvOptions options, String source) {
+        for (String factor : options.factors()) {
+            if (!table.names().contains(factor)) {
+                throw error(source, "factor column '" + factor + "' is not in the file (columns: "
+                        + String.join(", ", table.names()) + ")");
+            }
+        }
+    }
+
+    /** Numeric when every non-missing cell is a number and the column is not a named factor. */
+    private static Column column(String name, List<String> cells, boolean factor) {
+        boolean numeric = !factor && cells.stream().allMatch(c -> Cells.isMissing(c) || Cells.isNumber(c));
+        if (numeric) {
+            double[] values = new double[cells.size()];
+            for (int i = 0; i < values.length; i++) {
+                String c = cells.get(i);
+                values[i] = Cells.isMissing(c) ? Double.NaN : Cells.toDouble(c);
+            }
+            return new NumericColumn(name, values);
+        }
+        List<String> values = new ArrayList<>(cells.size());
+        for (String c : cells) {
+            values.add(Cells.isMissing(c) ? null : c); // level text kept as written
+        }
+        return Levels.column(name, values);
+    }
+
+    static InputException error(String source, String problem) {
+        return new InputException(oneLine(source + ": " + problem));
+    }
+
+    static InputException error(String source, String problem, Throwable cause) {
+        return new InputException(oneLine(source + ": " + problem), cause);
+    }
+
+    /** Messages are one line for the user; file names and library messages might hold line breaks. */
+    private static String oneLine(String s) {
+        return s.replaceAll("[\\r\\n]+", " ");
+    }
+}

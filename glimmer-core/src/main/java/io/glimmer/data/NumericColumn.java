@@ -1,0 +1,43 @@
+package io.glimmer.data;
+
+import java.util.Arrays;
+
+/** A numeric column; NaN marks a missing value. Infinite values are kept and rejected where a model uses them. */
+public final class NumericColumn implements Column {
+    private final String name;
+    private final double[] values;
+
+    public NumericColumn(String name, double[] values) {
+        this.name = name;
+        this.values = values.clone();
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public int size() {
+        return values.length;
+    }
+
+    public double get(int row) {
+        return values[row];
+    }
+
+    /** A copy of the values. */
+    public double[] values() {
+        return values.clone();
+    }
+
+    @Override
+    public boolean isMissing(int row) {
+        return Double.isNaN(values[row]);
+    }
+
+    @Override
+    public String toString() {
+        return "NumericColumn[" + name + ", " + Arrays.toString(Arrays.copyOf(values, Math.min(5, values.length))) + "...]";
+    }
+}

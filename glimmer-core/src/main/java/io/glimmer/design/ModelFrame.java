@@ -1,0 +1,192 @@
+package io.glimmer.design;
+
+import io.glimmer.InputException;
+import io.glimmer.data.CategoricalColumn;
+import io.glimmer.data.Column;
+import io.glimmer.data.DataFrame;
+import io.glimmer.data.NumericColumn;
+import io.glimmer.formula.Expr;
+import io.glimmer.formula.Formula;
+import io.glimmer.formula.RandomTerm;
+import io.glimmer.formula.Term;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The rows and variables a model uses, as R's model.frame with na.omit and drop.unused.levels:
+ * every expression of the formula is evaluated on the whole data, rows with a missing value in any
+ * of them are removed (and counted), and categorical variables keep only the levels still present.
+ */
+public final class ModelFrame {
+    private final DataFrame source;
+    private final Map<String, Column> columns;
+    private final int rows;
+    private final int dropped;
+    private final int[] keptRows;
+
+    private ModelFrame(DataFrame source, Map<String, Column> columns, int[] keptRows, int dropped) {
+        this.source = source;
+        this.columns = columns;
+        this.rows = keptRows.length;
+        this.dropped = dropped;
+        this.keptRows = keptRows;
+    }
+
+    /**
+     * Evaluates everything the formula (and the optional weights column) refers to.
+     */
+    public static ModelFrame of(DataFrame data, Formula formula, String weightsColumn) {
+        ExpressionEvaluator eval = new ExpressionEvaluator(data);
+        Map<String, Column> full = new LinkedHashMap<>();
+        for (Expr e : expressions(formula)) {
+            full.computeIfAbsent(e.deparse(), k -> eval.evaluate(e));
+        }
+        if (weightsColumn != null) {
+            full.put(weightsKey(weightsColumn), eval.evaluate(new Expr.Variable(weightsColumn)));
+        }
+        int n = data.rows();
+        boolean[] keep = new boolean[n];
+        int kept = 0;
+        for (int r = 0; r < n; r++) {
+            boolean ok = true;
+            for (Column c : full.values()) {
+                if (c.isMissing(r)) {
+                    ok = false;
+                    break;
+                }
+            }
+            keep[r] = ok;
+            if (ok) {
+                kept++;
+            }
+        }
+        if (kept == 0) {
+            throw new InputException(data.source() + ": every row has a missing value in a variable the model uses (" + String.join(", ", full.keySet()) + ")");
+        }
+        int[] rows = new int[kept];
+        for (int r = 0, i = 0; r < n; r++) {
+            if (keep[r]) {
+                rows[i++] = r;
+            }
+        }
+        Map<String, Column> subset = new LinkedHashMap<>();
+        for (Map.Entry<String, Column> e : full.entrySet()) {
+            Column c = subset(e.getValue(), rows);
+            if (c instanceof NumericColumn num) {
+                checkFinite(data, num, rows);
+            }
+            subset.put(e.getKey(), c);
+        }
+        return new ModelFrame(data, subset, rows, n - kept);
+    }
+
+    private static String weightsKey(String column) {
+        return "\u0000weights:" + column;
+    }
+
+    /** Every expression the formula evaluates: response parts, term factors, offsets, random terms. */
+    private static List<Expr> expressions(Formula f) {
+        List<Expr> out = new ArrayList<>();
+        Expr response = f.response();
+        if (response instanceof Expr.Call c && c.function().equals("cbind")) {
+            out.addAll(c.args());
+        } else if (response != null) {
+            out.add(response);
+        }
+        for (Term t : f.fixedTerms()) {
+            out.addAll(t.factors());
+        }
+        out.addAll(f.offsets());
+        for (RandomTerm rt : f.randomTerms()) {
+            for (Term t : rt.terms()) {
+                out.addAll(t.factors());
+            }
+            out.addAll(rt.grouping());
+        }
+        return out;
+    }
+
+    private static void checkFinite(DataFrame data, NumericColumn c, int[] rows) {
+        for (int i = 0; i < c.size(); i++) {
+            if (Double.isInfinite(c.get(i))) {
+                throw new InputException(data.source() + ": '" + c.name() + "' is infinite (" + (c.get(i) > 0 ? "Inf" : "-Inf")
+                        + ") at row " + (rows[i] + 1));
+            }
+        }
+    }
+
+    private static Column subset(Column c, int[] rows) {
+        if (c instanceof NumericColumn num) {
+            double[] v = new double[rows.length];
+            for (int i = 0; i < rows.length; i++) {
+                v[i] = num.get(rows[i]);
+            }
+            return new NumericColumn(c.name(), v);
+        }
+        CategoricalColumn cat = (CategoricalColumn) c;
+        int[] remap = new int[cat.levelCount()];
+        java.util.Arrays.fill(remap, -1);
+        for (int r : rows) {
+            remap[cat.code(r)] = 0;
+        }
+        List<String> levels = new ArrayList<>();
+        for (int l = 0; l < remap.length; l++) {
+            if (remap[l] == 0) {
+                remap[l] = levels.size();
+                levels.add(cat.levels().get(l));
+            }
+        }
+        int[] codes = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            codes[i] = remap[cat.code(rows[i])];
+        }
+        return new CategoricalColumn(c.name(), codes, levels);
+    }
+
+    /** The evaluated (and subset) values of an expression of the formula. */
+    public Column column(Expr e) {
+        Column c = columns.get(e.deparse());
+        if (c == null) {
+            throw new IllegalStateException("expression not in the model frame: " + e.deparse());
+        }
+        return c;
+    }
+
+    public double[] numeric(Expr e) {
+        Column c = column(e);
+        if (c instanceof NumericColumn n) {
+            return n.values();
+        }
+        throw new InputException(source.source() + ": '" + e.deparse() + "' is categorical where a number is needed");
+    }
+
+    /** The prior-weights column, subset to the model's rows. */
+    public double[] weights(String column) {
+        Column c = columns.get(weightsKey(column));
+        if (!(c instanceof NumericColumn n)) {
+            throw new InputException(source.source() + ": weights column '" + column + "' is not numeric");
+        }
+        return n.values();
+    }
+
+    public int rows() {
+        return rows;
+    }
+
+    /** Rows removed because a variable the model uses was missing. */
+    public int dropped() {
+        return dropped;
+    }
+
+    /** Row numbers (0-based, in the original data) of the rows kept. */
+    public int[] keptRows() {
+        return keptRows.clone();
+    }
+
+    public DataFrame source() {
+        return source;
+    }
+}

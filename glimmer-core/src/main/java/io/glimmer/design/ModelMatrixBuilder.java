@@ -1,0 +1,118 @@
+package io.glimmer.design;
+
+import io.glimmer.InputException;
+import io.glimmer.data.CategoricalColumn;
+import io.glimmer.data.Column;
+import io.glimmer.data.NumericColumn;
+import io.glimmer.formula.Expr;
+import io.glimmer.formula.Term;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Builds a model matrix from terms as R's model.matrix does with treatment contrasts. A categorical
+ * factor in a term is coded by contrasts (its first level dropped) when the term without that factor
+ * is also in the model (the intercept standing for the empty term); otherwise by one indicator per
+ * level. Columns of an interaction vary the first factor fastest; names join the parts with ':'.
+ */
+public final class ModelMatrixBuilder {
+    private ModelMatrixBuilder() {
+    }
+
+    public static ModelMatrix build(ModelFrame frame, boolean intercept, List<Term> terms) {
+        int n = frame.rows();
+        Set<Set<String>> present = new HashSet<>();
+        if (intercept) {
+            present.add(Set.of());
+        }
+        for (Term t : terms) {
+            present.add(keys(t.factors()));
+        }
+        List<String> names = new ArrayList<>();
+        List<double[]> columns = new ArrayList<>();
+        if (intercept) {
+            names.add("(Intercept)");
+            double[] one = new double[n];
+            java.util.Arrays.fill(one, 1.0);
+            columns.add(one);
+        }
+        for (Term t : terms) {
+            List<String> partNames = List.of("");
+            List<double[]> partValues = new ArrayList<>();
+            double[] unit = new double[n];
+            java.util.Arrays.fill(unit, 1.0);
+            partValues.add(unit);
+            boolean firstFactor = true;
+            for (Expr f : t.factors()) {
+                Column c = frame.column(f);
+                Set<String> rest = keys(t.factors());
+                rest.remove(f.deparse());
+                List<String> fNames = new ArrayList<>();
+                List<double[]> fValues = new ArrayList<>();
+                codings(c, present.contains(rest), n, fNames, fValues);
+                // expand: the earlier factors vary fastest
+                List<String> newNames = new ArrayList<>();
+                List<double[]> newValues = new ArrayList<>();
+                for (int b = 0; b < fNames.size(); b++) {
+                    for (int a = 0; a < partNames.size(); a++) {
+                        newNames.add(firstFactor ? fNames.get(b) : partNames.get(a) + ":" + fNames.get(b));
+                        double[] pa = partValues.get(a);
+                        double[] fb = fValues.get(b);
+                        double[] v = new double[n];
+                        for (int r = 0; r < n; r++) {
+                            v[r] = pa[r] * fb[r];
+                        }
+                        newValues.add(v);
+                    }
+                }
+                partNames = newNames;
+                partValues = newValues;
+                firstFactor = false;
+            }
+            names.addAll(partNames);
+            columns.addAll(partValues);
+        }
+        int p = names.size();
+        double[] values = new double[n * p];
+        for (int j = 0; j < p; j++) {
+            double[] col = columns.get(j);
+            for (int r = 0; r < n; r++) {
+                values[r * p + j] = col[r];
+            }
+        }
+        return new ModelMatrix(names, values, n);
+    }
+
+    private static Set<String> keys(List<Expr> factors) {
+        Set<String> s = new TreeSet<>();
+        for (Expr e : factors) {
+            s.add(e.deparse());
+        }
+        return s;
+    }
+
+    private static void codings(Column c, boolean contrasts, int n, List<String> names, List<double[]> values) {
+        if (c instanceof NumericColumn num) {
+            names.add(c.name());
+            values.add(num.values());
+            return;
+        }
+        CategoricalColumn cat = (CategoricalColumn) c;
+        if (contrasts && cat.levelCount() < 2) {
+            throw new InputException("'" + c.name() + "' has a single level (" + (cat.levelCount() == 0 ? "none" : cat.levels().get(0))
+                    + ") in the rows used; a categorical predictor needs at least two");
+        }
+        for (int l = contrasts ? 1 : 0; l < cat.levelCount(); l++) {
+            names.add(c.name() + cat.levels().get(l));
+            double[] v = new double[n];
+            for (int r = 0; r < n; r++) {
+                v[r] = cat.code(r) == l ? 1.0 : 0.0;
+            }
+            values.add(v);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.glimmer.fit;
+
+import java.util.List;
+
+/**
+ * Conditional modes (BLUPs for a linear model) of one grouping factor, on the scale of the random
+ * effects (u = Λ(θ)·spherical modes), like lme4's ranef().
+ */
+public final class ConditionalModes {
+    private final String group;
+    private final List<String> terms;
+    private final List<String> levels;
+    private final double[][] values;
+    private final double[][] conditionalVariances;
+
+    /**
+     * @param values               [level][term]
+     * @param conditionalVariances [level][term] conditional variances (diagonal), or null
+     */
+    public ConditionalModes(String group, List<String> terms, List<String> levels, double[][] values, double[][] conditionalVariances) {
+        this.group = group;
+        this.terms = List.copyOf(terms);
+        this.levels = List.copyOf(levels);
+        this.values = deepCopy(values);
+        this.conditionalVariances = conditionalVariances == null ? null : deepCopy(conditionalVariances);
+    }
+
+    private static double[][] deepCopy(double[][] a) {
+        double[][] c = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            c[i] = a[i].clone();
+        }
+        return c;
+    }
+
+    public String group() {
+        return group;
+    }
+
+    public List<String> terms() {
+        return terms;
+    }
+
+    public List<String> levels() {
+        return levels;
+    }
+
+    /** The mode of one effect at one level. */
+    public double value(int level, int term) {
+        return values[level][term];
+    }
+
+    /** The modes of one level, one per term. */
+    public double[] level(int level) {
+        return values[level].clone();
+    }
+
+    /** Conditional variance of one effect at one level, or NaN when not computed. */
+    public double conditionalVariance(int level, int term) {
+        return conditionalVariances == null ? Double.NaN : conditionalVariances[level][term];
+    }
+
+    public boolean hasConditionalVariances() {
+        return conditionalVariances != null;
+    }
+}

@@ -1,0 +1,256 @@
+package io.glimmer.formula;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Recursive-descent parser for {@code [response] ~ terms}, following R's operator precedence
+ * (lowest first): {@code ~}, {@code | ||}, binary {@code + -}, {@code * /}, {@code :},
+ * unary {@code - +}, {@code ^} (right-associative; its exponent may start with a unary minus).
+ * It only builds syntax; {@link TermExpander} gives the right side its formula meaning.
+ */
+final class Parser {
+    /** Guards the recursion against hostile input; real formulas nest a handful of levels. */
+    static final int MAX_DEPTH = 200;
+    static final int MAX_TOKENS = 4000;
+
+    /** The two sides; {@code response} is null for a one-sided formula {@code ~ x}. */
+    record Parsed(Expr response, Node rhs) {
+    }
+
+    private final String text;
+    private final List<Token> tokens;
+    private int index;
+    private int depth;
+    private int callDepth;
+
+    private Parser(String text) {
+        this.text = text;
+        this.tokens = Lexer.tokenize(text);
+    }
+
+    static Parsed parse(String text) {
+        return new Parser(text).formula();
+    }
+
+    private Parsed formula() {
+        if (tokens.size() > MAX_TOKENS) {
+            throw fail(tokens.get(MAX_TOKENS).start(), "the formula is too long (more than " + MAX_TOKENS + " tokens)");
+        }
+        if (peek().kind() == Token.Kind.END) {
+            throw fail(0, "the formula is empty: expected something like y ~ x");
+        }
+        Node lhs = null;
+        if (peek().kind() != Token.Kind.TILDE) {
+            lhs = bar();
+            Token t = peek();
+            if (t.kind() == Token.Kind.END) {
+                throw fail(t.start(), "expected '~' between the response and the terms (like y ~ x)");
+            }
+            if (t.kind() != Token.Kind.TILDE) {
+                throw unexpectedAfterExpression(t, "expected '~' or an operator");
+            }
+        }
+        Token tilde = advance();
+        if (peek().kind() == Token.Kind.END) {
+            throw fail(peek().start(), "expected terms after '~' but the right side is empty");
+        }
+        Node rhs = bar();
+        Token t = peek();
+        if (t.kind() == Token.Kind.TILDE) {
+            throw fail(t.start(), "a formula has only one '~' but found another (the first is at position "
+                    + tilde.start() + ")");
+        }
+        if (t.kind() != Token.Kind.END) {
+            throw unexpectedAfterExpression(t, "expected an operator such as '+' or the end of the formula");
+        }
+        return new Parsed(lhs == null ? null : toExpr(lhs), rhs);
+    }
+
+    /** sum ( ('|' | '||') sum )* */
+    private Node bar() {
+        Node left = sum();
+        while (is(Token.Kind.BAR) || is(Token.Kind.DOUBLE_BAR)) {
+            Token op = advance();
+            Token next = peek();
+            if (next.kind() == Token.Kind.RPAREN || next.kind() == Token.Kind.END
+                    || next.kind() == Token.Kind.BAR || next.kind() == Token.Kind.DOUBLE_BAR) {
+                throw fail(next.start(), "expected a grouping factor after '" + op.text() + "' but found "
+                        + next.describe());
+            }
+            left = new Node.Op(op.text(), left, sum(), op.start());
+        }
+        return left;
+    }
+
+    private Node sum() {
+        Node left = product();
+        while (is(Token.Kind.PLUS) || is(Token.Kind.MINUS)) {
+            Token op = advance();
+            left = new Node.Op(op.text(), left, product(), op.start());
+        }
+        return left;
+    }
+
+    private Node product() {
+        Node left = interaction();
+        while (is(Token.Kind.STAR) || is(Token.Kind.SLASH)) {
+            Token op = advance();
+            left = new Node.Op(op.text(), left, interaction(), op.start());
+        }
+        return left;
+    }
+
+    private Node interaction() {
+        Node left = unary();
+        while (is(Token.Kind.COLON)) {
+            Token op = advance();
+            left = new Node.Op(op.text(), left, unary(), op.start());
+        }
+        return left;
+    }
+
+    /** Every recursive path passes through here, so this is where nesting depth is limited. */
+    private Node unary() {
+        if (++depth > MAX_DEPTH) {
+            throw fail(peek().start(), "the formula is nested too deeply (more than " + MAX_DEPTH + " levels)");
+        }
+        try {
+            if (is(Token.Kind.MINUS)) {
+                Token minus = advance();
+                return new Node.Neg(unary(), minus.start());
+            }
+            if (is(Token.Kind.PLUS)) {
+                advance(); // unary plus changes nothing, in R's formulas or arithmetic
+                return unary();
+            }
+            return power();
+        } finally {
+            depth--;
+        }
+    }
+
+    private Node power() {
+        Node base = primary();
+        if (is(Token.Kind.CARET)) {
+            Token op = advance();
+            return new Node.Op("^", base, unary(), op.start());
+        }
+        return base;
+    }
+
+    private Node primary() {
+        Token t = peek();
+        switch (t.kind()) {
+            case NUMBER:
+                advance();
+                return new Node.Atom(new Expr.Constant(Double.parseDouble(t.text())), t.start());
+            case NAME:
+                advance();
+                if (is(Token.Kind.LPAREN)) {
+                    return call(t);
+                }
+                return new Node.Atom(new Expr.Variable(t.text()), t.start());
+            case LPAREN:
+                return group();
+            default:
+                throw expectedOperand(t);
+        }
+    }
+
+    private Node group() {
+        Token open = advance();
+        Node inner = bar();
+        expectClose(open, "')' to close '(' opened at position " + open.start());
+        return new Node.Group(inner, open.start());
+    }
+
+    /** name(arg, ...): arguments are ordinary arithmetic, not formula algebra. */
+    private Node call(Token name) {
+        Token open = advance();
+        List<Expr> args = new ArrayList<>();
+        callDepth++;
+        if (is(Token.Kind.RPAREN)) {
+            advance();
+        } else {
+            String close = "',' or ')' to close '" + RNames.deparse(name.text()) + "(' opened at position " + open.start();
+            while (true) {
+                args.add(toExpr(bar()));
+                if (is(Token.Kind.COMMA)) {
+                    advance();
+                    continue;
+                }
+                expectClose(open, close);
+                break;
+            }
+        }
+        callDepth--;
+        return new Node.Atom(new Expr.Call(name.text(), args), name.start());
+    }
+
+    private void expectClose(Token open, String expected) {
+        Token t = peek();
+        if (t.kind() == Token.Kind.RPAREN) {
+            advance();
+            return;
+        }
+        String found = t.kind() == Token.Kind.END ? "" : " but found " + t.describe();
+        throw fail(t.start(), "expected " + expected + found);
+    }
+
+    /** The syntax tree of a response or call argument as an expression; '|' has no meaning there. */
+    private Expr toExpr(Node node) {
+        if (node instanceof Node.Atom a) {
+            return a.expr();
+        }
+        if (node instanceof Node.Neg n) {
+            return new Expr.Negate(toExpr(n.operand()));
+        }
+        if (node instanceof Node.Group g) {
+            return new Expr.Paren(toExpr(g.inner()));
+        }
+        Node.Op op = (Node.Op) node;
+        if (op.isBar()) {
+            throw fail(op.opPos(), "'" + op.op() + "' is only allowed in a random-effect term on the right of '~', like (1 | g)");
+        }
+        return new Expr.Binary(op.op(), toExpr(op.left()), toExpr(op.right()));
+    }
+
+    private FormulaException expectedOperand(Token found) {
+        String what = callDepth > 0 ? "an expression" : "a term";
+        String after = index > 0 ? " after " + tokens.get(index - 1).describe() : "";
+        String but = found.kind() == Token.Kind.END ? " but the formula ended" : " but found " + found.describe();
+        return fail(found.start(), "expected " + what + after + but);
+    }
+
+    private FormulaException unexpectedAfterExpression(Token t, String expected) {
+        if (t.kind() == Token.Kind.RPAREN) {
+            return fail(t.start(), "unmatched ')' with no '(' before it");
+        }
+        if (t.kind() == Token.Kind.COMMA) {
+            return fail(t.start(), "unexpected ',' outside a function call");
+        }
+        return fail(t.start(), expected + " but found " + t.describe());
+    }
+
+    /** The current token; a lexical error surfaces here, in text order with syntax errors. */
+    private Token peek() {
+        Token t = tokens.get(index);
+        if (t.kind() == Token.Kind.ERROR) {
+            throw fail(t.start(), t.text());
+        }
+        return t;
+    }
+
+    private boolean is(Token.Kind kind) {
+        return peek().kind() == kind;
+    }
+
+    private Token advance() {
+        return tokens.get(index++);
+    }
+
+    private FormulaException fail(int position, String detail) {
+        return new FormulaException(detail, position, text);
+    }
+}

@@ -1,0 +1,92 @@
+package io.glimmer.linalg;
+
+/**
+ * Kernels on the small dense blocks (q × q, with q the number of random effects per level) that
+ * the blocked factorisation is made of. Blocks are row-major slices of larger arrays.
+ */
+public final class SmallBlocks {
+    private SmallBlocks() {
+    }
+
+    /**
+     * out = λr' · B · λc for a qr × qc block B; λr (qr × qr) and λc (qc × qc) are lower triangular.
+     * {@code tmp} needs qr·qc entries.
+     */
+    public static void scale(double[] lr, int qr, double[] b, int bOff, double[] lc, int qc, double[] out, int outOff, double[] tmp) {
+        // tmp = B λc (λc lower: column k of the product uses rows k.. of λc)
+        for (int i = 0; i < qr; i++) {
+            for (int k = 0; k < qc; k++) {
+                double s = 0;
+                for (int m = k; m < qc; m++) {
+                    s += b[bOff + i * qc + m] * lc[m * qc + k];
+                }
+                tmp[i * qc + k] = s;
+            }
+        }
+        // out = λr' tmp (λr' upper: row i of the product uses rows i.. of tmp)
+        for (int i = 0; i < qr; i++) {
+            for (int k = 0; k < qc; k++) {
+                double s = 0;
+                for (int m = i; m < qr; m++) {
+                    s += lr[m * qr + i] * tmp[m * qc + k];
+                }
+                out[outOff + i * qc + k] = s;
+            }
+        }
+    }
+
+    /** In-place lower Cholesky of the q × q block at off (upper part zeroed); false if not positive definite. */
+    public static boolean cholesky(double[] a, int off, int q) {
+        for (int j = 0; j < q; j++) {
+            double d = a[off + j * q + j];
+            for (int k = 0; k < j; k++) {
+                double v = a[off + j * q + k];
+                d -= v * v;
+            }
+            if (!(d > 0)) {
+                return false;
+            }
+            d = Math.sqrt(d);
+            a[off + j * q + j] = d;
+            for (int i = j + 1; i < q; i++) {
+                double s = a[off + i * q + j];
+                for (int k = 0; k < j; k++) {
+                    s -= a[off + i * q + k] * a[off + j * q + k];
+                }
+                a[off + i * q + j] = s / d;
+            }
+            for (int i = 0; i < j; i++) {
+                a[off + i * q + j] = 0;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * B ← B · L⁻ᵀ for a rows × q block B (row stride {@code stride}) and a q × q lower-triangular L:
+     * each row x of the result solves L x' = b'.
+     */
+    public static void solveRightLowerTranspose(double[] b, int bOff, int rows, int stride, double[] l, int lOff, int q) {
+        for (int r = 0; r < rows; r++) {
+            int row = bOff + r * stride;
+            for (int j = 0; j < q; j++) {
+                double s = b[row + j];
+                for (int k = 0; k < j; k++) {
+                    s -= l[lOff + j * q + k] * b[row + k];
+                }
+                b[row + j] = s / l[lOff + j * q + j];
+            }
+        }
+    }
+
+    /** Solves L' x = b in place for a q × q lower-triangular L (back substitution). */
+    public static void solveLowerTranspose(double[] l, int lOff, int q, double[] x, int xOff) {
+        for (int j = q - 1; j >= 0; j--) {
+            double s = x[xOff + j];
+            for (int k = j + 1; k < q; k++) {
+                s -= l[lOff + k * q + j] * x[xOff + k];
+            }
+            x[xOff + j] = s / l[lOff + j * q + j];
+        }
+    }
+}

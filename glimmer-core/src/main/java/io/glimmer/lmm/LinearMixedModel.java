@@ -1,0 +1,256 @@
+package io.glimmer.lmm;
+
+import io.glimmer.InputException;
+import io.glimmer.design.Design;
+import io.glimmer.design.RandomEffectsTerm;
+import io.glimmer.fit.FixedEffect;
+import io.glimmer.fit.MixedModelFit;
+import io.glimmer.fit.OptimizerSummary;
+import io.glimmer.linalg.BlockedCholesky;
+import io.glimmer.linalg.CrossProducts;
+import io.glimmer.linalg.GroupedColumns;
+import io.glimmer.optim.BoundedMinimizer;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A linear mixed model y = Xβ + Zu + ε, u = Λ(θ)v, v ~ N(0, σ²I), ε ~ N(0, σ²W⁻¹), in lme4's
+ * formulation: β and σ are profiled out, so the objective (ML deviance or REML criterion) is a
+ * function of θ alone. Cross-products of [Z X y] are formed once; each evaluation rescales them
+ * by Λ(θ) and refactors, without touching the rows.
+ */
+public final class LinearMixedModel {
+    private static final double LOG_2PI = Math.log(2 * Math.PI);
+
+    private final Design design;
+    private final double[] y;
+    private final double[] weights;
+    private final boolean reml;
+    private final CovarianceStructure covariance;
+    private final BlockedCholesky factor;
+    private final double[][] lambdas;
+    private final int n;
+    private final int p;
+    private final double sumLogWeights;
+
+    /**
+     * @param y       response, one value per row of the design
+     * @param weights prior weights, or null
+     * @param reml    REML criterion (true) or maximum likelihood (false)
+     */
+    public LinearMixedModel(Design design, double[] y, double[] weights, boolean reml) {
+        this.design = design;
+        this.y = y.clone();
+        this.weights = weights == null ? null : weights.clone();
+        this.reml = reml;
+        this.n = design.rows();
+        this.p = design.p();
+        checkIdentifiable(design, y);
+        this.covariance = new CovarianceStructure(design.randomTerms());
+        this.lambdas = covariance.newLambdas();
+        double lw = 0;
+        if (weights != null) {
+            for (double w : weights) {
+                lw += Math.log(w);
+            }
+        }
+        this.sumLogWeights = lw;
+        GroupedColumns[] terms = design.randomTerms().stream().map(RandomEffectsTerm::columns).toArray(GroupedColumns[]::new);
+        CrossProducts cp = CrossProducts.structure(terms, p + 1);
+        cp.compute(this.weights, denseColumns());
+        this.factor = new BlockedCholesky(cp);
+    }
+
+    private static void checkIdentifiable(Design design, double[] y) {
+        int n = design.rows();
+        for (RandomEffectsTerm t : design.randomTerms()) {
+            if (t.levelCount() >= n) {
+                throw new InputException("grouping factor '" + t.group() + "' has " + t.levelCount() + " levels for " + n
+                        + " observations; a linear mixed model needs fewer levels than observations");
+            }
+            if (t.size() > n) {
+                throw new InputException("the term for '" + t.group() + "' has " + t.size() + " random effects for " + n
+                        + " observations; the variance components cannot be identified");
+            }
+        }
+        double first = y[0];
+        boolean constant = true;
+        for (double v : y) {
+            if (v != first) {
+                constant = false;
+                break;
+            }
+        }
+        if (constant) {
+            throw new InputException("the response is constant (every value is " + first + "); there is nothing to model");
+        }
+    }
+
+    /** [X, y − offset], n × (p + 1) row-major. */
+    private double[] denseColumns() {
+        double[] x = design.x().values();
+        double[] offset = design.offset();
+        double[] f = new double[n * (p + 1)];
+        for (int r = 0; r < n; r++) {
+            System.arraycopy(x, r * p, f, r * (p + 1), p);
+            f[r * (p + 1) + p] = y[r] - (offset == null ? 0 : offset[r]);
+        }
+        return f;
+    }
+
+    public CovarianceStructure covariance() {
+        return covariance;
+    }
+
+    public Design design() {
+        return design;
+    }
+
+    public boolean reml() {
+        return reml;
+    }
+
+    /** The objective at θ: the REML criterion or the ML deviance (−2 log-likelihood, profiled). */
+    public double objective(double[] theta) {
+        covariance.lambdas(theta, lambdas);
+        if (!factor.factor(lambdas)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double pwrss = penalisedResidualSumOfSquares();
+        double logDet = factor.logDetRandom();
+        if (reml) {
+            int dof = n - p;
+            return logDet + factor.logDetDense(p) + dof * (1 + LOG_2PI + Math.log(pwrss / dof)) - sumLogWeights;
+        }
+        return logDet + n * (1 + LOG_2PI + Math.log(pwrss / n)) - sumLogWeights;
+    }
+
+    private double penalisedResidualSumOfSquares() {
+        double r = factor.denseFactor().get(p, p);
+        return r * r;
+    }
+
+    /** Minimises the objective over θ and reports the fit. */
+    public MixedModelFit fit() {
+        long t0 = System.nanoTime();
+        double[] start = covariance.start();
+        BoundedMinimizer.Result opt = BoundedMinimizer.minimize(this::objective, start, covariance.lower(), covariance.upper(), 0.2, 1e-7);
+        double[] theta = opt.x();
+        MixedModelFit.Builder b = estimatesAt(theta);
+        b.optimizer(new OptimizerSummary(opt.name(), start, theta, opt.value(), opt.evaluations(), opt.converged(), opt.messages()));
+        b.converged(opt.converged());
+        opt.messages().forEach(b::warning);
+        b.fitSeconds((System.nanoTime() - t0) / 1e9);
+        return b.build();
+    }
+
+    /** Everything that follows from θ: β, σ, covariance of β, modes, likelihood; without optimiser details. */
+    public MixedModelFit.Builder estimatesAt(double[] theta) {
+        double objective = objective(theta);
+        double pwrss = penalisedResidualSumOfSquares();
+        double sigma2 = pwrss / (reml ? n - p : n);
+        double sigma = Math.sqrt(sigma2);
+        List<RandomEffectsTerm> terms = design.randomTerms();
+        double[] beta = new double[p];
+        double[][] spherical = new double[terms.size()][];
+        for (int k = 0; k < terms.size(); k++) {
+            spherical[k] = new double[terms.get(k).size()];
+        }
+        factor.solve(beta, spherical);
+        double[][] u = RandomEffectsReport.modes(lambdas, terms, spherical);
+        double[][] vcov = fixedEffectsCovariance(sigma2);
+
+        List<FixedEffect> fixed = new ArrayList<>();
+        List<String> names = design.x().names();
+        for (int j = 0; j < p; j++) {
+            double se = Math.sqrt(vcov[j][j]);
+            fixed.add(new FixedEffect(names.get(j), beta[j], se, beta[j] / se, null));
+        }
+        double[] fitted = fitted(beta, u);
+        double[] scaled = new double[n];
+        for (int r = 0; r < n; r++) {
+            double w = weights == null ? 1 : Math.sqrt(weights[r]);
+            scaled[r] = w * (y[r] - fitted[r]) / sigma;
+        }
+        List<String> warnings = new ArrayList<>();
+        if (!design.droppedColumns().isEmpty()) {
+            warnings.add("fixed-effect model matrix is rank deficient so dropping " + design.droppedColumns().size()
+                    + " column" + (design.droppedColumns().size() == 1 ? "" : "s") + ": " + String.join(", ", design.droppedColumns()));
+        }
+        boolean singular = covariance.singular(theta);
+        if (singular) {
+            warnings.add("boundary (singular) fit: a variance component is (nearly) zero or a correlation is ±1");
+        }
+        return MixedModelFit.builder()
+                .formula(design.formula().text())
+                .family("gaussian").link("identity")
+                .method(reml ? "REML" : "ML")
+                .nObs(n).nDropped(design.frame().dropped())
+                .groups(RandomEffectsReport.groups(terms))
+                .singular(singular)
+                .warnings(warnings)
+                .logLikelihood(-objective / 2)
+                .df(p + covariance.size() + 1)
+                .remlCriterion(reml ? objective : null)
+                .residualStdDev(sigma)
+                .fixedEffects(fixed)
+                .fixedEffectsCovariance(vcov)
+                .randomEffects(RandomEffectsReport.variances(terms, covariance, theta, sigma2))
+                .correlations(RandomEffectsReport.correlations(terms, covariance, theta))
+                .conditionalModes(RandomEffectsReport.conditionalModes(terms, u, null))
+                .theta(theta)
+                .fitted(fitted)
+                .scaledResiduals(scaled);
+    }
+
+    /** σ² (R_X'R_X)⁻¹ from the fixed-effects block of the factor. */
+    private double[][] fixedEffectsCovariance(double sigma2) {
+        int width = p + 1;
+        double[] l = factor.denseFactor().data;
+        double[][] inv = new double[p][p]; // inverse of the lower-triangular p × p block
+        for (int c = 0; c < p; c++) {
+            for (int r = 0; r < p; r++) {
+                double s = r == c ? 1 : 0;
+                for (int t = c; t < r; t++) {
+                    s -= l[r * width + t] * inv[t][c];
+                }
+                inv[r][c] = r < c ? 0 : s / l[r * width + r];
+            }
+        }
+        double[][] v = new double[p][p];
+        for (int a = 0; a < p; a++) {
+            for (int b = 0; b < p; b++) {
+                double s = 0;
+                for (int t = Math.max(a, b); t < p; t++) {
+                    s += inv[t][a] * inv[t][b];
+                }
+                v[a][b] = sigma2 * s;
+            }
+        }
+        return v;
+    }
+
+    private double[] fitted(double[] beta, double[][] u) {
+        double[] x = design.x().values();
+        double[] offset = design.offset();
+        double[] fit = new double[n];
+        List<RandomEffectsTerm> terms = design.randomTerms();
+        for (int r = 0; r < n; r++) {
+            double s = offset == null ? 0 : offset[r];
+            for (int j = 0; j < p; j++) {
+                s += x[r * p + j] * beta[j];
+            }
+            for (int k = 0; k < terms.size(); k++) {
+                GroupedColumns g = terms.get(k).columns();
+                int q = g.q();
+                int level = g.codes()[r];
+                for (int a = 0; a < q; a++) {
+                    s += g.z()[r * q + a] * u[k][level * q + a];
+                }
+            }
+            fit[r] = s;
+        }
+        return fit;
+    }
+}

@@ -1,0 +1,68 @@
+package io.glimmer.data;
+
+import io.glimmer.InputException;
+
+import java.io.StringReader;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Shared helpers for the CSV tests: read inline text, find test resources, check error messages. */
+final class CsvTesting {
+    static final String SOURCE = "inline.csv";
+
+    private CsvTesting() {
+    }
+
+    /** Reads CSV text, naming the listed columns as factors. */
+    static DataFrame csv(String text, String... factors) {
+        return CsvReader.read(new StringReader(text), SOURCE, CsvOptions.builder().factor(factors).build());
+    }
+
+    /** The InputException reading the text throws, after checking its message is one line naming the source. */
+    static InputException csvFails(String text, String... factors) {
+        InputException e = assertThrows(InputException.class, () -> csv(text, factors));
+        assertOneLineNaming(e, SOURCE);
+        return e;
+    }
+
+    static void assertOneLineNaming(InputException e, String source) {
+        String m = e.getMessage();
+        assertNotNull(m);
+        assertTrue(m.startsWith(source + ": "), () -> "message should start with the source: " + m);
+        assertFalse(m.contains("\n") || m.contains("\r"), () -> "message should be one line: " + m);
+        assertEquals(2, e.exitStatus());
+    }
+
+    static void assertContains(String message, String... parts) {
+        for (String part : parts) {
+            assertTrue(message.contains(part), () -> "expected '" + part + "' in: " + message);
+        }
+    }
+
+    /** A test resource as a file path, e.g. "/data/sleepstudy.csv". */
+    static Path resource(String name) {
+        URL url = CsvTesting.class.getResource(name);
+        assertNotNull(url, "missing test resource " + name);
+        try {
+            return Path.of(url.toURI());
+        } catch (URISyntaxException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static NumericColumn numeric(DataFrame df, String name) {
+        return assertInstanceOf(NumericColumn.class, df.column(name));
+    }
+
+    static CategoricalColumn categorical(DataFrame df, String name) {
+        return assertInstanceOf(CategoricalColumn.class, df.column(name));
+    }
+}

@@ -1,0 +1,182 @@
+package io.glimmer.linalg;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The blocked factorisation against a plain dense Cholesky of the same penalised system, on random
+ * designs with one to three crossed or nested terms of q = 1..3 effects per level.
+ */
+class BlockedCholeskyTest {
+
+    @ParameterizedTest(name = "seed {0}: levels {1}, q {2}")
+    @CsvSource({
+            "1, '12', '1'",
+            "2, '9', '2'",
+            "3, '15;4', '1;1'",
+            "4, '10;6', '2;1'",
+            "5, '8;5', '1;3'",
+            "6, '20;7;3', '1;2;1'",
+            "7, '6;6;6', '2;2;2'",
+            "8, '30;10', '1;1'",
+    })
+    void matchesDenseFactorisation(long seed, String levelSpec, String qSpec) {
+        Random rnd = new Random(seed);
+        String[] ls = levelSpec.split(";");
+        String[] qs = qSpec.split(";");
+        int k = ls.length;
+        int n = 60;
+        int width = 3; // two fixed columns and the response
+        GroupedColumns[] terms = new GroupedColumns[k];
+        double[][] lambda = new double[k][];
+        for (int t = 0; t < k; t++) {
+            int m = Integer.parseInt(ls[t].trim());
+            int q = Integer.parseInt(qs[t].trim());
+            int[] codes = new int[n];
+            double[] z = new double[n * q];
+            for (int r = 0; r < n; r++) {
+                codes[r] = r < m ? r : rnd.nextInt(m); // every level used
+                for (int a = 0; a < q; a++) {
+                    z[r * q + a] = a == 0 ? 1 : rnd.nextGaussian();
+                }
+            }
+            terms[t] = new GroupedColumns(m, q, codes, z);
+            lambda[t] = new double[q * q];
+            for (int a = 0; a < q; a++) {
+                for (int b = 0; b <= a; b++) {
+                    lambda[t][a * q + b] = a == b ? 0.3 + rnd.nextDouble() : rnd.nextGaussian() * 0.5;
+                }
+            }
+        }
+        double[] f = new double[n * width];
+        double[] w = new double[n];
+        for (int r = 0; r < n; r++) {
+            f[r * width] = 1;
+            f[r * width + 1] = rnd.nextGaussian();
+            f[r * width + 2] = rnd.nextGaussian() * 3 + 1;
+            w[r] = 0.5 + rnd.nextDouble();
+        }
+        CrossProducts cp = CrossProducts.structure(terms, width);
+        cp.compute(w, f);
+        BlockedCholesky chol = new BlockedCholesky(cp);
+        assertTrue(chol.factor(lambda));
+
+        // Dense reference: M = [ZΛ F]' W [ZΛ F] + diag(I, 0)
+        int qTotal = 0;
+        int[] start = new int[k];
+        for (int t = 0; t < k; t++) {
+            start[t] = qTotal;
+            qTotal += terms[t].columns();
+        }
+        int dim = qTotal + width;
+        double[][] rows = new double[n][dim];
+        for (int r = 0; r < n; r++) {
+            for (int t = 0; t < k; t++) {
+                int q = terms[t].q();
+                int level = terms[t].codes()[r];
+                for (int c = 0; c < q; c++) { // (z' λ)_c = Σ_a z_a λ_ac
+                    double s = 0;
+                    for (int a = c; a < q; a++) {
+                        s += terms[t].z()[r * q + a] * lambda[t][a * q + c];
+                    }
+                    rows[r][start[t] + level * q + c] = s;
+                }
+            }
+            for (int c = 0; c < width; c++) {
+                rows[r][qTotal + c] = f[r * width + c];
+            }
+        }
+        double[][] m = new double[dim][dim];
+        for (int r = 0; r < n; r++) {
+            for (int a = 0; a < dim; a++) {
+                for (int b = 0; b < dim; b++) {
+                    m[a][b] += w[r] * rows[r][a] * rows[r][b];
+                }
+            }
+        }
+        for (int a = 0; a < qTotal; a++) {
+            m[a][a] += 1;
+        }
+        double[][] l = denseCholesky(m);
+        double logDetZ = 0;
+        for (int a = 0; a < qTotal; a++) {
+            logDetZ += 2 * Math.log(l[a][a]);
+        }
+        assertEquals(logDetZ, chol.logDetRandom(), 1e-9 * Math.abs(logDetZ) + 1e-9);
+        double lastDiag = l[dim - 1][dim - 1];
+        assertEquals(lastDiag * lastDiag, Math.pow(chol.denseFactor().get(width - 1, width - 1), 2), 1e-9 * lastDiag * lastDiag);
+        assertEquals(2 * (Math.log(l[qTotal][qTotal]) + Math.log(l[qTotal + 1][qTotal + 1])), chol.logDetDense(2), 1e-9);
+
+        // Solution of the normal equations for (b, β) from the dense system.
+        double[] rhs = new double[dim - 1];
+        for (int a = 0; a < dim - 1; a++) {
+            rhs[a] = m[a][dim - 1];
+        }
+        double[] x = solveSpd(m, dim - 1, rhs);
+        double[] beta = new double[width - 1];
+        double[][] spherical = new double[k][];
+        for (int t = 0; t < k; t++) {
+            spherical[t] = new double[terms[t].columns()];
+        }
+        chol.solve(beta, spherical);
+        for (int j = 0; j < width - 1; j++) {
+            assertEquals(x[qTotal + j], beta[j], 1e-8 * (1 + Math.abs(x[qTotal + j])), "beta " + j);
+        }
+        for (int t = 0; t < k; t++) {
+            for (int c = 0; c < terms[t].columns(); c++) {
+                assertEquals(x[start[t] + c], spherical[t][c], 1e-8 * (1 + Math.abs(x[start[t] + c])), "b term " + t + " col " + c);
+            }
+        }
+    }
+
+    private static double[][] denseCholesky(double[][] m) {
+        int d = m.length;
+        double[][] l = new double[d][d];
+        for (int j = 0; j < d; j++) {
+            double s = m[j][j];
+            for (int t = 0; t < j; t++) {
+                s -= l[j][t] * l[j][t];
+            }
+            l[j][j] = Math.sqrt(s);
+            for (int i = j + 1; i < d; i++) {
+                double v = m[i][j];
+                for (int t = 0; t < j; t++) {
+                    v -= l[i][t] * l[j][t];
+                }
+                l[i][j] = v / l[j][j];
+            }
+        }
+        return l;
+    }
+
+    /** Solves the leading size × size block of m against rhs by dense Cholesky. */
+    private static double[] solveSpd(double[][] m, int size, double[] rhs) {
+        double[][] sub = new double[size][size];
+        for (int a = 0; a < size; a++) {
+            System.arraycopy(m[a], 0, sub[a], 0, size);
+        }
+        double[][] l = denseCholesky(sub);
+        double[] y = new double[size];
+        for (int i = 0; i < size; i++) {
+            double s = rhs[i];
+            for (int t = 0; t < i; t++) {
+                s -= l[i][t] * y[t];
+            }
+            y[i] = s / l[i][i];
+        }
+        double[] x = new double[size];
+        for (int i = size - 1; i >= 0; i--) {
+            double s = y[i];
+            for (int t = i + 1; t < size; t++) {
+                s -= l[t][i] * x[t];
+            }
+            x[i] = s / l[i][i];
+        }
+        return x;
+    }
+}
