@@ -4,6 +4,9 @@ import io.glimmer.data.CsvOptions;
 import io.glimmer.data.CsvReader;
 import io.glimmer.data.DataFrame;
 import io.glimmer.design.Design;
+import io.glimmer.family.Family;
+import io.glimmer.glmm.GeneralizedLinearMixedModel;
+import io.glimmer.glmm.GlmmResponse;
 import io.glimmer.fit.MixedModelFit;
 import io.glimmer.formula.Formula;
 import io.glimmer.lmm.LinearMixedModel;
@@ -39,7 +42,20 @@ public final class Glimmer {
         if (method == Method.REML || method == Method.ML) {
             return linear(data, f, options, method == Method.REML);
         }
+        if (method == Method.LAPLACE || method == Method.AGQ) {
+            return generalized(data, f, options, method == Method.AGQ ? (options.agqPoints() == null ? 9 : options.agqPoints()) : 1);
+        }
         throw new InputException("method " + method.label() + " is not available yet");
+    }
+
+    private static MixedModelFit generalized(DataFrame data, Formula f, FitOptions options, int nAGQ) {
+        Family family = Family.of(options.family() == null ? "gaussian" : options.family(), options.link());
+        if (f.randomTerms().isEmpty()) {
+            throw new InputException("the formula has no random-effects term such as (1 | group)");
+        }
+        Design design = Design.of(data, f, options.weights());
+        GlmmResponse response = GlmmResponse.of(design.frame(), f.response(), family, options.weights());
+        return new GeneralizedLinearMixedModel(design, response, family, nAGQ).fit();
     }
 
     private static MixedModelFit linear(DataFrame data, Formula f, FitOptions options, boolean reml) {

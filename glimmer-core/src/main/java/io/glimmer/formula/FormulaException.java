@@ -18,10 +18,10 @@ public class FormulaException extends InputException {
      * @param formula  the full formula text
      */
     public FormulaException(String detail, int position, String formula) {
-        super("formula error at position " + position + ": " + detail + " in \"" + oneLine(formula) + "\"");
+        super("formula error at position " + position + ": " + oneLine(detail) + " in \"" + oneLine(formula) + "\"");
         this.position = position;
         this.detail = detail;
-        this.formula = formula;
+        this.formula = formula == null ? "" : formula;
     }
 
     /** 0-based character offset of the problem in the formula text. */
@@ -40,6 +40,9 @@ public class FormulaException extends InputException {
 
     /** Line breaks and tabs become spaces, one for one, so positions still line up. */
     private static String oneLine(String text) {
+        if (text == null) {
+            return "";
+        }
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

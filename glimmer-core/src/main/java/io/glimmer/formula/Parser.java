@@ -23,6 +23,8 @@ final class Parser {
     private int index;
     private int depth;
     private int callDepth;
+    /** The '(' of the innermost call written as "name (", which is often a missing '+'. */
+    private Token spacedCallOpen;
 
     private Parser(String text) {
         this.text = text;
@@ -40,9 +42,9 @@ final class Parser {
         if (peek().kind() == Token.Kind.END) {
             throw fail(0, "the formula is empty: expected something like y ~ x");
         }
-        Node lhs = null;
+        Expr response = null;
         if (peek().kind() != Token.Kind.TILDE) {
-            lhs = bar();
+            response = toExpr(bar()); // before the right side, so errors come in text order
             Token t = peek();
             if (t.kind() == Token.Kind.END) {
                 throw fail(t.start(), "expected '~' between the response and the terms (like y ~ x)");
@@ -64,7 +66,7 @@ final class Parser {
         if (t.kind() != Token.Kind.END) {
             throw unexpectedAfterExpression(t, "expected an operator such as '+' or the end of the formula");
         }
-        return new Parsed(lhs == null ? null : toExpr(lhs), rhs);
+        return new Parsed(response, rhs);
     }
 
     /** sum ( ('|' | '||') sum )* */
@@ -168,6 +170,8 @@ final class Parser {
     /** name(arg, ...): arguments are ordinary arithmetic, not formula algebra. */
     private Node call(Token name) {
         Token open = advance();
+        Token outerSpaced = spacedCallOpen;
+        spacedCallOpen = open.start() > name.end() ? open : null; // R reads "x (1|g)" as a call, too
         List<Expr> args = new ArrayList<>();
         callDepth++;
         if (is(Token.Kind.RPAREN)) {
@@ -185,6 +189,10 @@ final class Parser {
             }
         }
         callDepth--;
+        spacedCallOpen = outerSpaced;
+        if ((name.text().equals("I") || name.text().equals("offset")) && args.size() != 1) {
+            throw fail(name.start(), name.text() + "() takes exactly one argument, found " + args.size());
+        }
         return new Node.Atom(new Expr.Call(name.text(), args), name.start());
     }
 
@@ -211,7 +219,10 @@ final class Parser {
         }
         Node.Op op = (Node.Op) node;
         if (op.isBar()) {
-            throw fail(op.opPos(), "'" + op.op() + "' is only allowed in a random-effect term on the right of '~', like (1 | g)");
+            String hint = spacedCallOpen == null ? ""
+                    : "; is a '+' missing before the '(' at position " + spacedCallOpen.start() + "?";
+            throw fail(op.opPos(), "'" + op.op() + "' is only allowed in a random-effect term on the right of '~', like (1 | g)"
+                    + hint);
         }
         return new Expr.Binary(op.op(), toExpr(op.left()), toExpr(op.right()));
     }

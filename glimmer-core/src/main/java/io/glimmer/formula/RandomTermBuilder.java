@@ -16,6 +16,10 @@ final class RandomTermBuilder {
     }
 
     static List<RandomTerm> build(String text, Node.Op bar) {
+        if (bar.left() instanceof Node.Op inner && inner.isBar()) { // (1 | g | h): blame the second '|'
+            throw new FormulaException("nested '" + bar.op() + "': a random-effect term has exactly one '|'",
+                    bar.opPos(), text);
+        }
         TermExpander.Result lhs = TermExpander.expandRandomLhs(text, bar.left());
         if (!lhs.intercept() && lhs.terms().isEmpty()) {
             throw new FormulaException("the random-effect term has no intercept and no terms before '"

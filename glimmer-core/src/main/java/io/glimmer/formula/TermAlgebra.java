@@ -9,7 +9,7 @@ import java.util.List;
  * R's model-formula algebra (src/main/model.c) on terms coded as bit sets of factor indices.
  * Lists keep R's order: duplicates keep their first occurrence and empty terms are dropped,
  * exactly like R's TrimRepeats, so the later stable sort by order reproduces terms().
- * Operands are never modified.
+ * Operands are never modified. Sums are handled by the caller, which keeps a running set.
  */
 final class TermAlgebra {
     /** More terms than this is a mistake (e.g. (a+...+z)^26), not a model; stop before it eats memory. */
@@ -23,18 +23,6 @@ final class TermAlgebra {
     }
 
     private TermAlgebra() {
-    }
-
-    /** a + b */
-    static List<BitSet> plus(List<BitSet> a, List<BitSet> b) {
-        return trim(concat(a, b));
-    }
-
-    /** a - b: the terms of a not in b. */
-    static List<BitSet> minus(List<BitSet> a, List<BitSet> b) {
-        List<BitSet> out = new ArrayList<>(a);
-        out.removeAll(b);
-        return out;
     }
 
     /** a:b, every term of a joined with every term of b (x:x = x). */
@@ -70,7 +58,11 @@ final class TermAlgebra {
     /** a^n: all interactions of the terms of a up to n of them, in R's order. */
     static List<BitSet> power(List<BitSet> a, int n) {
         List<BitSet> result = trim(a);
-        for (int i = 1; i < n; i++) {
+        BitSet all = new BitSet();
+        a.forEach(all::or);
+        // After k = #factors rounds nothing new can appear; the cap only guards against huge n.
+        int rounds = Math.min(n, all.cardinality() + 8);
+        for (int i = 1; i < rounds; i++) {
             List<BitSet> next = interact(a, result);
             if (next.equals(result)) {
                 break; // higher powers add nothing once every combination is present

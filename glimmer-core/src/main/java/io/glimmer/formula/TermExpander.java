@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -66,12 +67,7 @@ final class TermExpander {
 
     private Result expand(Node rhs) {
         declareVariables(rhs, false);
-        List<BitSet> bits;
-        try {
-            bits = evaluate(rhs, Context.TOP);
-        } catch (TermAlgebra.TooManyTerms e) { // from a + b, whose operands are already within the limit
-            throw fail(rhs.start(), "the formula expands to more than " + TermAlgebra.MAX_TERMS + " terms");
-        }
+        List<BitSet> bits = evaluate(rhs, Context.TOP);
         List<Term> terms = new ArrayList<>();
         for (BitSet b : TermAlgebra.sortByOrder(bits)) {
             List<Expr> termFactors = new ArrayList<>();
@@ -162,13 +158,19 @@ final class TermExpander {
             spine.push(o);
             left = o.left();
         }
-        List<BitSet> result = evaluate(left, ctx);
+        // A LinkedHashSet is R's trimmed list: first occurrence kept, removal then re-adding moves to the end.
+        LinkedHashSet<BitSet> result = new LinkedHashSet<>(evaluate(left, ctx));
         for (Node.Op o : spine) {
-            result = o.op().equals("+")
-                    ? TermAlgebra.plus(result, evaluate(o.right(), ctx))
-                    : TermAlgebra.minus(result, evaluate(o.right(), ctx.flip()));
+            if (o.op().equals("+")) {
+                result.addAll(evaluate(o.right(), ctx));
+                if (result.size() > TermAlgebra.MAX_TERMS) {
+                    throw fail(o.opPos(), "the formula expands to more than " + TermAlgebra.MAX_TERMS + " terms");
+                }
+            } else {
+                result.removeAll(evaluate(o.right(), ctx.flip()));
+            }
         }
-        return result;
+        return new ArrayList<>(result);
     }
 
     private List<BitSet> atom(Node.Atom atom, Context ctx) {
@@ -212,9 +214,6 @@ final class TermExpander {
     }
 
     private void offset(Expr.Call call, Node.Atom atom, Context ctx) {
-        if (call.args().size() != 1) {
-            throw fail(atom.start(), "offset() takes exactly one argument, found " + call.args().size());
-        }
         if (randomLhs) {
             throw fail(atom.start(), "offset() cannot be inside a random-effect term");
         }

@@ -159,7 +159,7 @@ public final class LinearMixedModel {
         }
         factor.solve(beta, spherical);
         double[][] u = RandomEffectsReport.modes(lambdas, terms, spherical);
-        double[][] vcov = fixedEffectsCovariance(sigma2);
+        double[][] vcov = factor.fixedEffectsCovariance(p, sigma2);
 
         List<FixedEffect> fixed = new ArrayList<>();
         List<String> names = design.x().names();
@@ -202,33 +202,6 @@ public final class LinearMixedModel {
                 .theta(theta)
                 .fitted(fitted)
                 .scaledResiduals(scaled);
-    }
-
-    /** σ² (R_X'R_X)⁻¹ from the fixed-effects block of the factor. */
-    private double[][] fixedEffectsCovariance(double sigma2) {
-        int width = p + 1;
-        double[] l = factor.denseFactor().data;
-        double[][] inv = new double[p][p]; // inverse of the lower-triangular p × p block
-        for (int c = 0; c < p; c++) {
-            for (int r = 0; r < p; r++) {
-                double s = r == c ? 1 : 0;
-                for (int t = c; t < r; t++) {
-                    s -= l[r * width + t] * inv[t][c];
-                }
-                inv[r][c] = r < c ? 0 : s / l[r * width + r];
-            }
-        }
-        double[][] v = new double[p][p];
-        for (int a = 0; a < p; a++) {
-            for (int b = 0; b < p; b++) {
-                double s = 0;
-                for (int t = Math.max(a, b); t < p; t++) {
-                    s += inv[t][a] * inv[t][b];
-                }
-                v[a][b] = sigma2 * s;
-            }
-        }
-        return v;
     }
 
     private double[] fitted(double[] beta, double[][] u) {

@@ -1,0 +1,56 @@
+package io.glimmer.family;
+
+import io.glimmer.InputException;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * A GLM link function g, as R's {@code make.link} defines it: η = g(μ), μ = g⁻¹(η) and dμ/dη.
+ * The bounded links clamp μ away from 0 and 1 and dμ/dη away from 0 the way R does, so a
+ * penalised IRLS step with an extreme η never produces NaN, Inf or a zero working weight.
+ */
+public interface Link {
+    Link LOGIT = new LogitLink();
+    Link PROBIT = new ProbitLink();
+    Link CLOGLOG = new CloglogLink();
+    Link CAUCHIT = new CauchitLink();
+    Link LOG = new LogLink();
+    Link IDENTITY = new IdentityLink();
+    Link INVERSE = new InverseLink();
+    Link SQRT = new SqrtLink();
+    Link INVERSE_SQUARE = new InverseSquareLink();
+
+    /** R's name: "logit", "probit", "cloglog", "cauchit", "log", "identity", "inverse", "sqrt", "1/mu^2". */
+    String name();
+
+    /** η = g(μ). */
+    double link(double mu);
+
+    /** μ = g⁻¹(η), clamped like R so extreme η stays in the distribution's range. */
+    double inverse(double eta);
+
+    /** dμ/dη at η (clamped at DBL_EPSILON for the links where R clamps it). */
+    double muEta(double eta);
+
+    /** Whether η is in the domain of g⁻¹ (R's valideta). */
+    boolean validEta(double eta);
+
+    /** Every link, in the order error messages list them. */
+    static List<Link> all() {
+        return List.of(LOGIT, PROBIT, CLOGLOG, CAUCHIT, LOG, IDENTITY, INVERSE, SQRT, INVERSE_SQUARE);
+    }
+
+    /** The link with R's name (case and surrounding blanks ignored). */
+    static Link of(String name) {
+        if (name != null) {
+            String wanted = name.strip();
+            for (Link link : all()) {
+                if (link.name().equalsIgnoreCase(wanted)) {
+                    return link;
+                }
+            }
+        }
+        throw new InputException("unknown link " + FamilyMath.quote(name) + "; known links are "
+                + all().stream().map(Link::name).collect(Collectors.joining(", ")));
+    }
+}

@@ -1,0 +1,42 @@
+package io.glimmer.family;
+
+import static io.glimmer.family.FamilyMath.EPS;
+
+/** log(μ), the canonical Poisson link. */
+final class LogLink implements Link {
+    LogLink() {
+    }
+
+    @Override
+    public String name() {
+        return "log";
+    }
+
+    @Override
+    public double link(double mu) {
+        return Math.log(mu);
+    }
+
+    @Override
+    public double inverse(double eta) {
+        // R's floor at DBL_EPSILON keeps μ > 0 (a Poisson or Gamma mean of exactly 0 is invalid).
+        // The cap at DBL_MAX is ours: R returns Inf for η > 709.78, which poisons every later sum.
+        return Math.max(FamilyMath.saturate(Math.exp(eta)), EPS);
+    }
+
+    @Override
+    public double muEta(double eta) {
+        return inverse(eta);
+    }
+
+    /** R accepts any η here; an infinite one is refused so a diverging fit step-halves instead. */
+    @Override
+    public boolean validEta(double eta) {
+        return Double.isFinite(eta);
+    }
+
+    @Override
+    public String toString() {
+        return name();
+    }
+}

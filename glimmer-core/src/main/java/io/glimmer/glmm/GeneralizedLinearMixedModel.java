@@ -1,0 +1,296 @@
+package io.glimmer.glmm;
+
+import io.glimmer.GlimmerException;
+import io.glimmer.InputException;
+import io.glimmer.design.Design;
+import io.glimmer.design.RandomEffectsTerm;
+import io.glimmer.family.Family;
+import io.glimmer.fit.FixedEffect;
+import io.glimmer.fit.MixedModelFit;
+import io.glimmer.fit.OptimizerSummary;
+import io.glimmer.lmm.CovarianceStructure;
+import io.glimmer.lmm.RandomEffectsReport;
+import io.glimmer.optim.BoundedMinimizer;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.hipparchus.linear.CholeskyDecomposition;
+import org.hipparchus.linear.MatrixUtils;
+import org.hipparchus.linear.RealMatrix;
+import org.hipparchus.special.Erf;
+
+/**
+ * A generalized linear mixed model fitted by maximum likelihood, as lme4's glmer: the Laplace
+ * approximation (nAGQ = 1) or adaptive Gauss–Hermite quadrature (nAGQ > 1, one random-effects
+ * term), optimised in two stages — θ with β inside PIRLS, then (θ, β) together — with standard
+ * errors from the Hessian of the deviance. It reuses the linear model's covariance structure,
+ * factorisation and reporting.
+ */
+public final class GeneralizedLinearMixedModel {
+    /** lme4's finite-difference step for the Hessian of the deviance. */
+    private static final double HESSIAN_STEP = 1e-4;
+
+    private final Design design;
+    private final Family family;
+    private final int nAGQ;
+    private final GlmmData data;
+    private final Pirls pirls;
+    private final CovarianceStructure covariance;
+    private final double[][] lambdas;
+    private final AdaptiveQuadrature quadrature;
+    private final int p;
+    private double[] betaWarm;
+    private double[][] bWarm;
+
+    public GeneralizedLinearMixedModel(Design design, GlmmResponse response, Family family, int nAGQ) {
+        if (design.randomTerms().isEmpty()) {
+            throw new InputException("the formula has no random-effects term such as (1 | group)");
+        }
+        if (nAGQ < 1) {
+            throw new InputException("the number of quadrature points must be at least 1 (got " + nAGQ + ")");
+        }
+        if (nAGQ > 1 && design.randomTerms().size() != 1) {
+            throw new InputException("adaptive Gauss-Hermite quadrature (--agq " + nAGQ + ") covers models with a single random-effects term, e.g. (1 | g) or (1 + x | g); this model has "
+                    + design.randomTerms().size() + " terms: use --method Laplace");
+        }
+        if (nAGQ > 1 && Math.pow(nAGQ, design.randomTerms().get(0).q()) > 100_000) {
+            throw new InputException("adaptive quadrature with " + nAGQ + " points in " + design.randomTerms().get(0).q()
+                    + " dimensions needs too many nodes; use fewer points");
+        }
+        this.design = design;
+        this.family = family;
+        this.nAGQ = nAGQ;
+        this.data = new GlmmData(design, response);
+        this.pirls = new Pirls(data, family);
+        this.covariance = new CovarianceStructure(design.randomTerms());
+        this.lambdas = covariance.newLambdas();
+        this.quadrature = nAGQ > 1 ? new AdaptiveQuadrature(data, family, nAGQ) : null;
+        this.p = design.p();
+        this.betaWarm = new double[p];
+        this.bWarm = zeroModes();
+    }
+
+    private double[][] zeroModes() {
+        List<RandomEffectsTerm> terms = design.randomTerms();
+        double[][] b = new double[terms.size()][];
+        for (int k = 0; k < terms.size(); k++) {
+            b[k] = new double[terms.get(k).size()];
+        }
+        return b;
+    }
+
+    /** Dispersion used in the log-density: 1, or (as R's family aic) the mean deviance residual. */
+    private double dispersion(Pirls.Mode mode) {
+        if (!family.distribution().hasDispersion()) {
+            return 1;
+        }
+        double sw = 0;
+        for (double w : data.weights()) {
+            sw += w;
+        }
+        return mode.deviance() / sw;
+    }
+
+    private double logLikelihoodAtMode(double phi) {
+        double[] mu = pirls.mu();
+        double[] y = data.y();
+        double[] w = data.weights();
+        double s = 0;
+        for (int r = 0; r < mu.length; r++) {
+            s += family.distribution().logDensity(y[r], mu[r], w[r], phi);
+        }
+        return s;
+    }
+
+    private Pirls.Mode mode(double[] theta, double[] beta, double[][] start, boolean updateBeta) {
+        covariance.lambdas(theta, lambdas);
+        Pirls.Mode m = pirls.run(lambdas, beta, start, null, updateBeta);
+        if (m == null) { // a warm start can be poor far from the optimum: retry from zero modes
+            m = pirls.run(lambdas, beta, zeroModes(), null, updateBeta);
+        }
+        return m;
+    }
+
+    /** The Laplace (or quadrature) deviance at a mode found by PIRLS; +∞ when PIRLS fails. */
+    private double devianceAt(Pirls.Mode m, double[] beta) {
+        if (m == null) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double phi = dispersion(m);
+        if (quadrature != null) {
+            return quadrature.deviance(lambdas[0], beta, m.b()[0], pirls.factor().firstBlock(), phi);
+        }
+        return -2 * logLikelihoodAtMode(phi) + m.penalty() + m.logDet();
+    }
+
+    /** −2 log-likelihood (Laplace or AGQ) at (θ, β), PIRLS started from the given modes. */
+    double deviance(double[] theta, double[] beta, double[][] start) {
+        Pirls.Mode m = mode(theta, beta, start, false);
+        if (m != null) {
+            bWarm = m.b();
+        }
+        return devianceAt(m, beta);
+    }
+
+    /** The first stage's objective: the Laplace deviance with β at its joint mode with b. */
+    private double stageOne(double[] theta) {
+        Pirls.Mode m = mode(theta, betaWarm, bWarm, true);
+        if (m == null) {
+            return Double.POSITIVE_INFINITY;
+        }
+        betaWarm = m.beta();
+        bWarm = m.b();
+        return -2 * logLikelihoodAtMode(dispersion(m)) + m.penalty() + m.logDet();
+    }
+
+    private double[] glmStart() {
+        double[] y = data.y();
+        double[] w = data.weights();
+        double[] eta = new double[y.length];
+        for (int r = 0; r < y.length; r++) {
+            eta[r] = family.link().link(family.distribution().initialMu(y[r], w[r]));
+        }
+        double[][] zero = covariance.newLambdas();
+        Pirls.Mode glm = pirls.run(zero, new double[p], zeroModes(), eta, true);
+        if (glm == null || !allFinite(glm.beta())) {
+            throw new GlimmerException("the generalized linear model without random effects (the start for the mixed model) could not be fitted");
+        }
+        return glm.beta();
+    }
+
+    private static boolean allFinite(double[] v) {
+        for (double x : v) {
+            if (!Double.isFinite(x)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public MixedModelFit fit() {
+        long t0 = System.nanoTime();
+        List<String> messages = new ArrayList<>();
+        betaWarm = glmStart();
+        bWarm = zeroModes();
+        int nt = covariance.size();
+        double[] thetaStart = covariance.start();
+        BoundedMinimizer.Result one = BoundedMinimizer.minimize(this::stageOne, thetaStart, covariance.lower(), covariance.upper(), 0.2, 1e-6);
+        stageOne(one.x()); // leave β and b at the first stage's optimum
+        messages.addAll(one.messages());
+
+        double[] start = concat(one.x(), betaWarm);
+        double[] lower = concat(covariance.lower(), filled(p, Double.NEGATIVE_INFINITY));
+        double[] upper = concat(covariance.upper(), filled(p, Double.POSITIVE_INFINITY));
+        BoundedMinimizer.Result two = BoundedMinimizer.minimize(
+                x -> deviance(Arrays.copyOf(x, nt), Arrays.copyOfRange(x, nt, nt + p), bWarm), start, lower, upper, 0.05, 1e-7);
+        messages.addAll(two.messages());
+        double[] theta = Arrays.copyOf(two.x(), nt);
+        double[] beta = Arrays.copyOfRange(two.x(), nt, nt + p);
+
+        Pirls.Mode m = mode(theta, beta, bWarm, false);
+        if (m == null) {
+            throw new GlimmerException("PIRLS failed at the optimum: the conditional modes could not be found");
+        }
+        if (!m.converged()) {
+            messages.add("PIRLS did not converge at the optimum (" + m.iterations() + " iterations)");
+        }
+        double deviance = devianceAt(m, beta);
+        double phi = dispersion(m);
+        double[][] modes = m.b();
+        double[] mu = pirls.mu().clone();
+
+        double[][] vcov = hessianCovariance(two.x(), modes, nt, messages);
+        if (vcov == null) {
+            vcov = pirls.jointFactorAt(lambdas, beta, modes).fixedEffectsCovariance(p, phi);
+            covariance.lambdas(theta, lambdas);
+        }
+        covariance.lambdas(theta, lambdas);
+        return report(theta, beta, modes, mu, deviance, phi, vcov, messages, one, two, t0);
+    }
+
+    /** 2 H⁻¹ for the β block of the deviance's Hessian over (θ, β); null (with a warning) if H is not positive definite. */
+    private double[][] hessianCovariance(double[] optimum, double[][] modes, int nt, List<String> messages) {
+        double[][] h = NumericalHessian.of(x -> deviance(Arrays.copyOf(x, nt), Arrays.copyOfRange(x, nt, nt + p), modes), optimum, HESSIAN_STEP);
+        RealMatrix hm = MatrixUtils.createRealMatrix(h);
+        try {
+            RealMatrix inv = new CholeskyDecomposition(hm, 1e-12, 1e-14).getSolver().getInverse();
+            double[][] v = new double[p][p];
+            for (int a = 0; a < p; a++) {
+                for (int b = 0; b < p; b++) {
+                    v[a][b] = 2 * inv.getEntry(nt + a, nt + b);
+                }
+            }
+            return v;
+        } catch (RuntimeException e) {
+            messages.add("the Hessian of the deviance is not positive definite; standard errors use the PIRLS approximation instead");
+            return null;
+        }
+    }
+
+    private MixedModelFit report(double[] theta, double[] beta, double[][] modes, double[] mu, double deviance, double phi, double[][] vcov,
+                                 List<String> messages, BoundedMinimizer.Result one, BoundedMinimizer.Result two, long t0) {
+        List<RandomEffectsTerm> terms = design.randomTerms();
+        List<FixedEffect> fixed = new ArrayList<>();
+        List<String> names = design.x().names();
+        for (int j = 0; j < p; j++) {
+            double se = Math.sqrt(vcov[j][j]);
+            double z = beta[j] / se;
+            fixed.add(new FixedEffect(names.get(j), beta[j], se, z, Erf.erfc(Math.abs(z) / Math.sqrt(2))));
+        }
+        double[] y = data.y();
+        double[] w = data.weights();
+        double[] pearson = new double[mu.length];
+        for (int r = 0; r < mu.length; r++) {
+            pearson[r] = (y[r] - mu[r]) * Math.sqrt(w[r] / family.distribution().variance(mu[r]) / phi);
+        }
+        List<String> warnings = new ArrayList<>(messages);
+        if (!design.droppedColumns().isEmpty()) {
+            warnings.add(0, "fixed-effect model matrix is rank deficient so dropping " + design.droppedColumns().size()
+                    + " column" + (design.droppedColumns().size() == 1 ? "" : "s") + ": " + String.join(", ", design.droppedColumns()));
+        }
+        boolean singular = covariance.singular(theta);
+        if (singular) {
+            warnings.add("boundary (singular) fit: a variance component is (nearly) zero or a correlation is ±1");
+        }
+        boolean dispersionFamily = family.distribution().hasDispersion();
+        double scale2 = 1; // random effects are on the linear-predictor scale
+        return MixedModelFit.builder()
+                .formula(design.formula().text())
+                .family(family.distribution().name()).link(family.link().name())
+                .method(nAGQ > 1 ? "AGQ" : "Laplace").nAGQ(nAGQ)
+                .nObs(design.rows()).nDropped(design.frame().dropped())
+                .groups(RandomEffectsReport.groups(terms))
+                .converged(one.converged() && two.converged())
+                .singular(singular)
+                .warnings(warnings)
+                .logLikelihood(-deviance / 2)
+                .df(p + covariance.size() + (dispersionFamily ? 1 : 0))
+                .residualStdDev(dispersionFamily ? Math.sqrt(phi) : null)
+                .fixedEffects(fixed)
+                .fixedEffectsCovariance(vcov)
+                .randomEffects(RandomEffectsReport.variances(terms, covariance, theta, scale2))
+                .correlations(RandomEffectsReport.correlations(terms, covariance, theta))
+                .conditionalModes(RandomEffectsReport.conditionalModes(terms, RandomEffectsReport.modes(lambdas, terms, modes), null))
+                .theta(theta)
+                .fitted(mu)
+                .scaledResiduals(pearson)
+                .optimizer(new OptimizerSummary(two.name(), concat(covariance.start(), new double[p]), two.x(), two.value(),
+                        one.evaluations() + two.evaluations(), two.converged(), messages))
+                .fitSeconds((System.nanoTime() - t0) / 1e9)
+                .build();
+    }
+
+    private static double[] concat(double[] a, double[] b) {
+        double[] c = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
+    }
+
+    private static double[] filled(int n, double v) {
+        double[] a = new double[n];
+        Arrays.fill(a, v);
+        return a;
+    }
+}

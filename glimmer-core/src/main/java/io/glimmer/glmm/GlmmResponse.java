@@ -1,0 +1,97 @@
+package io.glimmer.glmm;
+
+import io.glimmer.InputException;
+import io.glimmer.data.CategoricalColumn;
+import io.glimmer.data.Column;
+import io.glimmer.design.ModelFrame;
+import io.glimmer.family.Family;
+import io.glimmer.formula.Expr;
+
+/**
+ * The response of a GLMM with its prior weights, in R's glm conventions: a binomial response is a
+ * proportion with the number of trials as weight, from 0/1 numbers, a two-level category (first
+ * level = failure), {@code cbind(successes, failures)}, or proportions with {@code --weights}.
+ *
+ * @param y       response (proportions for binomial)
+ * @param weights prior weights (trials for binomial), never null
+ */
+public record GlmmResponse(double[] y, double[] weights) {
+
+    public static GlmmResponse of(ModelFrame frame, Expr response, Family family, String weightsColumn) {
+        if (response == null) {
+            throw new InputException("the formula has no response (nothing left of '~')");
+        }
+        int n = frame.rows();
+        double[] prior = weightsColumn == null ? ones(n) : frame.weights(weightsColumn);
+        for (int r = 0; r < n; r++) {
+            if (!(prior[r] >= 0) || Double.isInfinite(prior[r])) {
+                throw new InputException("weights column '" + weightsColumn + "' has a negative or infinite value (" + prior[r] + ") at row " + (r + 1));
+            }
+        }
+        double[] y;
+        boolean binomial = family.distribution().name().equals("binomial");
+        if (response instanceof Expr.Call c && c.function().equals("cbind")) {
+            if (!binomial) {
+                throw new InputException("cbind(successes, failures) is a binomial response; use --family binomial");
+            }
+            if (c.args().size() != 2) {
+                throw new InputException("cbind() on the left of '~' takes two arguments: successes and failures");
+            }
+            double[] s = frame.numeric(c.args().get(0));
+            double[] f = frame.numeric(c.args().get(1));
+            y = new double[n];
+            for (int r = 0; r < n; r++) {
+                if (s[r] < 0 || f[r] < 0) {
+                    throw new InputException("binomial counts must not be negative: " + c.deparse() + " is (" + s[r] + ", " + f[r] + ") at row " + (r + 1)
+                            + (f[r] < 0 ? " (successes above trials?)" : ""));
+                }
+                double trials = s[r] + f[r];
+                y[r] = trials > 0 ? s[r] / trials : 0;
+                prior[r] *= trials;
+            }
+        } else {
+            Column col = frame.column(response);
+            if (col instanceof CategoricalColumn cat) {
+                if (!binomial || cat.levelCount() != 2) {
+                    throw new InputException("the response '" + response.deparse() + "' is categorical"
+                            + (binomial ? " with " + cat.levelCount() + " levels; a binomial response needs two" : "; the " + family.name() + " family needs numbers"));
+                }
+                y = new double[n];
+                for (int r = 0; r < n; r++) {
+                    y[r] = cat.code(r);
+                }
+            } else {
+                y = frame.numeric(response);
+            }
+        }
+        for (int r = 0; r < n; r++) {
+            family.distribution().checkResponse(y[r], prior[r], r + 1);
+        }
+        checkNotConstant(y, prior, response);
+        return new GlmmResponse(y, prior);
+    }
+
+    private static void checkNotConstant(double[] y, double[] w, Expr response) {
+        double first = Double.NaN;
+        for (int r = 0; r < y.length; r++) {
+            if (w[r] > 0) {
+                if (Double.isNaN(first)) {
+                    first = y[r];
+                } else if (y[r] != first) {
+                    return;
+                }
+            }
+        }
+        throw new InputException("the response '" + response.deparse() + "' is constant (every value is " + first + "); there is nothing to model");
+    }
+
+    private static double[] ones(int n) {
+        double[] w = new double[n];
+        java.util.Arrays.fill(w, 1.0);
+        return w;
+    }
+
+    public int rows() {
+        return y.length;
+    }
+}
