@@ -7,9 +7,14 @@ import java.util.Set;
  * How to fit: family, link, method and the columns with special roles. Immutable; build with
  * {@link #builder()}. Null family means gaussian; null link means the family's canonical link;
  * null method means REML for a gaussian identity model and Laplace otherwise.
+ *
+ * @param cluster     GEE cluster column
+ * @param corstr      GEE working correlation: independence, exchangeable, ar1, unstructured
+ * @param strata      strata column of conditional logistic regression
+ * @param correlation residual correlation of a linear mixed model: "ar1(TIME | GROUP)", "exp(TIME | GROUP)", "cs(1 | GROUP)"
  */
 public record FitOptions(String family, String link, Method method, Integer agqPoints, String weights,
-                         Set<String> factors) {
+                         Set<String> factors, String cluster, String corstr, String strata, String correlation) {
     public FitOptions {
         factors = factors == null ? Set.of() : Set.copyOf(factors);
     }
@@ -39,6 +44,10 @@ public record FitOptions(String family, String link, Method method, Integer agqP
         private Integer agqPoints;
         private String weights;
         private final Set<String> factors = new LinkedHashSet<>();
+        private String cluster;
+        private String corstr;
+        private String strata;
+        private String correlation;
 
         public Builder family(String v) { family = v; return this; }
 
@@ -54,8 +63,16 @@ public record FitOptions(String family, String link, Method method, Integer agqP
 
         public Builder factor(String v) { factors.add(v); return this; }
 
+        public Builder cluster(String v) { cluster = v; return this; }
+
+        public Builder corstr(String v) { corstr = v; return this; }
+
+        public Builder strata(String v) { strata = v; return this; }
+
+        public Builder correlation(String v) { correlation = v; return this; }
+
         public FitOptions build() {
-            return new FitOptions(family, link, method, agqPoints, weights, factors);
+            return new FitOptions(family, link, method, agqPoints, weights, factors, cluster, corstr, strata, correlation);
         }
     }
 }

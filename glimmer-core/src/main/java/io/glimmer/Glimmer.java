@@ -42,7 +42,12 @@ public final class Glimmer {
         if (method == Method.REML || method == Method.ML) {
             return linear(data, f, options, method == Method.REML);
         }
+        // Each estimator below is one branch; the estimators live in their own packages.
         if (method == Method.LAPLACE || method == Method.AGQ) {
+            Family fam = Family.of(options.family() == null ? "gaussian" : options.family(), options.link());
+            if (fam.isGaussianIdentity() && method == Method.LAPLACE) { // exact: lme4's glmer hands this to lmer too
+                return linear(data, f, options, false);
+            }
             return generalized(data, f, options, method == Method.AGQ ? (options.agqPoints() == null ? 9 : options.agqPoints()) : 1);
         }
         throw new InputException("method " + method.label() + " is not available yet");
