@@ -1,0 +1,144 @@
+package io.glimmer.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.glimmer.fit.ConditionalModes;
+import io.glimmer.fit.FixedEffect;
+import io.glimmer.fit.MixedModelFit;
+import io.glimmer.fit.OptimizerSummary;
+import io.glimmer.fit.RandomEffectCorrelation;
+import io.glimmer.fit.VarianceComponent;
+
+import java.util.Map;
+
+/**
+ * A fit as the JSON object of the command-line contract (shared/CONTRACT.md): the names and shape
+ * are fixed there. Values that do not apply, and numbers that are not finite, are null.
+ */
+public final class FitJson {
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Indented, with "name": value (no space before the colon) and short arrays on one line. */
+    private static final DefaultPrettyPrinter PRINTER = new DefaultPrettyPrinter()
+            .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER));
+
+    private FitJson() {
+    }
+
+    /** The fit as a JSON object with exactly the contract's names. */
+    public static ObjectNode toJson(MixedModelFit fit) {
+        ObjectNode o = NODES.objectNode();
+        o.put("formula", fit.formula());
+        o.put("family", fit.family());
+        o.put("link", fit.link());
+        o.put("method", fit.method());
+        o.put("nAGQ", fit.nAGQ());
+        o.put("n_obs", fit.nObs());
+        o.put("n_dropped", fit.nDropped());
+        ObjectNode groups = o.putObject("groups");
+        for (Map.Entry<String, Integer> g : fit.groups().entrySet()) {
+            groups.put(g.getKey(), g.getValue());
+        }
+        o.put("converged", fit.converged());
+        o.put("singular", fit.singular());
+        ArrayNode warnings = o.putArray("warnings");
+        fit.warnings().forEach(warnings::add);
+        number(o, "log_likelihood", fit.logLikelihood());
+        o.put("df", fit.df());
+        number(o, "deviance", fit.deviance());
+        number(o, "aic", fit.aic());
+        number(o, "bic", fit.bic());
+        number(o, "reml_criterion", fit.remlCriterion());
+        number(o, "residual_std_dev", fit.residualStdDev());
+        ArrayNode fixed = o.putArray("fixed_effects");
+        for (FixedEffect f : fit.fixedEffects()) {
+            ObjectNode e = fixed.addObject();
+            e.put("term", f.term());
+            number(e, "estimate", f.estimate());
+            number(e, "std_error", f.stdError());
+            number(e, "statistic", f.statistic());
+            number(e, "p_value", f.pValue());
+        }
+        ArrayNode random = o.putArray("random_effects");
+        for (VarianceComponent v : fit.randomEffects()) {
+            ObjectNode e = random.addObject();
+            e.put("group", v.group());
+            e.put("term", v.term());
+            number(e, "variance", v.variance());
+            number(e, "std_dev", v.stdDev());
+        }
+        ArrayNode correlations = o.putArray("random_effect_correlations");
+        for (RandomEffectCorrelation c : fit.correlations()) {
+            ObjectNode e = correlations.addObject();
+            e.put("group", c.group());
+            e.put("term1", c.term1());
+            e.put("term2", c.term2());
+            number(e, "correlation", c.correlation());
+        }
+        o.set("conditional_modes", modes(fit, false));
+        if (fit.conditionalModes().stream().anyMatch(ConditionalModes::hasConditionalVariances)) {
+            o.set("conditional_variances", modes(fit, true));
+        }
+        number(o, "correlation_alpha", fit.correlationAlpha());
+        number(o, "scale", fit.scale());
+        number(o, "correlation_parameter", fit.correlationParameter());
+        OptimizerSummary opt = fit.optimizer();
+        if (opt == null) {
+            o.putNull("optimizer");
+        } else {
+            ObjectNode e = o.putObject("optimizer");
+            e.put("name", opt.name());
+            e.put("evaluations", opt.evaluations());
+        }
+        number(o, "fit_seconds", fit.fitSeconds());
+        return o;
+    }
+
+    /** The JSON text of a fit, indented, ending with a line break. */
+    public static String write(MixedModelFit fit) {
+        try {
+            return MAPPER.writer(PRINTER).writeValueAsString(toJson(fit)) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /** {group: {terms: [...], levels: {level: [one value per term]}}}, modes or their conditional variances. */
+    private static ObjectNode modes(MixedModelFit fit, boolean variances) {
+        ObjectNode out = NODES.objectNode();
+        for (ConditionalModes m : fit.conditionalModes()) {
+            if (variances && !m.hasConditionalVariances()) {
+                continue;
+            }
+            ObjectNode g = out.putObject(m.group());
+            ArrayNode terms = g.putArray("terms");
+            m.terms().forEach(terms::add);
+            ObjectNode levels = g.putObject("levels");
+            for (int l = 0; l < m.levels().size(); l++) {
+                ArrayNode values = levels.putArray(m.levels().get(l));
+                for (int t = 0; t < m.terms().size(); t++) {
+                    double v = variances ? m.conditionalVariance(l, t) : m.value(l, t);
+                    if (Double.isFinite(v)) {
+                        values.add(v);
+                    } else {
+                        values.addNull();
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void number(ObjectNode o, String name, Double v) {
+        if (v == null || !Double.isFinite(v)) {
+            o.putNull(name);
+        } else {
+            o.put(name, v.doubleValue());
+        }
+    }
+}

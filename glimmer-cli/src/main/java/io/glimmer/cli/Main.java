@@ -1,0 +1,81 @@
+package io.glimmer.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+
+/**
+ * The {@code glimmer} command. {@link #run(String[], InputStream, PrintStream, PrintStream)} runs it
+ * in-process and returns the exit status: 0 success, 2 bad input or usage, 1 a failed fit or an
+ * internal error. Every error is one line on standard error, without a stack trace unless the
+ * environment variable GLIMMER_DEBUG is set.
+ */
+@Command(name = "glimmer",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Generalized linear mixed models, fitted with lme4's conventions.",
+        subcommands = {FitCommand.class, CommandLine.HelpCommand.class},
+        // later: compare, confint, predict, simulate
+        footer = {"", "Run 'glimmer COMMAND --help' for the options of a command."})
+public final class Main implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    private final InputStream stdin;
+
+    Main(InputStream stdin) {
+        this.stdin = stdin;
+    }
+
+    /** Standard input of this run (where {@code --data -} reads). */
+    InputStream stdin() {
+        return stdin;
+    }
+
+    @Override
+    public Integer call() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command (e.g. fit)");
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.in, System.out, System.err));
+    }
+
+    /** Runs the command line with this process's standard input. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, System.in, out, err);
+    }
+
+    /**
+     * Runs the command line in-process, writing UTF-8 text to {@code out} and {@code err}.
+     *
+     * @return the exit status
+     */
+    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+        PrintWriter o = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+        PrintWriter e = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+        ErrorReporter reporter = new ErrorReporter(e, System.getenv("GLIMMER_DEBUG") != null);
+        try {
+            CommandLine cl = new CommandLine(new Main(in));
+            cl.setOut(o);
+            cl.setErr(e);
+            cl.setExpandAtFiles(false);
+            cl.setParameterExceptionHandler(reporter::parameterError);
+            cl.setExecutionExceptionHandler((ex, line, parsed) -> reporter.executionError(ex));
+            return cl.execute(args);
+        } catch (Throwable t) { // errors (e.g. OutOfMemoryError) that picocli lets through
+            return reporter.executionError(t);
+        } finally {
+            o.flush();
+            e.flush();
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.glimmer.cli;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** Runs the command line in-process and captures what it writes; copies test data to files. */
+final class Cli {
+    private Cli() {
+    }
+
+    record Result(int exit, String out, String err) {
+        String[] errLines() {
+            return err.isEmpty() ? new String[0] : err.split("\\R");
+        }
+    }
+
+    static Result run(String... args) {
+        return runWithInput("", args);
+    }
+
+    static Result runWithInput(String stdin, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        InputStream in = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
+        int exit = Main.run(args, in, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** A data set of glimmer-core's test resources (/data/NAME) copied into {@code dir}. */
+    static Path data(Path dir, String name) {
+        try (InputStream in = Cli.class.getResourceAsStream("/data/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("no test resource /data/" + name + " (glimmer-core's test-jar)");
+            }
+            Path file = dir.resolve(name);
+            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The text of a data set of glimmer-core's test resources. */
+    static String dataText(String name) {
+        try (InputStream in = Cli.class.getResourceAsStream("/data/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
