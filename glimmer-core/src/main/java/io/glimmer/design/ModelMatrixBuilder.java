@@ -17,7 +17,9 @@ import java.util.TreeSet;
  * Builds a model matrix from terms as R's model.matrix does with treatment contrasts. A categorical
  * factor in a term is coded by contrasts (its first level dropped) when the term without that factor
  * is also in the model (the intercept standing for the empty term); otherwise by one indicator per
- * level. Columns of an interaction vary the first factor fastest; names join the parts with ':'.
+ * level. Without an intercept only the first categorical main effect gets indicators for every level
+ * (R's model.matrix does the same; coding later ones fully would repeat the intercept).
+ * Columns of an interaction vary the first factor fastest; names join the parts with ':'.
  */
 public final class ModelMatrixBuilder {
     private ModelMatrixBuilder() {
@@ -53,7 +55,11 @@ public final class ModelMatrixBuilder {
                 rest.remove(f.deparse());
                 List<String> fNames = new ArrayList<>();
                 List<double[]> fValues = new ArrayList<>();
-                codings(c, present.contains(rest), n, fNames, fValues);
+                boolean contrasts = present.contains(rest);
+                codings(c, contrasts, n, fNames, fValues);
+                if (rest.isEmpty() && !contrasts && c instanceof CategoricalColumn) {
+                    present.add(Set.of()); // the full coding now spans the intercept
+                }
                 // expand: the earlier factors vary fastest
                 List<String> newNames = new ArrayList<>();
                 List<double[]> newValues = new ArrayList<>();
