@@ -39,9 +39,18 @@ public final class Glimmer {
     public static MixedModelFit fit(DataFrame data, String formula, FitOptions options) {
         Formula f = Formula.parse(formula);
         Method method = options.effectiveMethod();
+        checkOptionsApply(options, method);
+        if (options.correlation() != null && (method == Method.REML || method == Method.ML)) {
+            return io.glimmer.correlation.CorrelatedLinearMixedModel.fit(data, f, options, method == Method.REML);
+        }
         if (method == Method.REML || method == Method.ML) {
             return linear(data, f, options, method == Method.REML);
         }
+        if (method == Method.GEE) {
+            return io.glimmer.gee.GeeEstimator.fit(data, f, options);
+        }
+        if (method == Method.CONDITIONAL) return io.glimmer.conditional.ConditionalLogit.fit(data, f, options);
+        if (method == Method.PQL) return io.glimmer.pql.PenalizedQuasiLikelihood.fit(data, f, options);
         // Each estimator below is one branch; the estimators live in their own packages.
         if (method == Method.LAPLACE || method == Method.AGQ) {
             Family fam = Family.of(options.family() == null ? "gaussian" : options.family(), options.link());
@@ -51,6 +60,22 @@ public final class Glimmer {
             return generalized(data, f, options, method == Method.AGQ ? (options.agqPoints() == null ? 9 : options.agqPoints()) : 1);
         }
         throw new InputException("method " + method.label() + " is not available yet");
+    }
+
+    /** Options that belong to another method are a mistake worth saying, not something to ignore. */
+    private static void checkOptionsApply(FitOptions options, Method method) {
+        if (method != Method.GEE && options.cluster() != null) {
+            throw new InputException("--cluster applies to --method GEE, not " + method.label());
+        }
+        if (method != Method.GEE && options.corstr() != null) {
+            throw new InputException("--corstr applies to --method GEE, not " + method.label());
+        }
+        if (method != Method.CONDITIONAL && options.strata() != null) {
+            throw new InputException("--strata applies to --method conditional, not " + method.label());
+        }
+        if (method != Method.REML && method != Method.ML && options.correlation() != null) {
+            throw new InputException("--correlation applies to linear mixed models (--method REML or ML), not " + method.label());
+        }
     }
 
     private static MixedModelFit generalized(DataFrame data, Formula f, FitOptions options, int nAGQ) {
@@ -65,8 +90,8 @@ public final class Glimmer {
 
     private static MixedModelFit linear(DataFrame data, Formula f, FitOptions options, boolean reml) {
         if (options.family() != null && !options.family().equals("gaussian") || options.link() != null && !options.link().equals("identity")) {
-            throw new InputException("REML and ML apply to the gaussian family with the identity link; use --method Laplace or AGQ for "
-                    + (options.family() == null ? "gaussian" : options.family()) + "(" + options.link() + ")");
+            throw new InputException("REML and ML apply to the gaussian family with the identity link; use --method Laplace or AGQ for the "
+                    + (options.family() == null ? "gaussian" : options.family()) + " family" + (options.link() == null ? "" : " with the " + options.link() + " link"));
         }
         if (f.response() == null) {
             throw new InputException("the formula has no response (nothing left of '~')");
@@ -80,7 +105,8 @@ public final class Glimmer {
         if (w != null) {
             for (int i = 0; i < w.length; i++) {
                 if (!(w[i] > 0)) {
-                    throw new InputException("weights column '" + options.weights() + "' has a value that is not positive (" + w[i] + ")");
+                    throw new InputException("weights column '" + options.weights() + "' has a value that is not positive (" + w[i]
+                            + ") at row " + (design.frame().keptRows()[i] + 1));
                 }
             }
         }

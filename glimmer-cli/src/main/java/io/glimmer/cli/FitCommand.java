@@ -1,10 +1,15 @@
 package io.glimmer.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.glimmer.FitOptions;
 import io.glimmer.Glimmer;
 import io.glimmer.InputException;
 import io.glimmer.data.DataFrame;
+import io.glimmer.design.Design;
 import io.glimmer.fit.MixedModelFit;
+import io.glimmer.formula.Formula;
+import io.glimmer.predict.Residuals;
+import io.glimmer.predict.SavedModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,6 +46,14 @@ final class FitCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    @Option(names = "--save", paramLabel = "MODEL", order = 25,
+            description = "also write the fitted model to this file (JSON), for glimmer predict")
+    String save;
+
+    @Option(names = "--residuals", paramLabel = "FILE", order = 26,
+            description = "also write a CSV of the fitted values and the response, Pearson, deviance and working residuals")
+    String residuals;
+
     @Override
     public Integer call() {
         String format = output.format("text", "json");
@@ -49,6 +62,12 @@ final class FitCommand implements Callable<Integer> {
             throw new InputException("--formula is empty (expected e.g. \"y ~ x + (1 | g)\")");
         }
         output.checkWritable();
+        if (save != null) {
+            ModelFile.checkWritable(save, "--save");
+        }
+        if (residuals != null) {
+            ModelFile.checkWritable(residuals, "--residuals");
+        }
         DataFrame data = model.readData(main == null ? System.in : main.stdin());
         long start = System.nanoTime();
         MixedModelFit fit = Glimmer.fit(data, formula, options);
@@ -56,7 +75,24 @@ final class FitCommand implements Callable<Integer> {
         if (!(fit.fitSeconds() > 0)) {
             fit = fit.toBuilder().fitSeconds(seconds).build();
         }
-        String text = format.equals("json") ? FitJson.write(fit) : SummaryText.render(fit, model.dataName());
+        // the design again (cheap next to the fit) for what needs the data's coding and rows
+        Design design = save != null || residuals != null || Interpretation.wantsMarginal(fit)
+                ? Design.of(data, Formula.parse(formula), options.weights()) : null;
+        if (save != null) {
+            ModelFile.write(SavedModel.of(fit, design), save);
+        }
+        if (residuals != null) {
+            ResidualsFile.write(Residuals.of(fit, design, options.weights()), residuals);
+        }
+        Interpretation interpretation = Interpretation.of(fit, design);
+        String text;
+        if (format.equals("json")) {
+            ObjectNode json = FitJson.toJson(fit);
+            interpretation.addTo(json);
+            text = FitJson.write(json);
+        } else {
+            text = SummaryText.render(fit, model.dataName(), interpretation.lines());
+        }
         output.write(text, spec.commandLine().getOut());
         return 0;
     }

@@ -101,8 +101,13 @@ public final class FitJson {
 
     /** The JSON text of a fit, indented, ending with a line break. */
     public static String write(MixedModelFit fit) {
+        return write(toJson(fit));
+    }
+
+    /** A fit's JSON object (perhaps with keys added to {@link #toJson}'s) as indented text. */
+    public static String write(ObjectNode json) {
         try {
-            return MAPPER.writer(PRINTER).writeValueAsString(toJson(fit)) + "\n";
+            return MAPPER.writer(PRINTER).writeValueAsString(json) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
         }

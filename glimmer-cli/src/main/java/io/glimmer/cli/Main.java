@@ -22,7 +22,7 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Generalized linear mixed models, fitted with lme4's conventions.",
-        subcommands = {FitCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {FitCommand.class, CompareCommand.class, ConfintCommand.class, SimulateCommand.class, PredictCommand.class, CommandLine.HelpCommand.class},
         // later: compare, confint, predict, simulate
         footer = {"", "Run 'glimmer COMMAND --help' for the options of a command."})
 public final class Main implements Callable<Integer> {

@@ -61,27 +61,25 @@ final class ModelOptions {
             description = "prior weights (binomial: number of trials when the response is a proportion)")
     String weights;
 
-    @Option(names = "--cluster", paramLabel = "COL", order = 16, description = "GEE clusters (not supported yet)")
+    @Option(names = "--cluster", paramLabel = "COL", order = 16, description = "GEE clusters")
     String cluster;
 
     @Option(names = "--corstr", paramLabel = "S", order = 17,
-            description = "GEE working correlation: independence, exchangeable, ar1, unstructured (not supported yet)")
+            description = "GEE working correlation: independence, exchangeable, ar1, unstructured")
     String corstr;
 
-    @Option(names = "--strata", paramLabel = "COL", order = 18, description = "strata for --method conditional (not supported yet)")
+    @Option(names = "--strata", paramLabel = "COL", order = 18, description = "strata for --method conditional")
     String strata;
 
     @Option(names = "--correlation", paramLabel = "S", order = 19,
-            description = "residual correlation: ar1(TIME | GROUP), exp(TIME | GROUP), cs(1 | GROUP) (not supported yet)")
+            description = "residual correlation: ar1(TIME | GROUP), exp(TIME | GROUP), cs(1 | GROUP)")
     String correlation;
 
     /** The options checked and converted for the core; an InputException names what is wrong. */
     FitOptions fitOptions() {
-        unsupported("--cluster", cluster);
-        unsupported("--corstr", corstr);
-        unsupported("--strata", strata);
-        unsupported("--correlation", correlation);
         FitOptions.Builder b = FitOptions.builder();
+        b.cluster(blankToNull("--cluster", cluster)).corstr(blankToNull("--corstr", corstr))
+                .strata(blankToNull("--strata", strata)).correlation(blankToNull("--correlation", correlation));
         b.family(choice("--family", family, FAMILIES));
         b.link(choice("--link", link, LINKS));
         Method m = method == null ? null : Method.parse(method.strip());
@@ -150,10 +148,11 @@ final class ModelOptions {
         return CsvReader.read(path, options);
     }
 
-    private static void unsupported(String option, String value) {
-        if (value != null) {
-            throw new InputException(option + " is not supported yet");
+    private static String blankToNull(String option, String value) {
+        if (value != null && value.isBlank()) {
+            throw new InputException(option + " needs a value");
         }
+        return value == null ? null : value.strip();
     }
 
     /** The value spelled as in the list (case aside), or an InputException listing the choices. */

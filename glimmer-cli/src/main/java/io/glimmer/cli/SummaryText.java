@@ -26,6 +26,14 @@ public final class SummaryText {
      * @param dataName the data as the user named it (the Data line), or null to leave the line out
      */
     public static String render(MixedModelFit fit, String dataName) {
+        return render(fit, dataName, List.of());
+    }
+
+    /**
+     * The summary with further sections (odds ratios, intraclass correlation, marginal effects)
+     * after the fixed effects and before the notes.
+     */
+    public static String render(MixedModelFit fit, String dataName, List<String> interpretation) {
         List<String> out = new ArrayList<>();
         out.add(title(fit));
         if (!isLinear(fit)) {
@@ -48,6 +56,7 @@ public final class SummaryText {
             out.addAll(CoefficientTable.lines(fit.fixedEffects(), isLinear(fit) ? "t" : "z"));
             out.addAll(FixedEffectCorrelations.lines(fit.fixedEffects(), fit.fixedEffectsCovariance()));
         }
+        out.addAll(interpretation);
         notes(fit, out);
         return String.join("\n", out) + "\n";
     }

@@ -8,7 +8,9 @@ import io.glimmer.data.NumericColumn;
 import io.glimmer.formula.Expr;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
@@ -20,20 +22,38 @@ import java.util.function.DoubleUnaryOperator;
  */
 public final class ExpressionEvaluator {
     private final DataFrame data;
+    private final StoredCoding coding;
+    private final Map<String, StoredCoding.Scaling> scalings = new LinkedHashMap<>();
 
     public ExpressionEvaluator(DataFrame data) {
+        this(data, null);
+    }
+
+    /**
+     * An evaluator for new data coded as the training data were: categorical expressions take the
+     * stored levels and scale() the stored centre and scale.
+     *
+     * @param coding the training data's coding, or null to code these data by themselves
+     */
+    public ExpressionEvaluator(DataFrame data, StoredCoding coding) {
         this.data = data;
+        this.coding = coding;
+    }
+
+    /** The centre and scale of every scale() evaluated so far, by the call's text. */
+    public Map<String, StoredCoding.Scaling> scalings() {
+        return java.util.Collections.unmodifiableMap(scalings);
     }
 
     public Column evaluate(Expr expr) {
         String label = expr.deparse();
         if (expr instanceof Expr.Variable v) {
             Column c = data.column(v.name());
-            return rename(c, label);
+            return recode(rename(c, label), label);
         }
         if (expr instanceof Expr.Call call && (call.function().equals("factor") || call.function().equals("as.factor"))) {
             requireArgs(call, 1);
-            return asFactor(evaluate(call.args().get(0)), label);
+            return recode(asFactor(evaluate(call.args().get(0)), label), label);
         }
         return new NumericColumn(label, numeric(expr));
     }
@@ -103,7 +123,7 @@ public final class ExpressionEvaluator {
                 return numeric(call.args().get(0));
             case "scale":
                 requireArgs(call, 1);
-                return scale(numeric(call.args().get(0)));
+                return scale(call.deparse(), numeric(call.args().get(0)));
             default:
                 throw new InputException("unknown function '" + f + "' in '" + call.deparse()
                         + "' (known: I, log, log2, log10, log1p, exp, sqrt, abs, scale, offset, factor)");
@@ -116,8 +136,18 @@ public final class ExpressionEvaluator {
         }
     }
 
-    /** R's scale(): centre by the mean and divide by the standard deviation of the non-missing values. */
-    private static double[] scale(double[] x) {
+    /**
+     * R's scale(): centre by the mean and divide by the standard deviation of the non-missing values;
+     * with stored coding, by the training data's constants (as R's predict uses the fit's predvars).
+     */
+    private double[] scale(String key, double[] x) {
+        StoredCoding.Scaling stored = coding == null ? null : coding.scaling().get(key);
+        StoredCoding.Scaling s = stored != null ? stored : scaling(x);
+        scalings.put(key, s);
+        return map(x, v -> (v - s.center()) / s.scale());
+    }
+
+    private static StoredCoding.Scaling scaling(double[] x) {
         double sum = 0;
         int n = 0;
         for (double v : x) {
@@ -134,7 +164,43 @@ public final class ExpressionEvaluator {
             }
         }
         double sd = Math.sqrt(ss / (n - 1));
-        return map(x, v -> (v - mean) / sd);
+        return new StoredCoding.Scaling(mean, sd);
+    }
+
+    /**
+     * With stored coding, a categorical expression is recoded into the training levels; a numeric
+     * column where the training data had categories is matched to levels by value ("2" and 2.0 agree).
+     */
+    private Column recode(Column c, String label) {
+        List<String> stored = coding == null ? null : coding.levels().get(label);
+        if (stored == null) {
+            return c;
+        }
+        Map<String, Integer> byName = new java.util.HashMap<>();
+        Map<Double, Integer> byValue = new java.util.HashMap<>();
+        for (int l = 0; l < stored.size(); l++) {
+            byName.put(stored.get(l), l);
+            try {
+                byValue.putIfAbsent(Double.parseDouble(stored.get(l).strip()), l);
+            } catch (NumberFormatException e) {
+                // not a number: matched by name only
+            }
+        }
+        int[] codes = new int[c.size()];
+        for (int r = 0; r < codes.length; r++) {
+            if (c.isMissing(r)) {
+                codes[r] = -1;
+                continue;
+            }
+            String name = c instanceof CategoricalColumn k ? k.level(r) : NumberFormat.r(((NumericColumn) c).get(r));
+            Integer code = c instanceof CategoricalColumn ? byName.get(name) : byValue.get(((NumericColumn) c).get(r));
+            if (code == null) {
+                throw new InputException(data.source() + ": '" + label + "' has level '" + name + "' at row " + (r + 1)
+                        + ", which the model was not fitted with (levels: " + String.join(", ", stored) + ")");
+            }
+            codes[r] = code;
+        }
+        return new CategoricalColumn(label, codes, stored);
     }
 
     private static DoubleBinaryOperator operator(String op, Expr expr) {

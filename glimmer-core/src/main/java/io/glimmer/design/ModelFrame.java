@@ -26,13 +26,87 @@ public final class ModelFrame {
     private final int rows;
     private final int dropped;
     private final int[] keptRows;
+    private final Map<String, StoredCoding.Scaling> scalings;
 
     private ModelFrame(DataFrame source, Map<String, Column> columns, int[] keptRows, int dropped) {
+        this(source, columns, keptRows, dropped, Map.of());
+    }
+
+    private ModelFrame(DataFrame source, Map<String, Column> columns, int[] keptRows, int dropped,
+                       Map<String, StoredCoding.Scaling> scalings) {
         this.source = source;
         this.columns = columns;
         this.rows = keptRows.length;
         this.dropped = dropped;
         this.keptRows = keptRows;
+        this.scalings = Map.copyOf(scalings);
+    }
+
+    /**
+     * New data for prediction, coded as the training data were: the given expressions evaluated
+     * on every row with the stored levels and scale() constants. No row is dropped; a missing value
+     * stays missing (NaN or code -1), and levels are the stored ones whether or not they occur.
+     */
+    public static ModelFrame forNewData(DataFrame data, List<Expr> expressions, StoredCoding coding) {
+        ExpressionEvaluator eval = new ExpressionEvaluator(data, coding);
+        Map<String, Column> cols = new LinkedHashMap<>();
+        for (Expr e : expressions) {
+            cols.computeIfAbsent(e.deparse(), k -> eval.evaluate(e));
+        }
+        int[] all = new int[data.rows()];
+        for (int r = 0; r < all.length; r++) {
+            all[r] = r;
+        }
+        return new ModelFrame(data, cols, all, 0, eval.scalings());
+    }
+
+    /**
+     * The coding a prediction needs to reproduce this frame's model matrices: the levels of every
+     * categorical expression of the fixed and random-effect terms, and the scale() constants.
+     */
+    public StoredCoding coding(Formula formula) {
+        List<Expr> used = new ArrayList<>();
+        for (Term t : formula.fixedTerms()) {
+            used.addAll(t.factors());
+        }
+        for (RandomTerm rt : formula.randomTerms()) {
+            for (Term t : rt.terms()) {
+                used.addAll(t.factors());
+            }
+        }
+        Map<String, List<String>> levels = new LinkedHashMap<>();
+        for (Expr e : used) {
+            Column c = columns.get(e.deparse());
+            if (c instanceof CategoricalColumn cat) {
+                levels.put(e.deparse(), cat.levels());
+            }
+        }
+        return new StoredCoding(levels, scalings);
+    }
+
+    /**
+     * The level of a grouping factor (an interaction "la:lb" for several parts) on every row, as
+     * random-effects terms name them; null where a part is missing. The parts must be in this frame.
+     */
+    public String[] groupLevels(List<Expr> grouping) {
+        List<CategoricalColumn> parts = new ArrayList<>();
+        for (Expr e : grouping) {
+            parts.add(ExpressionEvaluator.asFactor(column(e), e.deparse()));
+        }
+        String[] out = new String[rows];
+        for (int r = 0; r < rows; r++) {
+            StringBuilder name = new StringBuilder();
+            for (int p = 0; p < parts.size() && name != null; p++) {
+                String level = parts.get(p).level(r);
+                if (level == null) {
+                    name = null;
+                } else {
+                    name.append(p > 0 ? ":" : "").append(level);
+                }
+            }
+            out[r] = name == null ? null : name.toString();
+        }
+        return out;
     }
 
     /**
@@ -80,7 +154,7 @@ public final class ModelFrame {
             }
             subset.put(e.getKey(), c);
         }
-        return new ModelFrame(data, subset, rows, n - kept);
+        return new ModelFrame(data, subset, rows, n - kept, eval.scalings());
     }
 
     private static String weightsKey(String column) {

@@ -93,6 +93,23 @@ public final class ModelMatrixBuilder {
         return new ModelMatrix(names, values, n);
     }
 
+    /**
+     * The model matrix with exactly the named columns, in that order: for new data coded with a fit's
+     * stored levels ({@link ModelFrame#forNewData}), the columns the fit estimated (aliased ones left out).
+     */
+    public static ModelMatrix build(ModelFrame frame, boolean intercept, List<Term> terms, List<String> columns) {
+        ModelMatrix full = build(frame, intercept, terms);
+        int[] keep = new int[columns.size()];
+        for (int j = 0; j < keep.length; j++) {
+            keep[j] = full.names().indexOf(columns.get(j));
+            if (keep[j] < 0) {
+                throw new InputException("the model matrix of the new data has no column '" + columns.get(j) + "' (it has: "
+                        + String.join(", ", full.names()) + ")");
+            }
+        }
+        return full.select(keep);
+    }
+
     private static Set<String> keys(List<Expr> factors) {
         Set<String> s = new TreeSet<>();
         for (Expr e : factors) {

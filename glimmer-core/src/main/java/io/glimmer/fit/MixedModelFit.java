@@ -36,6 +36,7 @@ public final class MixedModelFit {
     private final double[] scaledResiduals;
     private final OptimizerSummary optimizer;
     private final double fitSeconds;
+    private final Integer bicObservations;
     private final Double correlationAlpha;
     private final Double scale;
     private final Double correlationParameter;
@@ -66,6 +67,7 @@ public final class MixedModelFit {
         scaledResiduals = b.scaledResiduals == null ? new double[0] : b.scaledResiduals.clone();
         optimizer = b.optimizer;
         fitSeconds = b.fitSeconds;
+        bicObservations = b.bicObservations;
         correlationAlpha = b.correlationAlpha;
         scale = b.scale;
         correlationParameter = b.correlationParameter;
@@ -114,6 +116,7 @@ public final class MixedModelFit {
         b.scaledResiduals = scaledResiduals.clone();
         b.optimizer = optimizer;
         b.fitSeconds = fitSeconds;
+        b.bicObservations = bicObservations;
         b.correlationAlpha = correlationAlpha;
         b.scale = scale;
         b.correlationParameter = correlationParameter;
@@ -158,7 +161,8 @@ public final class MixedModelFit {
 
     public double aic() { return deviance() + 2 * df; }
 
-    public double bic() { return deviance() + df * Math.log(nObs); }
+    /** df · log(n) + deviance; n is the number of observations, or n − p for nlme's REML convention. */
+    public double bic() { return deviance() + df * Math.log(bicObservations == null ? nObs : bicObservations); }
 
     public Double remlCriterion() { return remlCriterion; }
 
@@ -231,6 +235,7 @@ public final class MixedModelFit {
         private double[] scaledResiduals;
         private OptimizerSummary optimizer;
         private double fitSeconds;
+        private Integer bicObservations;
         private Double correlationAlpha;
         private Double scale;
         private Double correlationParameter;
@@ -286,6 +291,9 @@ public final class MixedModelFit {
         public Builder optimizer(OptimizerSummary v) { optimizer = v; return this; }
 
         public Builder fitSeconds(double v) { fitSeconds = v; return this; }
+
+        /** The n in BIC's log(n) when it is not the number of observations (nlme uses n − p for REML fits). */
+        public Builder bicObservations(Integer v) { bicObservations = v; return this; }
 
         public Builder correlationAlpha(Double v) { correlationAlpha = v; return this; }
 

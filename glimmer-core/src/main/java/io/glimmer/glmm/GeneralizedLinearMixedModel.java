@@ -11,6 +11,9 @@ import io.glimmer.fit.OptimizerSummary;
 import io.glimmer.lmm.CovarianceStructure;
 import io.glimmer.lmm.RandomEffectsReport;
 import io.glimmer.optim.BoundedMinimizer;
+import io.glimmer.optim.ConvergenceCheck;
+import io.glimmer.optim.FiniteDifferences;
+import io.glimmer.predict.ConditionalVariances;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,6 +46,9 @@ public final class GeneralizedLinearMixedModel {
     private final int p;
     private double[] betaWarm;
     private double[][] bWarm;
+    private boolean convergenceWarning;
+    /** Conditional variances of the modes at the optimum (lme4's condVar), set by fit(). */
+    private double[][] conditionalVariances;
 
     public GeneralizedLinearMixedModel(Design design, GlmmResponse response, Family family, int nAGQ) {
         if (design.randomTerms().isEmpty()) {
@@ -172,6 +178,9 @@ public final class GeneralizedLinearMixedModel {
     public MixedModelFit fit() {
         long t0 = System.nanoTime();
         List<String> messages = new ArrayList<>();
+        if (family.distribution().name().equals("binomial")) {
+            SeparationCheck.warning(design.x(), data.y(), data.weights()).ifPresent(messages::add);
+        }
         betaWarm = glmStart();
         bWarm = zeroModes();
         int nt = covariance.size();
@@ -198,10 +207,12 @@ public final class GeneralizedLinearMixedModel {
         }
         double deviance = devianceAt(m, beta);
         double phi = dispersion(m);
+        // PIRLS's factor still holds the weights at this mode; the Hessian below moves it
+        conditionalVariances = ConditionalVariances.of(pirls.factor().crossProducts(), lambdas, phi);
         double[][] modes = m.b();
         double[] mu = pirls.mu().clone();
 
-        double[][] vcov = hessianCovariance(two.x(), modes, nt, messages);
+        double[][] vcov = hessianCovariance(two.x(), modes, nt, lower, messages);
         if (vcov == null) {
             vcov = pirls.jointFactorAt(lambdas, beta, modes).fixedEffectsCovariance(p, phi);
             covariance.lambdas(theta, lambdas);
@@ -211,9 +222,13 @@ public final class GeneralizedLinearMixedModel {
     }
 
     /** 2 H⁻¹ for the β block of the deviance's Hessian over (θ, β); null (with a warning) if H is not positive definite. */
-    private double[][] hessianCovariance(double[] optimum, double[][] modes, int nt, List<String> messages) {
-        double[][] h = NumericalHessian.of(x -> deviance(Arrays.copyOf(x, nt), Arrays.copyOfRange(x, nt, nt + p), modes), optimum, HESSIAN_STEP);
-        RealMatrix hm = MatrixUtils.createRealMatrix(h);
+    private double[][] hessianCovariance(double[] optimum, double[][] modes, int nt, double[] lower, List<String> messages) {
+        FiniteDifferences d = FiniteDifferences.at(x -> deviance(Arrays.copyOf(x, nt), Arrays.copyOfRange(x, nt, nt + p), modes), optimum, HESSIAN_STEP);
+        ConvergenceCheck.warning(d, optimum, lower).ifPresent(w -> {
+            messages.add(w);
+            convergenceWarning = true;
+        });
+        RealMatrix hm = MatrixUtils.createRealMatrix(d.hessian());
         try {
             RealMatrix inv = new CholeskyDecomposition(hm, 1e-12, 1e-14).getSolver().getInverse();
             double[][] v = new double[p][p];
@@ -262,7 +277,7 @@ public final class GeneralizedLinearMixedModel {
                 .method(nAGQ > 1 ? "AGQ" : "Laplace").nAGQ(nAGQ)
                 .nObs(design.rows()).nDropped(design.frame().dropped())
                 .groups(RandomEffectsReport.groups(terms))
-                .converged(one.converged() && two.converged())
+                .converged(one.converged() && two.converged() && !convergenceWarning)
                 .singular(singular)
                 .warnings(warnings)
                 .logLikelihood(-deviance / 2)
@@ -272,7 +287,7 @@ public final class GeneralizedLinearMixedModel {
                 .fixedEffectsCovariance(vcov)
                 .randomEffects(RandomEffectsReport.variances(terms, covariance, theta, scale2))
                 .correlations(RandomEffectsReport.correlations(terms, covariance, theta))
-                .conditionalModes(RandomEffectsReport.conditionalModes(terms, RandomEffectsReport.modes(lambdas, terms, modes), null))
+                .conditionalModes(RandomEffectsReport.conditionalModes(terms, RandomEffectsReport.modes(lambdas, terms, modes), conditionalVariances))
                 .theta(theta)
                 .fitted(mu)
                 .scaledResiduals(pearson)

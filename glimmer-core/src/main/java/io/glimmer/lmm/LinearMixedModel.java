@@ -10,6 +10,8 @@ import io.glimmer.linalg.BlockedCholesky;
 import io.glimmer.linalg.CrossProducts;
 import io.glimmer.linalg.GroupedColumns;
 import io.glimmer.optim.BoundedMinimizer;
+import io.glimmer.optim.CheckedMinimizer;
+import io.glimmer.predict.ConditionalVariances;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -83,7 +85,8 @@ public final class LinearMixedModel {
             }
         }
         if (constant) {
-            throw new InputException("the response is constant (every value is " + first + "); there is nothing to model");
+            throw new InputException("the response '" + design.formula().response().deparse() + "' is constant (every value is " + first
+                    + "); there is nothing to model");
         }
     }
 
@@ -135,12 +138,13 @@ public final class LinearMixedModel {
     public MixedModelFit fit() {
         long t0 = System.nanoTime();
         double[] start = covariance.start();
-        BoundedMinimizer.Result opt = BoundedMinimizer.minimize(this::objective, start, covariance.lower(), covariance.upper(), 0.2, 1e-7);
+        CheckedMinimizer.Outcome outcome = CheckedMinimizer.minimize(this::objective, start, covariance.lower(), covariance.upper(), 0.2, 1e-7);
+        BoundedMinimizer.Result opt = outcome.result();
         double[] theta = opt.x();
         MixedModelFit.Builder b = estimatesAt(theta);
-        b.optimizer(new OptimizerSummary(opt.name(), start, theta, opt.value(), opt.evaluations(), opt.converged(), opt.messages()));
-        b.converged(opt.converged());
-        opt.messages().forEach(b::warning);
+        b.optimizer(new OptimizerSummary(opt.name(), start, theta, opt.value(), opt.evaluations(), outcome.converged(), outcome.messages()));
+        b.converged(outcome.converged());
+        outcome.messages().forEach(b::warning);
         b.fitSeconds((System.nanoTime() - t0) / 1e9);
         return b.build();
     }
@@ -198,7 +202,7 @@ public final class LinearMixedModel {
                 .fixedEffectsCovariance(vcov)
                 .randomEffects(RandomEffectsReport.variances(terms, covariance, theta, sigma2))
                 .correlations(RandomEffectsReport.correlations(terms, covariance, theta))
-                .conditionalModes(RandomEffectsReport.conditionalModes(terms, u, null))
+                .conditionalModes(RandomEffectsReport.conditionalModes(terms, u, ConditionalVariances.of(factor.crossProducts(), lambdas, sigma2)))
                 .theta(theta)
                 .fitted(fitted)
                 .scaledResiduals(scaled);

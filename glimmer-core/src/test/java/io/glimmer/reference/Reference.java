@@ -34,11 +34,27 @@ public final class Reference {
         }
     }
 
-    /** Path of a data set in the test resources. */
+    /**
+     * Path of a data set in the test resources. From another module the resources sit in a jar,
+     * so the file is copied out to a temporary file first.
+     */
     public static Path data(String file) {
         try {
-            return Path.of(Reference.class.getResource("/data/" + file).toURI());
-        } catch (Exception e) {
+            java.net.URL url = Reference.class.getResource("/data/" + file);
+            if (url == null) {
+                throw new IllegalArgumentException("no data " + file);
+            }
+            if ("file".equals(url.getProtocol())) {
+                return Path.of(url.toURI());
+            }
+            Path tmp = java.nio.file.Files.createTempDirectory("glimmer-data").resolve(file);
+            try (InputStream in = url.openStream()) {
+                java.nio.file.Files.copy(in, tmp);
+            }
+            tmp.toFile().deleteOnExit();
+            tmp.getParent().toFile().deleteOnExit();
+            return tmp;
+        } catch (IOException | java.net.URISyntaxException e) {
             throw new IllegalArgumentException("no data " + file, e);
         }
     }

@@ -1,0 +1,66 @@
+package io.glimmer.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.glimmer.fit.MixedModelFit;
+import io.glimmer.inference.ModelComparison;
+
+/**
+ * CONTRACT's JSON of {@code glimmer compare}:
+ * {"models": [{formula, df, log_likelihood, aic, bic}], "tests": [{chisq, df, p_value, p_value_boundary?}]}.
+ * {@code p_value_boundary} is left out where no simple χ² mixture applies; non-finite numbers are null.
+ */
+final class CompareJson {
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final DefaultPrettyPrinter PRINTER = new DefaultPrettyPrinter()
+            .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER));
+
+    private CompareJson() {
+    }
+
+    static ObjectNode toJson(ModelComparison c) {
+        ObjectNode o = NODES.objectNode();
+        ArrayNode models = o.putArray("models");
+        for (ModelComparison.ComparedModel m : c.models()) {
+            MixedModelFit f = m.fit();
+            ObjectNode e = models.addObject();
+            e.put("formula", m.formula());
+            e.put("df", f.df());
+            number(e, "log_likelihood", f.logLikelihood());
+            number(e, "aic", f.aic());
+            number(e, "bic", f.bic());
+        }
+        ArrayNode tests = o.putArray("tests");
+        for (ModelComparison.Step s : c.tests()) {
+            ObjectNode e = tests.addObject();
+            number(e, "chisq", s.test().chisq());
+            e.put("df", s.test().df());
+            number(e, "p_value", s.test().pValue());
+            if (s.pValueBoundary() != null) {
+                number(e, "p_value_boundary", s.pValueBoundary());
+            }
+        }
+        return o;
+    }
+
+    static String write(ModelComparison c) {
+        try {
+            return new ObjectMapper().writer(PRINTER).writeValueAsString(toJson(c)) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
+        }
+    }
+
+    static void number(ObjectNode o, String name, double v) {
+        if (Double.isFinite(v)) {
+            o.put(name, v);
+        } else {
+            o.putNull(name);
+        }
+    }
+}

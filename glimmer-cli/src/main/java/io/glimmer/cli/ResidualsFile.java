@@ -1,0 +1,43 @@
+package io.glimmer.cli;
+
+import io.glimmer.InputException;
+import io.glimmer.predict.Residuals;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+
+/**
+ * The CSV of {@code glimmer fit --residuals FILE}: one line per row the fit used, named by its row
+ * number in the data file (1-based, header not counted), with the response, the fitted value on
+ * the response scale and the response, Pearson, deviance and working residuals (R's
+ * {@code residuals(fit, type = )}). Numbers have every digit; nothing is missing.
+ */
+final class ResidualsFile {
+    static final String HEADER = "row,observed,fitted,response,pearson,deviance,working";
+
+    private ResidualsFile() {
+    }
+
+    static String csv(Residuals r) {
+        StringBuilder out = new StringBuilder(HEADER).append('\n');
+        int[] rows = r.rows();
+        double[][] columns = {r.observed(), r.fitted(), r.response(), r.pearson(), r.deviance(), r.working()};
+        for (int i = 0; i < rows.length; i++) {
+            out.append(rows[i] + 1);
+            for (double[] c : columns) {
+                out.append(',').append(PredictCommand.csvNumber(c[i]));
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
+    static void write(Residuals r, String file) {
+        try {
+            Files.writeString(ModelFile.path(file, "--residuals"), csv(r), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new InputException(file + ": cannot write the residuals (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package io.glimmer.correlation;
+
+import io.glimmer.design.Design;
+import io.glimmer.fit.FixedEffect;
+import io.glimmer.fit.MixedModelFit;
+import io.glimmer.linalg.SmallBlocks;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Whitened data without random effects (nlme's gls): least squares from the Cholesky factor L of
+ * [X y]'[X y]. Its last diagonal is the residual norm r, so −2 log-likelihood profiled over β and
+ * σ is n(1 + log(2πr²/n)) (ML) or log|X'X| + (n − p)(1 + log(2πr²/(n − p))) (REML), the linear
+ * mixed model's formulas with no random-effects block.
+ */
+final class WhitenedLeastSquares implements WhitenedModel {
+    private static final double LOG_2PI = Math.log(2 * Math.PI);
+
+    private final Design design;
+    private final boolean reml;
+    private final int n;
+    private final int p;
+    private final double[] l; // (p + 1) × (p + 1), lower; null when X'X is singular
+
+    /** @param design the whitened design (X whitened, no random terms); @param y the whitened response */
+    WhitenedLeastSquares(Design design, double[] y, boolean reml) {
+        this.design = design;
+        this.reml = reml;
+        this.n = design.rows();
+        this.p = design.p();
+        int w = p + 1;
+        double[] x = design.x().values();
+        double[] a = new double[w * w];
+        double[] row = new double[w];
+        for (int r = 0; r < n; r++) {
+            System.arraycopy(x, r * p, row, 0, p);
+            row[p] = y[r];
+            for (int i = 0; i < w; i++) {
+                for (int j = 0; j <= i; j++) {
+                    a[i * w + j] += row[i] * row[j];
+                }
+            }
+        }
+        for (int i = 0; i < w; i++) {
+            for (int j = i + 1; j < w; j++) {
+                a[i * w + j] = a[j * w + i];
+            }
+        }
+        this.l = SmallBlocks.cholesky(a, 0, w) ? a : null;
+    }
+
+    private double diag(int i) {
+        return l[i * (p + 1) + i];
+    }
+
+    @Override
+    public double objective(double[] theta) {
+        if (l == null) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double r2 = diag(p) * diag(p);
+        if (!reml) {
+            return n * (1 + LOG_2PI + Math.log(r2 / n));
+        }
+        double logDetX = 0;
+        for (int i = 0; i < p; i++) {
+            logDetX += 2 * Math.log(diag(i));
+        }
+        return logDetX + (n - p) * (1 + LOG_2PI + Math.log(r2 / (n - p)));
+    }
+
+    @Override
+    public MixedModelFit estimatesAt(double[] theta) {
+        int w = p + 1;
+        double sigma2 = diag(p) * diag(p) / (reml ? n - p : n);
+        double[] beta = new double[p]; // L_X' β = (row p of L)
+        for (int i = p - 1; i >= 0; i--) {
+            double s = l[p * w + i];
+            for (int k = i + 1; k < p; k++) {
+                s -= l[k * w + i] * beta[k];
+            }
+            beta[i] = s / diag(i);
+        }
+        double[][] inv = new double[p][p]; // L_X⁻¹, then σ² L_X⁻' L_X⁻¹
+        for (int c = 0; c < p; c++) {
+            inv[c][c] = 1 / diag(c);
+            for (int r = c + 1; r < p; r++) {
+                double s = 0;
+                for (int k = c; k < r; k++) {
+                    s -= l[r * w + k] * inv[k][c];
+                }
+                inv[r][c] = s / diag(r);
+            }
+        }
+        double[][] vcov = new double[p][p];
+        List<FixedEffect> fixed = new ArrayList<>();
+        for (int a = 0; a < p; a++) {
+            for (int b = 0; b < p; b++) {
+                double s = 0;
+                for (int k = Math.max(a, b); k < p; k++) {
+                    s += inv[k][a] * inv[k][b];
+                }
+                vcov[a][b] = sigma2 * s;
+            }
+        }
+        for (int j = 0; j < p; j++) {
+            double se = Math.sqrt(vcov[j][j]);
+            fixed.add(new FixedEffect(design.x().names().get(j), beta[j], se, beta[j] / se, null));
+        }
+        double[] x = design.x().values();
+        double[] fitted = new double[n];
+        for (int r = 0; r < n; r++) {
+            for (int j = 0; j < p; j++) {
+                fitted[r] += x[r * p + j] * beta[j];
+            }
+        }
+        MixedModelFit.Builder b = MixedModelFit.builder()
+                .formula(design.formula().text())
+                .method(reml ? "REML" : "ML")
+                .nObs(n).nDropped(design.frame().dropped())
+                .logLikelihood(-objective(theta) / 2)
+                .df(p + 1)
+                .remlCriterion(reml ? objective(theta) : null)
+                .residualStdDev(Math.sqrt(sigma2))
+                .fixedEffects(fixed)
+                .fixedEffectsCovariance(vcov)
+                .theta(new double[0])
+                .fitted(fitted);
+        if (!design.droppedColumns().isEmpty()) {
+            b.warning("fixed-effect model matrix is rank deficient so dropping " + design.droppedColumns().size()
+                    + " column" + (design.droppedColumns().size() == 1 ? "" : "s") + ": " + String.join(", ", design.droppedColumns()));
+        }
+        return b.build();
+    }
+}

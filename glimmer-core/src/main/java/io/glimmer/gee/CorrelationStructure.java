@@ -1,0 +1,61 @@
+package io.glimmer.gee;
+
+import io.glimmer.InputException;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The working correlation structures of {@code --corstr}, named as geepack names them. */
+public enum CorrelationStructure {
+    INDEPENDENCE("independence"), EXCHANGEABLE("exchangeable"), AR1("ar1"), UNSTRUCTURED("unstructured");
+
+    private final String label;
+
+    CorrelationStructure(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /**
+     * The structure with this name; like geepack's pmatch, a unique prefix such as "exch" is
+     * enough. Null means independence (geeglm's default).
+     *
+     * @throws InputException naming the choices when the name matches none (or several)
+     */
+    public static CorrelationStructure parse(String name) {
+        if (name == null) {
+            return INDEPENDENCE;
+        }
+        String wanted = name.strip().toLowerCase(Locale.ROOT);
+        List<CorrelationStructure> matches = new ArrayList<>();
+        for (CorrelationStructure s : values()) {
+            if (s.label.equals(wanted)) {
+                return s;
+            }
+            if (!wanted.isEmpty() && s.label.startsWith(wanted)) {
+                matches.add(s);
+            }
+        }
+        if (matches.size() == 1) {
+            return matches.get(0);
+        }
+        throw new InputException("unknown working correlation '" + name + "' for --corstr (choose one of: "
+                + Arrays.stream(values()).map(CorrelationStructure::label).collect(Collectors.joining(", ")) + ")");
+    }
+
+    /** The structure's correlation model for clusters of at most {@code maxClusterSize} rows. */
+    WorkingCorrelation create(int maxClusterSize) {
+        return switch (this) {
+            case INDEPENDENCE -> new IndependenceCorrelation();
+            case EXCHANGEABLE -> new ExchangeableCorrelation();
+            case AR1 -> new Ar1Correlation();
+            case UNSTRUCTURED -> new UnstructuredCorrelation(maxClusterSize);
+        };
+    }
+}

@@ -1,0 +1,223 @@
+package io.glimmer.gee;
+
+import io.glimmer.FitOptions;
+import io.glimmer.InputException;
+import io.glimmer.data.CategoricalColumn;
+import io.glimmer.data.Column;
+import io.glimmer.data.DataFrame;
+import io.glimmer.data.NumericColumn;
+import io.glimmer.design.Design;
+import io.glimmer.family.Distribution;
+import io.glimmer.family.Family;
+import io.glimmer.fit.FixedEffect;
+import io.glimmer.fit.MixedModelFit;
+import io.glimmer.fit.OptimizerSummary;
+import io.glimmer.formula.Formula;
+import io.glimmer.formula.RandomTerm;
+import io.glimmer.glmm.GlmmResponse;
+import org.hipparchus.special.Erf;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Generalized estimating equations (Liang and Zeger 1986) as R's geepack::geeglm computes them:
+ * a marginal model g(μ) = Xβ with a working correlation within the clusters of
+ * {@code options.cluster()}, scale and correlation by geepack's moment estimators, and robust
+ * (sandwich) standard errors with Wald z tests.
+ *
+ * <pre>{@code
+ * GeeFit gee = GeeEstimator.fitGee(data, "resp ~ age + smoke",
+ *         FitOptions.builder().method(Method.GEE).family("binomial").cluster("id").corstr("exchangeable").build());
+ * }</pre>
+ */
+public final class GeeEstimator {
+    private static final List<Distribution> FAMILIES = List.of(Distribution.GAUSSIAN, Distribution.BINOMIAL,
+            Distribution.POISSON, Distribution.GAMMA);
+
+    private GeeEstimator() {
+    }
+
+    /** The fit as every estimator reports it; {@link #fitGee} also gives naive SEs and QIC. */
+    public static MixedModelFit fit(DataFrame data, Formula formula, FitOptions options) {
+        return fitGee(data, formula, options).fit();
+    }
+
+    public static GeeFit fitGee(DataFrame data, String formula, FitOptions options) {
+        return fitGee(data, Formula.parse(formula), options);
+    }
+
+    /**
+     * Fits the GEE.
+     *
+     * @throws InputException for a formula with random effects, a missing or unknown cluster
+     *                        column, an unknown --corstr or an unsupported family
+     */
+    public static GeeFit fitGee(DataFrame data, Formula formula, FitOptions options) {
+        long t0 = System.nanoTime();
+        checkFormula(formula);
+        Family family = family(options);
+        CorrelationStructure structure = CorrelationStructure.parse(options.corstr());
+        String clusterColumn = clusterColumn(data, options.cluster());
+
+        // Rows without a cluster cannot be placed; they are dropped like rows missing a model variable.
+        DataFrame complete = withCluster(data, clusterColumn);
+        int droppedForCluster = data.rows() - complete.rows();
+        Design design = Design.of(complete, formula, options.weights());
+        GlmmResponse response = GlmmResponse.of(design.frame(), formula.response(), family, options.weights());
+        Clusters clusters = Clusters.of(subset(complete.column(clusterColumn), design.frame().keptRows()));
+        double[] offset = design.offset() == null ? new double[design.rows()] : design.offset();
+        MarginalModel model = new MarginalModel(family, design.x(), response.y(), response.weights(), offset, clusters);
+        WorkingCorrelation corr = structure.create(clusters.maxSize());
+        if (!corr.isIndependence() && clusters.maxSize() < 2) {
+            throw new InputException("every cluster of '" + clusterColumn + "' has a single row, so there is no within-cluster correlation to estimate; use --corstr independence");
+        }
+
+        double[] start = GlmStart.beta(model);
+        GeeSolution independence = GeeSolver.solve(model, new IndependenceCorrelation(), start);
+        GeeSolution solution = corr.isIndependence() ? independence : GeeSolver.solve(model, corr, independence.beta());
+        SandwichCovariance covariance = SandwichCovariance.at(model, corr, solution);
+        Qic qic = Qic.of(model, solution, covariance.robust(), corr.parameters(), independence);
+
+        List<String> warnings = warnings(design, clusters, corr, solution);
+        List<String> alphaNames = new ArrayList<>();
+        for (int a = 0; a < corr.parameters(); a++) {
+            alphaNames.add(corr.parameterName(a));
+        }
+        MixedModelFit fit = MixedModelFit.builder()
+                .formula(formula.text())
+                .family(family.name())
+                .link(family.link().name())
+                .method("GEE")
+                .nObs(design.rows())
+                .nDropped(design.frame().dropped() + droppedForCluster)
+                .groups(Map.of(clusterColumn, clusters.count()))
+                .converged(solution.converged())
+                .warnings(warnings)
+                .logLikelihood(Double.NaN)
+                .df(design.p())
+                .fixedEffects(fixedEffects(design.x().names(), solution.beta(), covariance.robust()))
+                .fixedEffectsCovariance(covariance.robust())
+                .fitted(model.mu(solution.beta()))
+                .scaledResiduals(standardisedPearson(model, solution))
+                .optimizer(new OptimizerSummary("Fisher scoring with moment estimates (geepack)", independence.beta(),
+                        solution.beta(), solution.change(), solution.iterations(), solution.converged(), List.of()))
+                .correlationAlpha(corr.parameters() == 1 ? solution.alpha()[0] : null)
+                .scale(solution.phi())
+                .fitSeconds((System.nanoTime() - t0) / 1e9)
+                .build();
+        return new GeeFit(fit, structure, solution.alpha(), alphaNames, covariance, qic, clusters, solution.iterations());
+    }
+
+    private static void checkFormula(Formula formula) {
+        if (!formula.randomTerms().isEmpty()) {
+            throw new InputException("GEE fits a marginal model: remove the "
+                    + formula.randomTerms().stream().map(t -> "(" + t.label() + ")").collect(Collectors.joining(", "))
+                    + " term" + (formula.randomTerms().size() == 1 ? "" : "s") + " and give the clusters with --cluster");
+        }
+        if (formula.response() == null) {
+            throw new InputException("the formula has no response (nothing left of '~')");
+        }
+    }
+
+    private static Family family(FitOptions options) {
+        Family family = Family.of(options.family() == null ? "gaussian" : options.family(), options.link());
+        if (!FAMILIES.contains(family.distribution())) {
+            throw new InputException("GEE supports the " + FAMILIES.stream().map(Distribution::name).collect(Collectors.joining(", "))
+                    + " families (geepack's), not " + family.name());
+        }
+        return family;
+    }
+
+    private static String clusterColumn(DataFrame data, String cluster) {
+        if (cluster == null || cluster.isBlank()) {
+            throw new InputException("GEE needs --cluster COLUMN: the column whose values identify the clusters (e.g. subjects)");
+        }
+        if (!data.has(cluster)) {
+            throw new InputException("cluster column '" + cluster + "' is not in " + data.source()
+                    + " (columns: " + String.join(", ", data.names()) + ")");
+        }
+        return cluster;
+    }
+
+    /** The data without the rows whose cluster value is missing (the data itself when there are none). */
+    private static DataFrame withCluster(DataFrame data, String cluster) {
+        Column c = data.column(cluster);
+        List<Integer> keep = new ArrayList<>();
+        for (int r = 0; r < data.rows(); r++) {
+            if (!c.isMissing(r)) {
+                keep.add(r);
+            }
+        }
+        if (keep.size() == data.rows()) {
+            return data;
+        }
+        if (keep.isEmpty()) {
+            throw new InputException(data.source() + ": the cluster column '" + cluster + "' is missing in every row");
+        }
+        int[] rows = keep.stream().mapToInt(Integer::intValue).toArray();
+        List<Column> columns = new ArrayList<>();
+        for (String name : data.names()) {
+            columns.add(subset(data.column(name), rows));
+        }
+        return DataFrame.of(data.source(), columns);
+    }
+
+    private static Column subset(Column c, int[] rows) {
+        if (c instanceof NumericColumn n) {
+            double[] v = new double[rows.length];
+            for (int i = 0; i < rows.length; i++) {
+                v[i] = n.get(rows[i]);
+            }
+            return new NumericColumn(c.name(), v);
+        }
+        CategoricalColumn cat = (CategoricalColumn) c;
+        int[] codes = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            codes[i] = cat.code(rows[i]);
+        }
+        return new CategoricalColumn(c.name(), codes, cat.levels());
+    }
+
+    private static List<FixedEffect> fixedEffects(List<String> names, double[] beta, double[][] covariance) {
+        List<FixedEffect> out = new ArrayList<>();
+        for (int j = 0; j < beta.length; j++) {
+            double se = Math.sqrt(covariance[j][j]);
+            double z = beta[j] / se;
+            // Two-sided normal p-value; geepack prints the Wald χ² = z² with 1 df, which has the same p-value.
+            out.add(new FixedEffect(names.get(j), beta[j], se, z, Erf.erfc(Math.abs(z) / Math.sqrt(2))));
+        }
+        return out;
+    }
+
+    /** Pearson residuals √w (y − μ)/√(φ V(μ)). */
+    private static double[] standardisedPearson(MarginalModel m, GeeSolution s) {
+        double[] r = m.pearsonResiduals(s.beta());
+        for (int i = 0; i < r.length; i++) {
+            r[i] *= Math.sqrt(m.weights()[i] / s.phi());
+        }
+        return r;
+    }
+
+    private static List<String> warnings(Design design, Clusters clusters, WorkingCorrelation corr, GeeSolution s) {
+        List<String> warnings = new ArrayList<>();
+        if (!design.droppedColumns().isEmpty()) {
+            warnings.add("fixed-effect model matrix is rank deficient so dropping " + design.droppedColumns().size()
+                    + " column" + (design.droppedColumns().size() == 1 ? "" : "s") + ": " + String.join(", ", design.droppedColumns()));
+        }
+        if (!clusters.contiguous()) {
+            warnings.add("the rows of each cluster of '" + clusters.column() + "' are not adjacent; rows with the same value were"
+                    + " taken as one cluster in data order (geepack would take each run as a separate cluster: sort the data by '"
+                    + clusters.column() + "' to compare)");
+        }
+        if (!s.converged()) {
+            warnings.add("the GEE iterations did not converge in " + s.iterations() + " iterations (last change " + String.format("%.2g", s.change()) + ")");
+        }
+        if (!corr.isIndependence() && !Dense.positiveDefinite(corr.matrix(s.alpha(), clusters.maxSize()))) {
+            warnings.add("the estimated working correlation matrix is not positive definite for clusters of " + clusters.maxSize() + " rows");
+        }
+        return warnings;
+    }
+}

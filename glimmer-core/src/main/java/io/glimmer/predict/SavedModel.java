@@ -1,0 +1,159 @@
+package io.glimmer.predict;
+
+import io.glimmer.InputException;
+import io.glimmer.design.Design;
+import io.glimmer.design.RandomEffectsTerm;
+import io.glimmer.design.StoredCoding;
+import io.glimmer.fit.ConditionalModes;
+import io.glimmer.fit.FixedEffect;
+import io.glimmer.fit.MixedModelFit;
+import io.glimmer.fit.RandomEffectCorrelation;
+import io.glimmer.fit.VarianceComponent;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A fitted model reduced to what predicting from it needs, self-contained: formula, family, link,
+ * method, the fixed effects with their covariance, θ and σ, how the training data were coded, and
+ * each random-effects term with its covariance, levels and conditional modes. A plain immutable
+ * value; the command line writes it as JSON ({@link #FORMAT_VERSION} versions that file).
+ *
+ * @param coefficientNames the columns of X that were estimated (aliased ones left out)
+ * @param betaCovariance   covariance of β̂, or null when the fit has none
+ * @param sigma            residual standard deviation, or null (binomial, Poisson)
+ * @param randomTerms      in the order of the fit's random-effects terms (largest first)
+ */
+public record SavedModel(String formula, String family, String link, String method, int nObs,
+                         List<String> coefficientNames, double[] beta, double[][] betaCovariance,
+                         double[] theta, Double sigma, StoredCoding coding, List<SavedRandomTerm> randomTerms) {
+    /** Version of the saved-model file format; readers refuse other versions. */
+    public static final int FORMAT_VERSION = 1;
+
+    public SavedModel {
+        coefficientNames = List.copyOf(coefficientNames);
+        beta = beta.clone();
+        betaCovariance = Matrices.copy(betaCovariance);
+        theta = theta == null ? new double[0] : theta.clone();
+        coding = coding == null ? StoredCoding.none() : coding;
+        randomTerms = List.copyOf(randomTerms);
+        if (beta.length != coefficientNames.size() || betaCovariance != null && betaCovariance.length != beta.length) {
+            throw new IllegalArgumentException(coefficientNames.size() + " coefficient names, " + beta.length + " estimates and a "
+                    + (betaCovariance == null ? 0 : betaCovariance.length) + "-row covariance");
+        }
+    }
+
+    @Override
+    public double[] beta() {
+        return beta.clone();
+    }
+
+    @Override
+    public double[][] betaCovariance() {
+        return Matrices.copy(betaCovariance);
+    }
+
+    @Override
+    public double[] theta() {
+        return theta.clone();
+    }
+
+    /**
+     * The model of a fit, with the design it was fitted on (for the coding of the data and the
+     * random-effects terms).
+     *
+     * @throws InputException for an estimator whose predictions this model cannot reproduce
+     */
+    public static SavedModel of(MixedModelFit fit, Design design) {
+        if ("conditional".equals(fit.method())) {
+            throw new InputException("a conditional logistic regression has no intercept for new strata; it cannot be saved for prediction");
+        }
+        List<String> names = new ArrayList<>();
+        double[] beta = new double[fit.fixedEffects().size()];
+        for (FixedEffect f : fit.fixedEffects()) {
+            if (!design.x().names().contains(f.term())) {
+                throw new InputException("the fixed effect '" + f.term() + "' is not a column of the model matrix; this fit cannot be saved for prediction");
+            }
+            beta[names.size()] = f.estimate();
+            names.add(f.term());
+        }
+        List<SavedRandomTerm> terms = new ArrayList<>();
+        Map<String, Integer> columnOfGroup = new HashMap<>();
+        List<VarianceComponent> unused = new ArrayList<>(fit.randomEffects());
+        for (RandomEffectsTerm t : design.randomTerms()) {
+            int first = columnOfGroup.getOrDefault(t.group(), 0);
+            columnOfGroup.put(t.group(), first + t.q());
+            terms.add(new SavedRandomTerm(t.group(), t.termNames(), covariance(t, unused, fit.correlations()), t.levels(), modes(fit, t, first)));
+        }
+        return new SavedModel(fit.formula(), fit.family(), fit.link(), fit.method(), fit.nObs(), names, beta,
+                fit.fixedEffectsCovariance(), fit.theta(), fit.residualStdDev(), design.frame().coding(design.formula()), terms);
+    }
+
+    /** Σ of one term from the reported variances (taken in order, as the estimators report them) and correlations. */
+    private static double[][] covariance(RandomEffectsTerm t, List<VarianceComponent> unused, List<RandomEffectCorrelation> correlations) {
+        int q = t.q();
+        double[] sd = new double[q];
+        for (int a = 0; a < q; a++) {
+            VarianceComponent found = null;
+            for (VarianceComponent v : unused) {
+                if (v.group().equals(t.group()) && v.term().equals(t.termNames().get(a))) {
+                    found = v;
+                    break;
+                }
+            }
+            if (found == null) {
+                throw new InputException("the fit reports no variance for '" + t.termNames().get(a) + "' of '" + t.group() + "'; it cannot be saved for prediction");
+            }
+            unused.remove(found);
+            sd[a] = found.stdDev();
+        }
+        double[][] cov = new double[q][q];
+        for (int a = 0; a < q; a++) {
+            cov[a][a] = sd[a] * sd[a];
+            for (int b = 0; b < a; b++) {
+                double r = 0;
+                for (RandomEffectCorrelation c : correlations) {
+                    if (c.group().equals(t.group()) && c.term1().equals(t.termNames().get(b)) && c.term2().equals(t.termNames().get(a))) {
+                        r = Double.isFinite(c.correlation()) ? c.correlation() : 0;
+                        break;
+                    }
+                }
+                cov[a][b] = cov[b][a] = r * sd[a] * sd[b];
+            }
+        }
+        return cov;
+    }
+
+    /** The term's columns of its group's modes: terms of one grouping factor are reported side by side. */
+    private static double[][] modes(MixedModelFit fit, RandomEffectsTerm t, int firstColumn) {
+        for (ConditionalModes m : fit.conditionalModes()) {
+            if (!m.group().equals(t.group())) {
+                continue;
+            }
+            if (firstColumn + t.q() > m.terms().size() || !m.terms().subList(firstColumn, firstColumn + t.q()).equals(t.termNames())
+                    || !m.levels().equals(t.levels())) {
+                break;
+            }
+            double[][] out = new double[m.levels().size()][t.q()];
+            for (int l = 0; l < out.length; l++) {
+                for (int a = 0; a < t.q(); a++) {
+                    out[l][a] = m.value(l, firstColumn + a);
+                }
+            }
+            return out;
+        }
+        throw new InputException("the fit has no conditional modes for '" + t.group() + "'; it cannot be saved for prediction");
+    }
+
+    /** The saved term of a group with these effects, or null. */
+    SavedRandomTerm term(String group, List<String> effects, List<SavedRandomTerm> exclude) {
+        for (SavedRandomTerm t : randomTerms) {
+            if (t.group().equals(group) && t.terms().equals(effects) && !exclude.contains(t)) {
+                return t;
+            }
+        }
+        return null;
+    }
+}
