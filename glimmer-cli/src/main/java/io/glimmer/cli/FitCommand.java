@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.glimmer.FitOptions;
 import io.glimmer.Glimmer;
 import io.glimmer.InputException;
+import io.glimmer.Method;
 import io.glimmer.data.DataFrame;
 import io.glimmer.design.Design;
 import io.glimmer.fit.MixedModelFit;
@@ -64,6 +65,9 @@ final class FitCommand implements Callable<Integer> {
         output.checkWritable();
         if (save != null) {
             ModelFile.checkWritable(save, "--save");
+            if (options.effectiveMethod() == Method.CONDITIONAL) {
+                throw new InputException("--save: a conditional logistic regression has no intercept for new strata, so it cannot predict");
+            }
         }
         if (residuals != null) {
             ModelFile.checkWritable(residuals, "--residuals");

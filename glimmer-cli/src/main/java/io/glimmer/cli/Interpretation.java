@@ -151,8 +151,8 @@ final class Interpretation {
                 m.row(marginal.terms().get(i), approx ? new String[]{est[i], se[i], at[i]} : new String[]{est[i], se[i]});
             }
             out.addAll(m.lines());
-            out.add("(random effects integrated out by adaptive Gauss-Hermite quadrature; standard errors by the delta method"
-                    + (approx ? ";" : ")"));
+            out.add("(random effects integrated out by adaptive Gauss-Hermite quadrature;");
+            out.add(" standard errors by the delta method, variance components held fixed" + (approx ? ";" : ")"));
             if (approx) {
                 out.add(" Approx. = conditional estimate / sqrt(1 + c^2 * " + RFormat.number(marginal.interceptVariance(), DIGITS)
                         + "), c = 16 sqrt(3) / (15 pi))");

@@ -271,7 +271,11 @@ final class ModelFile {
         }
 
         double[] numbers(JsonNode o, String field) {
-            JsonNode v = o.get(field);
+            return numberArray(o.get(field), field);
+        }
+
+        /** An array of numbers, null standing for a value that was not finite. */
+        double[] numberArray(JsonNode v, String field) {
             if (v == null || !v.isArray()) {
                 throw missing(field);
             }
@@ -293,9 +297,7 @@ final class ModelFile {
             }
             double[][] out = new double[v.size()][];
             for (int i = 0; i < out.length; i++) {
-                ObjectNode row = NODES.objectNode();
-                row.set("r", v.get(i));
-                out[i] = numbers(row, "r");
+                out[i] = numberArray(v.get(i), field);
             }
             return out;
         }

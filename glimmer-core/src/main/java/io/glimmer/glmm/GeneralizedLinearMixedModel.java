@@ -140,6 +140,14 @@ public final class GeneralizedLinearMixedModel {
         return devianceAt(m, beta);
     }
 
+    /**
+     * −2 log-likelihood (Laplace or AGQ) at (θ, β), PIRLS started from the modes of the previous
+     * call: what profiling, which moves (θ, β) in small steps, needs.
+     */
+    public double deviance(double[] theta, double[] beta) {
+        return deviance(theta, beta, bWarm);
+    }
+
     /** The first stage's objective: the Laplace deviance with β at its joint mode with b. */
     private double stageOne(double[] theta) {
         Pirls.Mode m = mode(theta, betaWarm, bWarm, true);

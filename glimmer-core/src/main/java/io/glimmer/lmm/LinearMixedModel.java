@@ -129,6 +129,20 @@ public final class LinearMixedModel {
         return logDet + n * (1 + LOG_2PI + Math.log(pwrss / n)) - sumLogWeights;
     }
 
+    /**
+     * The ML deviance at θ and a given σ (not profiled out), β at its conditional optimum:
+     * log|L_Z|² + r²/σ² + n log(2πσ²) − Σ log wᵢ. Profiling σ or a standard deviation fixes it,
+     * so σ cannot be profiled out there (lme4's devfun2). +∞ where σ ≤ 0 or the factor fails.
+     */
+    public double deviance(double[] theta, double sigma) {
+        covariance.lambdas(theta, lambdas);
+        if (!(sigma > 0) || !factor.factor(lambdas)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double sigma2 = sigma * sigma;
+        return factor.logDetRandom() + penalisedResidualSumOfSquares() / sigma2 + n * (LOG_2PI + Math.log(sigma2)) - sumLogWeights;
+    }
+
     private double penalisedResidualSumOfSquares() {
         double r = factor.denseFactor().get(p, p);
         return r * r;

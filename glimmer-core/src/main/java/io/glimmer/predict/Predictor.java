@@ -69,7 +69,7 @@ public final class Predictor {
                 }
             }
         }
-        List<RowTerm> terms = random == RandomEffectsMode.POPULATION ? List.of() : rowTerms(frame);
+        List<RowTerm> terms = random == RandomEffectsMode.POPULATION ? List.of() : rowTerms(frame, random == RandomEffectsMode.CONDITIONAL);
         List<String> notes = new ArrayList<>();
         int missingRows = 0;
         for (boolean m : missing) {
@@ -172,8 +172,11 @@ public final class Predictor {
         return eta;
     }
 
-    /** Z rows and training-level indices of every random-effects term for the new rows. */
-    private List<RowTerm> rowTerms(ModelFrame frame) {
+    /**
+     * Z rows of every random-effects term for the new rows, and with {@code withLevels} the index of
+     * each row's level among the training levels (-1 when not seen there).
+     */
+    private List<RowTerm> rowTerms(ModelFrame frame, boolean withLevels) {
         List<RowTerm> out = new ArrayList<>();
         List<SavedRandomTerm> used = new ArrayList<>();
         for (RandomTerm rt : formula.randomTerms()) {
@@ -187,8 +190,7 @@ public final class Predictor {
             String[] names = new String[frame.rows()];
             int[] levels = new int[frame.rows()];
             java.util.Arrays.fill(levels, -1);
-            boolean conditional = hasColumns(frame, rt.grouping());
-            if (conditional) {
+            if (withLevels) {
                 Map<String, Integer> index = new HashMap<>();
                 for (int l = 0; l < saved.levels().size(); l++) {
                     index.put(saved.levels().get(l), l);
@@ -203,15 +205,6 @@ public final class Predictor {
             out.add(new RowTerm(saved, z.values(), levels, names));
         }
         return out;
-    }
-
-    private static boolean hasColumns(ModelFrame frame, List<Expr> grouping) {
-        try {
-            grouping.forEach(frame::column);
-            return true;
-        } catch (IllegalStateException e) {
-            return false;
-        }
     }
 
     /** One random-effects term evaluated on the new rows. */

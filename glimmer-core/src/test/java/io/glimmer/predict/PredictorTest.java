@@ -39,6 +39,21 @@ class PredictorTest {
     }
 
     @Test
+    void roundTripCoversNestedCrossedAndSplitTermsOffsetsAndAliasedColumns() {
+        Fitted[] fits = {
+                Fitted.of("pastes.csv", "strength ~ 1 + (1 | batch/cask)", FitOptions.defaults()),
+                Fitted.of("penicillin.csv", "diameter ~ 1 + (1 | plate) + (1 | sample)", FitOptions.defaults()),
+                Fitted.of("sleepstudy.csv", "Reaction ~ Days + (Days || Subject)", FitOptions.defaults()),
+                Fitted.of("sleepstudy.csv", "Reaction ~ Days + I(2 * Days) + (1 | Subject)", FitOptions.defaults()),
+                Fitted.of("cbpp.csv", "incidence ~ period + offset(log(size)) + (1 | herd)",
+                        FitOptions.builder().family("poisson").factors(Set.of("period", "herd")).build())};
+        for (Fitted f : fits) {
+            assertClose(f.fit().fitted(), predict(f, f.data(), PredictionScale.RESPONSE, RandomEffectsMode.CONDITIONAL), 1e-10);
+        }
+        assertEquals(java.util.List.of("(Intercept)", "Days"), fits[3].saved().coefficientNames());
+    }
+
+    @Test
     void scaleUsesTheTrainingConstantsNotThoseOfTheNewData() {
         Fitted f = Fitted.of("sleepstudy.csv", "Reaction ~ scale(Days) + (1 | Subject)", FitOptions.defaults());
         assertEquals(1, f.saved().coding().scaling().size());
