@@ -53,7 +53,10 @@ public final class SummaryText {
         if (!fit.fixedEffects().isEmpty()) {
             out.add("");
             out.add("Fixed effects:");
-            out.addAll(CoefficientTable.lines(fit.fixedEffects(), isLinear(fit) ? "t" : "z"));
+            if ("GEE".equals(fit.method())) {
+                out.set(out.size() - 1, "Fixed effects (robust sandwich standard errors, as geepack):");
+            }
+            out.addAll(CoefficientTable.lines(fit.fixedEffects(), isLinear(fit) || "PQL".equals(fit.method()) ? "t" : "z"));
             out.addAll(FixedEffectCorrelations.lines(fit.fixedEffects(), fit.fixedEffectsCovariance()));
         }
         out.addAll(interpretation);
@@ -69,6 +72,10 @@ public final class SummaryText {
 
     static String title(MixedModelFit fit) {
         String method = fit.method() == null ? "" : fit.method();
+        if (isLinear(fit) && fit.correlationParameter() != null) { // nlme::lme with a correlation structure
+            return "Linear mixed-effects model fit by " + (method.equals("REML") ? "REML" : "maximum likelihood")
+                    + ", with correlated residuals within groups (as nlme's lme)";
+        }
         if (isLinear(fit)) {
             return method.equals("REML") ? "Linear mixed model fit by REML ['lmerMod']"
                     : "Linear mixed model fit by maximum likelihood  ['lmerMod']";
