@@ -7,6 +7,7 @@ import io.glimmer.data.DataFrame;
 import io.glimmer.inference.BootstrapDistribution;
 import io.glimmer.inference.ConfidenceIntervals;
 import io.glimmer.inference.ParametricBootstrap;
+import io.glimmer.inference.ProfileIntervals;
 import io.glimmer.inference.RefittableModel;
 import io.glimmer.inference.WaldIntervals;
 import picocli.CommandLine.Command;
@@ -27,6 +28,7 @@ import java.util.concurrent.ThreadLocalRandom;
         sortOptions = false,
         description = {"Confidence intervals for every parameter of a model, as lme4's confint.",
                 "Parameters are named as confint(fit, oldNames = FALSE): sd_TERM|GROUP, cor_TERM2.TERM1|GROUP, sigma and the fixed effects.",
+                "profile: profile likelihood (lme4's default); a REML fit is profiled by ML, as lme4 does.",
                 "wald: estimate +/- z * standard error, fixed effects only (variance parameters get none, as in lme4).",
                 "bootstrap: parametric bootstrap (lme4's bootMer), percentile intervals; seeded and run on every core."},
         footer = {"", "Example:",
@@ -95,14 +97,10 @@ final class ConfintCommand implements Callable<Integer> {
         return 0;
     }
 
-    /**
-     * HOOK for profile-likelihood intervals (lme4's default). When the core has
-     * {@code io.glimmer.inference.ProfileIntervals.compute(...)}, call it here with the data, formula,
-     * options and level, and print its {@link ConfidenceIntervals} with {@link ConfintText} /
-     * {@link ConfintJson} as the Wald branch does.
-     */
+    /** Profile-likelihood intervals (lme4's default), printed as the Wald branch prints. */
     private String profile(DataFrame data, FitOptions options, String format) {
-        throw new InputException("profile intervals are not available yet; use --interval wald or --interval bootstrap");
+        ConfidenceIntervals ci = ProfileIntervals.compute(data, formula, options, level);
+        return format.equals("json") ? ConfintJson.write(ci, null, null) : ConfintText.render(ci, null, null);
     }
 
     private String bootstrap(DataFrame data, FitOptions options, String format) {

@@ -100,8 +100,10 @@ class ConfintCommandTest {
     }
 
     @Test
-    void profileIsTheDefaultAndNotAvailableYet() {
-        assertUsageError(confint(), "profile intervals are not available yet");
+    void profileIsTheDefault() throws IOException {
+        Cli.Result r = Cli.run("confint", "--data", dyestuff.toString(), "--formula", "Yield ~ 1 + (1 | Batch)", "--format", "json");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("profile", JSON.readTree(r.out()).get("interval").asText());
     }
 
     @Test

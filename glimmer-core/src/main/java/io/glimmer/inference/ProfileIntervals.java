@@ -51,18 +51,19 @@ public final class ProfileIntervals {
             throw new InputException("profile intervals cover likelihood fits (--method REML, ML, Laplace or AGQ), not " + method.label()
                     + "; use --interval wald");
         }
+        Family family = Family.of(options.family() == null ? "gaussian" : options.family(), options.link());
+        boolean linear = method == Method.REML || method == Method.ML || method == Method.LAPLACE && family.isGaussianIdentity();
+        if (!linear && family.hasDispersion()) {
+            throw new InputException("profile intervals do not cover GLMMs with a dispersion parameter (the " + family.name()
+                    + " family; nor does lme4); use --interval wald or --interval bootstrap");
+        }
         Glimmer.fit(data, formula, options); // every check the fit makes, with its messages
         Formula f = Formula.parse(formula);
         Design design = Design.of(data, f, options.weights());
-        Family family = Family.of(options.family() == null ? "gaussian" : options.family(), options.link());
-        if (method == Method.REML || method == Method.ML || method == Method.LAPLACE && family.isGaussianIdentity()) {
+        if (linear) {
             double[] y = design.frame().numeric(f.response());
             double[] w = options.weights() == null ? null : design.frame().weights(options.weights());
             return linear(design, y, w);
-        }
-        if (family.distribution().hasDispersion()) {
-            throw new InputException("profile intervals do not cover GLMMs with a dispersion parameter (the " + family.distribution().name()
-                    + " family; nor does lme4); use --interval wald or --interval bootstrap");
         }
         GlmmResponse response = GlmmResponse.of(design.frame(), f.response(), family, options.weights());
         int nAGQ = method == Method.AGQ ? (options.agqPoints() == null ? 9 : options.agqPoints()) : 1;

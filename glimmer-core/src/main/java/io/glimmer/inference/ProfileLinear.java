@@ -8,14 +8,19 @@ import io.glimmer.lmm.LinearMixedModel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.DoubleFunction;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The profiles of a linear mixed model, as lme4's profile.merMod: the ML deviance (of the ML
- * refit, for a REML fit) written in the standard deviations, correlations and σ, each held in turn
- * while the others are re-optimised; the fixed effects through the offset.
+ * The profiles of a linear mixed model, as lme4's profile.merMod: of the ML deviance (of the ML
+ * refit, for a REML fit) with σ explicit, holding each standard deviation, correlation and σ in
+ * turn; and of the ML deviance with β and σ profiled out, holding each fixed effect through the
+ * offset.
  */
 final class ProfileLinear {
+    /** σ = 0 is no model at all: the deviance is infinite there, so σ is kept just above it. */
+    private static final double SIGMA_FLOOR = 1e-8;
+
     private final List<String> names;
     private final List<ProfileCurve> curves = new ArrayList<>();
 
@@ -27,41 +32,52 @@ final class ProfileLinear {
         double sigma = ml.residualStdDev();
         double base = model.objective(theta);
         names = NamedParameters.of(ml).names();
-
         ProfileScale scale = new ProfileScale(design.randomTerms());
-        int nv = scale.size();
-        double[] optimum = Arrays.copyOf(scale.fromTheta(theta, sigma), nv + 1);
-        optimum[nv] = sigma;
-        double[] lower = new double[nv + 1];
-        double[] upper = new double[nv + 1];
-        double[] size = new double[nv + 1];
-        double[] steps = new double[nv + 1];
-        for (int i = 0; i < nv; i++) {
-            boolean sd = scale.isStdDev(i);
-            lower[i] = sd ? 0 : -1;
-            upper[i] = sd ? Double.POSITIVE_INFINITY : 1;
-            // A zero standard deviation still needs a size: σ's order is where its profile lives.
-            size[i] = sd ? Math.max(optimum[i], 0.1 * sigma) : 1;
-            steps[i] = sd ? 0.2 * size[i] : 0.2 * (1 - optimum[i] * optimum[i]) + 0.01;
-        }
-        lower[nv] = 1e-8 * sigma; // σ = 0 is no model at all; the deviance there is infinite
-        upper[nv] = Double.POSITIVE_INFINITY;
-        size[nv] = sigma;
-        steps[nv] = sigma / Math.sqrt(2.0 * design.rows()); // the large-sample standard error of σ̂
-        double[] th = new double[nv];
-        ToDoubleFunction<double[]> deviance = v ->
-                scale.toTheta(v, v[nv], th) ? model.deviance(th, v[nv]) : Double.POSITIVE_INFINITY;
+        double[] sdcor = scale.fromTheta(theta, sigma);
+        int nv = sdcor.length;
 
-        for (int i = 0; i <= nv; i++) {
-            curves.add(new ProfileCoordinate(deviance, optimum, base, lower, upper, size, i, steps[i]));
+        for (int w = 0; w < nv; w++) {
+            ProfileFactor factor = new ProfileFactor(design.randomTerms(), w);
+            int m = factor.size();
+            double[] start = Arrays.copyOf(factor.free(theta), m + 1);
+            start[m] = sigma;
+            double[] lower = Arrays.copyOf(factor.lower(), m + 1);
+            lower[m] = SIGMA_FLOOR * sigma;
+            double[] size = filled(m + 1, 1);
+            size[m] = sigma;
+            double[] th = new double[nv];
+            DoubleFunction<ToDoubleFunction<double[]>> held = x -> u ->
+                    factor.theta(u, x, u[m], th) ? model.deviance(th, u[m]) : Double.POSITIVE_INFINITY;
+            boolean sd = scale.isStdDev(w);
+            // A zero standard deviation still needs a step: σ's order is where its profile lives.
+            double step = sd ? 0.2 * Math.max(sdcor[w], 0.1 * sigma) : 0.2 * (1 - sdcor[w] * sdcor[w]) + 0.01;
+            curves.add(new ProfileRefit(held, sdcor[w], sd ? 0 : -1, sd ? Double.POSITIVE_INFINITY : 1, step,
+                    start, lower, filled(m + 1, Double.POSITIVE_INFINITY), size, base, factor.pair()));
         }
+
+        ProfileFactor free = new ProfileFactor(design.randomTerms(), -1);
+        double[] th = new double[nv];
+        DoubleFunction<ToDoubleFunction<double[]>> heldSigma = x -> u ->
+                free.theta(u, 0, 1, th) ? model.deviance(th, x) : Double.POSITIVE_INFINITY;
+        curves.add(new ProfileRefit(heldSigma, sigma, 0, Double.POSITIVE_INFINITY, sigma / Math.sqrt(2.0 * design.rows()),
+                theta, free.lower(), filled(nv, Double.POSITIVE_INFINITY), filled(nv, 1), base));
+
         for (int j = 0; j < design.p(); j++) {
+            ProfileFixedEffect fixed = new ProfileFixedEffect(design, y, weights, j);
             FixedEffect fe = ml.fixedEffects().get(j);
-            curves.add(new ProfileFixedEffect(design, y, weights, j, fe.estimate(), fe.stdError(), theta, base));
+            DoubleFunction<ToDoubleFunction<double[]>> heldBeta = b -> fixed.at(b)::objective;
+            curves.add(new ProfileRefit(heldBeta, fe.estimate(), Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, fe.stdError(),
+                    theta, free.lower(), filled(nv, Double.POSITIVE_INFINITY), filled(nv, 1), base));
         }
         if (names.size() != curves.size()) {
             throw new IllegalStateException("parameter names " + names + " do not match " + curves.size() + " profiles");
         }
+    }
+
+    static double[] filled(int n, double v) {
+        double[] a = new double[n];
+        Arrays.fill(a, v);
+        return a;
     }
 
     List<String> names() {

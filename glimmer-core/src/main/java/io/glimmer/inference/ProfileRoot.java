@@ -9,7 +9,7 @@ final class ProfileRoot {
     private static final int MAX_STEPS = 40;
     private static final int MAX_REFINEMENTS = 60;
     /** ζ within this of the target is a crossing: far below what 0.1% of an interval needs. */
-    private static final double ZETA_TOLERANCE = 1e-7;
+    private static final double ZETA_TOLERANCE = 1e-6;
 
     private ProfileRoot() {
     }
@@ -30,6 +30,10 @@ final class ProfileRoot {
         double x1 = clamp(x0 + dir * c.step() * Math.abs(target), c);
         for (int i = 0; i < MAX_STEPS; i++) {
             double z1 = c.zeta(x1);
+            if (Double.isNaN(z1) || Double.isInfinite(z1)) { // no model there (σ = 0): come back halfway
+                x1 = (x0 + x1) / 2;
+                continue;
+            }
             if (dir * (z1 - target) >= 0) {
                 return refine(c, target, x0, z0 - target, x1, z1 - target);
             }

@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * The random effects' covariance written as lme4 profiles it: per term, column by column of the
  * lower triangle, the standard deviation on the diagonal and the correlations below it (the layout
- * of θ, so the names of {@link NamedParameters} line up). Converts to and from the relative
- * factor θ at a given scale (σ for a linear model, 1 for a GLMM without dispersion).
+ * of θ, so the names of {@link NamedParameters} line up), from the relative factor θ at a given
+ * scale (σ for a linear model, 1 for a GLMM without dispersion).
  */
 final class ProfileScale {
     /** Relative tolerance for a zero pivot: correlations of exactly ±1 give a semidefinite covariance. */
@@ -67,44 +67,8 @@ final class ProfileScale {
         return v;
     }
 
-    /**
-     * θ for standard deviations and correlations {@code v} at residual scale {@code scale}: the
-     * Cholesky factor of each term's covariance over scale². Returns false when some term's
-     * correlations do not form a positive semidefinite matrix.
-     */
-    boolean toTheta(double[] v, double scale, double[] theta) {
-        int o = 0;
-        for (int qk : q) {
-            double[][] c = new double[qk][qk];
-            double[] sd = new double[qk];
-            int i = o;
-            for (int col = 0; col < qk; col++) {
-                sd[col] = v[i];
-                i += qk - col;
-            }
-            i = o;
-            for (int col = 0; col < qk; col++) {
-                c[col][col] = sd[col] * sd[col];
-                i++;
-                for (int row = col + 1; row < qk; row++) {
-                    c[row][col] = sd[row] * sd[col] * v[i++];
-                }
-            }
-            double[][] l = new double[qk][qk];
-            if (!cholesky(c, l, qk)) {
-                return false;
-            }
-            for (int col = 0; col < qk; col++) {
-                for (int row = col; row < qk; row++) {
-                    theta[o++] = l[row][col] / scale;
-                }
-            }
-        }
-        return true;
-    }
-
     /** Lower Cholesky factor of a semidefinite matrix (lower triangle of c used), zero columns at zero pivots. */
-    private static boolean cholesky(double[][] c, double[][] l, int n) {
+    static boolean cholesky(double[][] c, double[][] l, int n) {
         for (int j = 0; j < n; j++) {
             double size = Math.max(c[j][j], Double.MIN_NORMAL);
             double d = c[j][j] - dot(l[j], l[j], j);
@@ -125,7 +89,7 @@ final class ProfileScale {
         return true;
     }
 
-    private static double[][] unpack(double[] theta, int offset, int qk) {
+    static double[][] unpack(double[] theta, int offset, int qk) {
         double[][] l = new double[qk][qk];
         int i = offset;
         for (int col = 0; col < qk; col++) {
