@@ -4,6 +4,7 @@ import io.glimmer.data.CsvOptions;
 import io.glimmer.data.CsvReader;
 import io.glimmer.data.DataFrame;
 import io.glimmer.design.Design;
+import io.glimmer.design.PredictorScaling;
 import io.glimmer.family.Family;
 import io.glimmer.glmm.GeneralizedLinearMixedModel;
 import io.glimmer.glmm.GlmmResponse;
@@ -85,7 +86,11 @@ public final class Glimmer {
         }
         Design design = Design.of(data, f, options.weights());
         GlmmResponse response = GlmmResponse.of(design.frame(), f.response(), family, options.weights());
-        return new GeneralizedLinearMixedModel(design, response, family, nAGQ).fit();
+        PredictorScaling scaling = PredictorScaling.of(design.x());
+        if (scaling.isIdentity()) {
+            return new GeneralizedLinearMixedModel(design, response, family, nAGQ).fit();
+        }
+        return scaling.unscale(new GeneralizedLinearMixedModel(scaling.apply(design), response, family, nAGQ).fit());
     }
 
     private static MixedModelFit linear(DataFrame data, Formula f, FitOptions options, boolean reml) {
@@ -110,6 +115,10 @@ public final class Glimmer {
                 }
             }
         }
-        return new LinearMixedModel(design, y, w, reml).fit();
+        PredictorScaling scaling = PredictorScaling.of(design.x());
+        if (scaling.isIdentity()) {
+            return new LinearMixedModel(design, y, w, reml).fit();
+        }
+        return scaling.unscale(new LinearMixedModel(scaling.apply(design), y, w, reml).fit());
     }
 }

@@ -40,7 +40,12 @@ class ReferenceFitsTest {
         if (r.hasNonNull("nAGQ") && r.get("nAGQ").asInt() > 1) {
             b.agqPoints(r.get("nAGQ").asInt());
         }
+        b.cluster(text(r, "cluster")).corstr(text(r, "corstr")).strata(text(r, "strata")).correlation(text(r, "residual_correlation"));
         return b.build();
+    }
+
+    private static String text(JsonNode r, String key) {
+        return r.hasNonNull(key) ? r.get(key).asText() : null;
     }
 
     private static List<String> cliArgs(Reference ref) {
@@ -62,6 +67,13 @@ class ReferenceFitsTest {
         if (r.hasNonNull("nAGQ") && r.get("nAGQ").asInt() > 1) {
             args.add("--agq");
             args.add(r.get("nAGQ").asText());
+        }
+        String[][] extra = {{"cluster", "--cluster"}, {"corstr", "--corstr"}, {"strata", "--strata"}, {"residual_correlation", "--correlation"}};
+        for (String[] e : extra) {
+            if (text(r, e[0]) != null) {
+                args.add(e[1]);
+                args.add(text(r, e[0]));
+            }
         }
         return args;
     }
@@ -91,6 +103,18 @@ class ReferenceFitsTest {
     @ValueSource(strings = {"cbpp_laplace", "cbpp_agq25", "cbpp_probit", "grouseticks_poisson", "epil_poisson", "ohio_laplace",
             "ohio_agq9", "bacteria_laplace"})
     void generalizedThroughCommandLine(String id) throws Exception {
+        assertCommandLineAgrees(id);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"bacteria_pql", "ohio_gee_exch", "ohio_gee_ar1", "infert_clogit", "milk_ar1_reml"})
+    void otherEstimatorsThroughJavaApi(String id) {
+        assertJavaApiAgrees(id);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"bacteria_pql", "ohio_gee_exch", "ohio_gee_ar1", "infert_clogit", "milk_ar1_reml"})
+    void otherEstimatorsThroughCommandLine(String id) throws Exception {
         assertCommandLineAgrees(id);
     }
 
