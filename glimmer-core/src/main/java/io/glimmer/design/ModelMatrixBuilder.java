@@ -27,6 +27,7 @@ public final class ModelMatrixBuilder {
 
     public static ModelMatrix build(ModelFrame frame, boolean intercept, List<Term> terms) {
         int n = frame.rows();
+        checkSize(frame, intercept, terms);
         Set<Set<String>> present = new HashSet<>();
         if (intercept) {
             present.add(Set.of());
@@ -108,6 +109,39 @@ public final class ModelMatrixBuilder {
             }
         }
         return full.select(keep);
+    }
+
+    /**
+     * Refuses, before allocating it, a dense model matrix that would not fit in memory (a factor with
+     * thousands of levels used as a fixed effect): an upper bound of its columns, every level counted.
+     */
+    private static final long MAX_COLUMNS = 5000;
+
+    private static void checkSize(ModelFrame frame, boolean intercept, List<Term> terms) {
+        long columns = intercept ? 1 : 0;
+        String widest = null;
+        long widestColumns = 0;
+        for (Term t : terms) {
+            long c = 1;
+            for (Expr f : t.factors()) {
+                Column col = frame.column(f);
+                c *= col instanceof CategoricalColumn cat ? Math.max(1, cat.levelCount()) : 1;
+            }
+            columns += c;
+            if (c > widestColumns) {
+                widestColumns = c;
+                widest = t.label();
+            }
+        }
+        long cells = columns * frame.rows();
+        long budget = Runtime.getRuntime().maxMemory() / 4 / Double.BYTES; // the matrix is built twice over while coding
+        // Beyond a few thousand dense columns the rank check alone (n·p² flops) takes hours.
+        if (columns > MAX_COLUMNS || cells > Integer.MAX_VALUE - 8 || cells > budget) {
+            throw new InputException(String.format(java.util.Locale.ROOT,
+                    "the fixed-effects matrix would have %d rows x %d columns (%.1f GB), more than Glimmer handles densely; '%s' has %d columns:"
+                            + " a factor with many levels is usually better as a random effect, e.g. (1 | %s)",
+                    frame.rows(), columns, cells * 8.0 / 1e9, widest, widestColumns, widest));
+        }
     }
 
     private static Set<String> keys(List<Expr> factors) {
