@@ -83,6 +83,7 @@ public final class FitJson {
         o.set("conditional_modes", modes(fit, false));
         if (fit.conditionalModes().stream().anyMatch(ConditionalModes::hasConditionalVariances)) {
             o.set("conditional_variances", modes(fit, true));
+            o.set("conditional_intervals", intervals(fit, 0.95));
         }
         number(o, "correlation_alpha", fit.correlationAlpha());
         number(o, "scale", fit.scale());
@@ -132,6 +133,36 @@ public final class FitJson {
                         values.add(v);
                     } else {
                         values.addNull();
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** 95% prediction intervals of the conditional modes: {group: {level, terms, levels: {l: [[lo, hi], ...]}}}. */
+    private static ObjectNode intervals(MixedModelFit fit, double confidence) {
+        ObjectNode out = NODES.objectNode();
+        for (ConditionalModes m : fit.conditionalModes()) {
+            if (!m.hasConditionalVariances()) {
+                continue;
+            }
+            ObjectNode g = out.putObject(m.group());
+            g.put("level", confidence);
+            ArrayNode terms = g.putArray("terms");
+            m.terms().forEach(terms::add);
+            ObjectNode levels = g.putObject("levels");
+            for (int l = 0; l < m.levels().size(); l++) {
+                ArrayNode values = levels.putArray(m.levels().get(l));
+                for (int t = 0; t < m.terms().size(); t++) {
+                    double[] ci = m.predictionInterval(l, t, confidence);
+                    ArrayNode pair = values.addArray();
+                    for (double v : ci) {
+                        if (Double.isFinite(v)) {
+                            pair.add(v);
+                        } else {
+                            pair.addNull();
+                        }
                     }
                 }
             }

@@ -60,6 +60,18 @@ public final class ConditionalModes {
         return conditionalVariances == null ? Double.NaN : conditionalVariances[level][term];
     }
 
+    /**
+     * A prediction interval for one random effect of one level: mode ± z·√(conditional variance),
+     * the interval lme4 users draw from ranef(condVar = TRUE) (dotplot); NaN bounds without variances.
+     *
+     * @param confidence e.g. 0.95
+     */
+    public double[] predictionInterval(int level, int term, double confidence) {
+        double z = new org.hipparchus.distribution.continuous.NormalDistribution(0, 1).inverseCumulativeProbability((1 + confidence) / 2);
+        double half = z * Math.sqrt(conditionalVariance(level, term));
+        return new double[]{value(level, term) - half, value(level, term) + half};
+    }
+
     public boolean hasConditionalVariances() {
         return conditionalVariances != null;
     }
