@@ -85,6 +85,10 @@ public final class FitJson {
             o.set("conditional_variances", modes(fit, true));
             o.set("conditional_intervals", intervals(fit, 0.95));
         }
+        if (!fit.statistics().isEmpty()) {
+            ObjectNode st = o.putObject("statistics");
+            fit.statistics().forEach((k, v) -> number(st, k, v));
+        }
         number(o, "correlation_alpha", fit.correlationAlpha());
         number(o, "scale", fit.scale());
         number(o, "correlation_parameter", fit.correlationParameter());

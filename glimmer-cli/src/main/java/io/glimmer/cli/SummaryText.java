@@ -59,9 +59,28 @@ public final class SummaryText {
             out.addAll(CoefficientTable.lines(fit.fixedEffects(), isLinear(fit) || "PQL".equals(fit.method()) ? "t" : "z"));
             out.addAll(FixedEffectCorrelations.lines(fit.fixedEffects(), fit.fixedEffectsCovariance()));
         }
+        statistics(fit, out);
         out.addAll(interpretation);
         notes(fit, out);
         return String.join("\n", out) + "\n";
+    }
+
+    /** Estimator-specific statistics, as the matching R function prints them. */
+    private static void statistics(MixedModelFit fit, List<String> out) {
+        var st = fit.statistics();
+        if (st.isEmpty()) {
+            return;
+        }
+        out.add("");
+        if (st.containsKey("likelihood_ratio_chisq")) { // survival's print.coxph line
+            out.add("Likelihood ratio test=" + RFormat.number(st.get("likelihood_ratio_chisq"), DIGITS) + "  on "
+                    + Math.round(st.get("likelihood_ratio_df")) + " df, p=" + PValues.format(new double[]{st.get("likelihood_ratio_p_value")}, DIGITS - 1)[0]);
+        } else if (st.containsKey("QIC")) {
+            out.add("QIC: " + RFormat.number(st.get("QIC"), DIGITS + 2) + "   QICu: " + RFormat.number(st.get("QICu"), DIGITS + 2)
+                    + "   QICC: " + RFormat.number(st.get("QICC"), DIGITS + 2));
+        } else {
+            st.forEach((k, v) -> out.add(k + ": " + RFormat.number(v, DIGITS)));
+        }
     }
 
     /** A linear mixed model (lmer): gaussian, identity link, fitted by REML or ML. */

@@ -32,7 +32,10 @@ public final class ConditionalLogit {
 
     /** The fit in the common result type (what {@code Glimmer.fit} returns for {@code --method conditional}). */
     public static MixedModelFit fit(DataFrame data, Formula formula, FitOptions options) {
-        return estimate(data, formula, options).fit();
+        ConditionalLogitFit c = estimate(data, formula, options);
+        LikelihoodRatioTest lrt = c.likelihoodRatio();
+        return c.fit().toBuilder().statistic("likelihood_ratio_chisq", lrt.chisq()).statistic("likelihood_ratio_df", lrt.df())
+                .statistic("likelihood_ratio_p_value", lrt.pValue()).build();
     }
 
     /** The fit with the likelihood-ratio test and the strata counts. */

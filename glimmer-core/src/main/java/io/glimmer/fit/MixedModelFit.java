@@ -37,6 +37,7 @@ public final class MixedModelFit {
     private final OptimizerSummary optimizer;
     private final double fitSeconds;
     private final Integer bicObservations;
+    private final Map<String, Double> statistics;
     private final Double correlationAlpha;
     private final Double scale;
     private final Double correlationParameter;
@@ -68,6 +69,7 @@ public final class MixedModelFit {
         optimizer = b.optimizer;
         fitSeconds = b.fitSeconds;
         bicObservations = b.bicObservations;
+        statistics = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.statistics));
         correlationAlpha = b.correlationAlpha;
         scale = b.scale;
         correlationParameter = b.correlationParameter;
@@ -117,6 +119,7 @@ public final class MixedModelFit {
         b.optimizer = optimizer;
         b.fitSeconds = fitSeconds;
         b.bicObservations = bicObservations;
+        b.statistics = new LinkedHashMap<>(statistics);
         b.correlationAlpha = correlationAlpha;
         b.scale = scale;
         b.correlationParameter = correlationParameter;
@@ -202,6 +205,12 @@ public final class MixedModelFit {
 
     public double fitSeconds() { return fitSeconds; }
 
+    /**
+     * Further statistics an estimator reports, by name: "QIC", "QICu", "QICC" (GEE);
+     * "likelihood_ratio_chisq", "likelihood_ratio_df", "likelihood_ratio_p_value" (conditional logit).
+     */
+    public Map<String, Double> statistics() { return statistics; }
+
     public Double correlationAlpha() { return correlationAlpha; }
 
     public Double scale() { return scale; }
@@ -236,6 +245,7 @@ public final class MixedModelFit {
         private OptimizerSummary optimizer;
         private double fitSeconds;
         private Integer bicObservations;
+        private Map<String, Double> statistics = new LinkedHashMap<>();
         private Double correlationAlpha;
         private Double scale;
         private Double correlationParameter;
@@ -294,6 +304,8 @@ public final class MixedModelFit {
 
         /** The n in BIC's log(n) when it is not the number of observations (nlme uses n − p for REML fits). */
         public Builder bicObservations(Integer v) { bicObservations = v; return this; }
+
+        public Builder statistic(String name, double value) { statistics.put(name, value); return this; }
 
         public Builder correlationAlpha(Double v) { correlationAlpha = v; return this; }
 

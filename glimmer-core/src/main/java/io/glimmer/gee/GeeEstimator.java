@@ -42,7 +42,9 @@ public final class GeeEstimator {
 
     /** The fit as every estimator reports it; {@link #fitGee} also gives naive SEs and QIC. */
     public static MixedModelFit fit(DataFrame data, Formula formula, FitOptions options) {
-        return fitGee(data, formula, options).fit();
+        GeeFit gee = fitGee(data, formula, options);
+        Qic qic = gee.qic();
+        return gee.fit().toBuilder().statistic("QIC", qic.qic()).statistic("QICu", qic.qicU()).statistic("QICC", qic.qicC()).build();
     }
 
     public static GeeFit fitGee(DataFrame data, String formula, FitOptions options) {
