@@ -3,6 +3,7 @@ package io.glimmer.glmm;
 import io.glimmer.family.Family;
 import io.glimmer.linalg.BlockDiagonal;
 import io.glimmer.linalg.GroupedColumns;
+import io.glimmer.linalg.Parallel;
 import io.glimmer.linalg.SmallBlocks;
 
 /**
@@ -22,6 +23,12 @@ final class AdaptiveQuadrature {
     private final GroupedColumns term;
     private final int[] levelStart;
     private final int[] levelRows;
+    /** offset + Xβ per row, refilled by each call (one buffer per model: not thread-safe). */
+    private final double[] fixed;
+    /** Per chunk of {@link #LEVEL_CHUNK} levels, its sum; the chunks' sums are added in order. */
+    private final double[] levelTotals;
+    /** Levels per parallel chunk: fixed, so that the sum does not depend on the number of threads. */
+    private static final int LEVEL_CHUNK = 256;
 
     AdaptiveQuadrature(GlmmData data, Family family, int points) {
         this.data = data;
@@ -41,6 +48,8 @@ final class AdaptiveQuadrature {
         for (int r = 0; r < term.codes().length; r++) {
             levelRows[fill[term.codes()[r]]++] = r;
         }
+        fixed = new double[data.rows()];
+        levelTotals = new double[(m + LEVEL_CHUNK - 1) / LEVEL_CHUNK];
     }
 
     /**
@@ -52,23 +61,35 @@ final class AdaptiveQuadrature {
      * @param dispersion dispersion for the log-density (1 for binomial and poisson)
      */
     double deviance(double[] lambda, double[] beta, double[] mode, BlockDiagonal factor, double dispersion) {
-        int q = term.q();
         int p = data.p();
         double[] x = data.x();
         double[] offset = data.offset();
-        double[] fixed = new double[data.rows()];
-        for (int r = 0; r < fixed.length; r++) {
-            double s = offset == null ? 0 : offset[r];
-            for (int j = 0; j < p; j++) {
-                s += x[r * p + j] * beta[j];
+        Parallel.forEach(data.chunks(), c -> {
+            for (int r = data.chunkStart(c); r < data.chunkStart(c + 1); r++) {
+                double s = offset == null ? 0 : offset[r];
+                for (int j = 0; j < p; j++) {
+                    s += x[r * p + j] * beta[j];
+                }
+                fixed[r] = s;
             }
-            fixed[r] = s;
+        });
+        Parallel.forEach(levelTotals.length, c -> levelTotals[c] = deviance(lambda, mode, factor, dispersion,
+                c * LEVEL_CHUNK, Math.min(term.levels(), (c + 1) * LEVEL_CHUNK)));
+        double total = 0;
+        for (double t : levelTotals) {
+            total += t;
         }
+        return total;
+    }
+
+    /** The sum of −2 log L_i over levels [l0, l1), in level order. */
+    private double deviance(double[] lambda, double[] mode, BlockDiagonal factor, double dispersion, int l0, int l1) {
+        int q = term.q();
         double[] b = new double[q];
         double[] u = new double[q];
         double[] a = new double[rule.size()];
         double total = 0;
-        for (int level = 0; level < term.levels(); level++) {
+        for (int level = l0; level < l1; level++) {
             int lOff = level * q * q;
             double logDet = 0;
             for (int d = 0; d < q; d++) {

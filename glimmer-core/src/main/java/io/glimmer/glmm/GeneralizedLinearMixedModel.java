@@ -216,7 +216,7 @@ public final class GeneralizedLinearMixedModel {
         double deviance = devianceAt(m, beta);
         double phi = dispersion(m);
         // PIRLS's factor still holds the weights at this mode; the Hessian below moves it
-        conditionalVariances = ConditionalVariances.of(pirls.factor().crossProducts(), lambdas, phi);
+        conditionalVariances = ConditionalVariances.of(pirls.factor(), lambdas, phi);
         double[][] modes = m.b();
         double[] mu = pirls.mu().clone();
 

@@ -5,13 +5,15 @@ import io.glimmer.family.Family;
 import io.glimmer.family.Link;
 import io.glimmer.linalg.BlockedCholesky;
 import io.glimmer.linalg.CrossProducts;
-import io.glimmer.linalg.GroupedColumns;
+import io.glimmer.linalg.Parallel;
 
 /**
  * Penalised iteratively reweighted least squares: for given θ (and β, unless β is updated too) the
  * conditional modes of the spherical random effects b, minimising Σ deviance residuals + ‖b‖².
  * Each iteration is one pass over the rows (weights, working response, cross-products) and one
- * blocked factorisation; a step that does not lower the penalised deviance is halved.
+ * blocked factorisation, then one pass (η, μ, deviance) per step tried; a step that does not lower
+ * the penalised deviance is halved. Passes run by fixed row chunks in parallel, and buffers are
+ * reused: an iteration allocates nothing of the size of the data.
  */
 final class Pirls {
     private static final int MAX_ITERATIONS = 100;
@@ -22,6 +24,7 @@ final class Pirls {
      * but the log-determinant of the Laplace approximation moves to first order with the modes.
      */
     private static final double TOLERANCE = 1e-10;
+    private static final double[] NO_COLUMNS = new double[0];
 
     private final GlmmData data;
     private final Family family;
@@ -30,8 +33,15 @@ final class Pirls {
     private final double[] eta;
     private final double[] mu;
     private final double[] weights;
-    private final double[] jointColumns;
-    private final double[] conditionalColumns;
+    /** The working response (minus Xβ when β is fixed): the last dense column of the cross-products. */
+    private final double[] response;
+    /** Per row chunk, its sum of deviance residuals (summed in chunk order). */
+    private final double[] chunkDeviance;
+    private double deviance;
+    /** offset + Xβ and Xβ for {@link #fixedBeta}, kept through a run in which β does not move. */
+    private final double[] fixedPart;
+    private final double[] xBeta;
+    private double[] fixedBeta;
     private BlockedCholesky joint;
     private BlockedCholesky conditional;
     private BlockedCholesky lastFactor;
@@ -44,8 +54,20 @@ final class Pirls {
         this.eta = new double[n];
         this.mu = new double[n];
         this.weights = new double[n];
-        this.jointColumns = new double[n * (p + 1)];
-        this.conditionalColumns = new double[n];
+        this.response = new double[n];
+        this.chunkDeviance = new double[data.chunks()];
+        this.fixedPart = new double[n];
+        this.xBeta = new double[n];
+    }
+
+    /** Computes offset + Xβ and Xβ once for a run with β fixed. */
+    private void fixBeta(double[] beta) {
+        fixedBeta = beta.clone();
+        Parallel.forEach(data.chunks(), c -> data.fixedParts(fixedBeta, fixedPart, xBeta, data.chunkStart(c), data.chunkStart(c + 1)));
+    }
+
+    private boolean isFixed(double[] beta) {
+        return fixedBeta != null && java.util.Arrays.equals(beta, fixedBeta);
     }
 
     /** The outcome of one PIRLS run; β and b are the converged values. */
@@ -66,18 +88,22 @@ final class Pirls {
     Mode run(double[][] lambda, double[] betaStart, double[][] bStart, double[] initialEta, boolean updateBeta) {
         double[] beta = betaStart.clone();
         double[][] b = copy(bStart);
+        if (!updateBeta && !isFixed(beta)) {
+            fixBeta(beta);
+        }
         double previous;
         if (initialEta != null) {
             System.arraycopy(initialEta, 0, eta, 0, n);
-            updateMu();
+            Parallel.forEach(data.chunks(), c -> updateMu(data.chunkStart(c), data.chunkStart(c + 1)));
             previous = Double.POSITIVE_INFINITY;
         } else {
-            data.linearPredictor(lambda, beta, b, eta);
-            updateMu();
-            previous = deviance() + squaredNorm(b);
+            previous = evaluate(lambda, beta, b) + squaredNorm(b);
         }
         double[] betaNew = new double[p];
         double[][] bNew = copy(b);
+        double[] betaOld = new double[p];
+        double[][] bOld = copy(b);
+        double[] noBeta = new double[0];
         boolean converged = false;
         int iteration = 0;
         while (iteration < MAX_ITERATIONS && !converged) {
@@ -89,11 +115,13 @@ final class Pirls {
             if (updateBeta) {
                 factor.solve(betaNew, bNew);
             } else {
-                factor.solve(new double[0], bNew);
+                factor.solve(noBeta, bNew);
                 System.arraycopy(beta, 0, betaNew, 0, p);
             }
-            double[] betaOld = beta.clone();
-            double[][] bOld = copy(b);
+            System.arraycopy(beta, 0, betaOld, 0, p);
+            for (int k = 0; k < b.length; k++) {
+                System.arraycopy(b[k], 0, bOld[k], 0, b[k].length);
+            }
             double current = Double.NaN;
             boolean accepted = false;
             double step = 1;
@@ -102,9 +130,7 @@ final class Pirls {
                 for (int k = 0; k < b.length; k++) {
                     interpolate(bOld[k], bNew[k], step, b[k]);
                 }
-                data.linearPredictor(lambda, beta, b, eta);
-                updateMu();
-                current = deviance() + squaredNorm(b);
+                current = evaluate(lambda, beta, b) + squaredNorm(b);
                 if (current <= previous * (1 + 1e-14) + 1e-14 || Double.isInfinite(previous) && Double.isFinite(current)) {
                     accepted = true;
                     break;
@@ -113,9 +139,10 @@ final class Pirls {
             }
             if (!accepted) { // no descent even for tiny steps: we are at the mode to working precision
                 System.arraycopy(betaOld, 0, beta, 0, p);
-                b = bOld;
-                data.linearPredictor(lambda, beta, b, eta);
-                updateMu();
+                for (int k = 0; k < b.length; k++) {
+                    System.arraycopy(bOld[k], 0, b[k], 0, b[k].length);
+                }
+                evaluate(lambda, beta, b);
                 converged = true;
                 break;
             }
@@ -127,48 +154,90 @@ final class Pirls {
         if (factor == null) {
             return null;
         }
-        return new Mode(beta, b, deviance(), squaredNorm(b), factor.logDetRandom(), converged, iteration);
+        return new Mode(beta, b, deviance, squaredNorm(b), factor.logDetRandom(), converged, iteration);
+    }
+
+    /**
+     * η, μ and the deviance Σ devianceResidual at (β, b), in one pass over the rows by fixed chunks
+     * (in parallel; the chunks' sums are added in chunk order).
+     *
+     * @return the deviance, also kept for {@link Mode}
+     */
+    private double evaluate(double[][] lambda, double[] beta, double[][] b) {
+        data.scaleModes(lambda, b);
+        Distribution dist = family.distribution();
+        double[] y = data.y();
+        double[] prior = data.weights();
+        boolean fixed = isFixed(beta);
+        Parallel.forEach(data.chunks(), c -> {
+            int r0 = data.chunkStart(c);
+            int r1 = data.chunkStart(c + 1);
+            if (fixed) {
+                data.addRandom(fixedPart, eta, r0, r1);
+            } else {
+                data.linearPredictor(beta, eta, r0, r1);
+            }
+            updateMu(r0, r1);
+            double s = 0;
+            for (int r = r0; r < r1; r++) {
+                s += dist.devianceResidual(y[r], mu[r], prior[r]);
+            }
+            chunkDeviance[c] = s;
+        });
+        double s = 0;
+        for (double d : chunkDeviance) {
+            s += d;
+        }
+        deviance = s;
+        return s;
     }
 
     /** Working weights and response at the current μ, cross-products and factor. */
     private BlockedCholesky factorAtCurrentWeights(double[][] lambda, boolean withBeta, double[] beta) {
-        Link link = family.link();
-        Distribution dist = family.distribution();
-        double[] offset = data.offset();
-        double[] x = data.x();
-        double[] y = data.y();
-        double[] prior = data.weights();
-        for (int r = 0; r < n; r++) {
-            double d = link.muEta(eta[r]);
-            weights[r] = prior[r] * d * d / dist.variance(mu[r]);
-            double z = eta[r] - (offset == null ? 0 : offset[r]) + (y[r] - mu[r]) / d;
-            if (withBeta) {
-                System.arraycopy(x, r * p, jointColumns, r * (p + 1), p);
-                jointColumns[r * (p + 1) + p] = z;
-            } else {
-                double xb = 0;
-                for (int j = 0; j < p; j++) {
-                    xb += x[r * p + j] * beta[j];
-                }
-                conditionalColumns[r] = z - xb;
-            }
-        }
+        boolean fixed = !withBeta && isFixed(beta);
+        Parallel.forEach(data.chunks(), c -> workingWeights(withBeta, fixed, beta, data.chunkStart(c), data.chunkStart(c + 1)));
         BlockedCholesky factor;
         if (withBeta) {
             if (joint == null) {
                 joint = new BlockedCholesky(CrossProducts.structure(data.terms(), p + 1));
             }
             factor = joint;
-            factor.crossProducts().compute(weights, jointColumns);
+            factor.crossProducts().compute(weights, data.x(), response);
         } else {
             if (conditional == null) {
                 conditional = new BlockedCholesky(CrossProducts.structure(data.terms(), 1));
             }
             factor = conditional;
-            factor.crossProducts().compute(weights, conditionalColumns);
+            factor.crossProducts().compute(weights, NO_COLUMNS, response);
         }
         lastFactor = factor;
         return factor.factor(lambda) ? factor : null;
+    }
+
+    /** Working weights and response (minus Xβ when β is fixed) at the current μ, rows [r0, r1). */
+    private void workingWeights(boolean withBeta, boolean fixed, double[] beta, int r0, int r1) {
+        Link link = family.link();
+        Distribution dist = family.distribution();
+        double[] offset = data.offset();
+        double[] x = data.x();
+        double[] y = data.y();
+        double[] prior = data.weights();
+        for (int r = r0; r < r1; r++) {
+            double d = link.muEta(eta[r]);
+            weights[r] = prior[r] * d * d / dist.variance(mu[r]);
+            double z = eta[r] - (offset == null ? 0 : offset[r]) + (y[r] - mu[r]) / d;
+            if (withBeta) {
+                response[r] = z;
+            } else if (fixed) {
+                response[r] = z - xBeta[r];
+            } else {
+                double xb = 0;
+                for (int j = 0; j < p; j++) {
+                    xb += x[r * p + j] * beta[j];
+                }
+                response[r] = z - xb;
+            }
+        }
     }
 
     /** The factor of the last run, at the weights of its mode (β fixed form: only the random-effects blocks). */
@@ -181,27 +250,15 @@ final class Pirls {
      * the PIRLS-based covariance of β.
      */
     BlockedCholesky jointFactorAt(double[][] lambda, double[] beta, double[][] b) {
-        data.linearPredictor(lambda, beta, b, eta);
-        updateMu();
+        evaluate(lambda, beta, b);
         return factorAtCurrentWeights(lambda, true, beta);
     }
 
-    private void updateMu() {
+    private void updateMu(int r0, int r1) {
         Link link = family.link();
-        for (int r = 0; r < n; r++) {
+        for (int r = r0; r < r1; r++) {
             mu[r] = link.inverse(eta[r]);
         }
-    }
-
-    private double deviance() {
-        Distribution dist = family.distribution();
-        double[] y = data.y();
-        double[] prior = data.weights();
-        double s = 0;
-        for (int r = 0; r < n; r++) {
-            s += dist.devianceResidual(y[r], mu[r], prior[r]);
-        }
-        return s;
     }
 
     /** μ at the last mode (read-only view). */

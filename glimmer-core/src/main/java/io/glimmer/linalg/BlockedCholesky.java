@@ -28,6 +28,7 @@ public final class BlockedCholesky {
     private final DMatrixRMaj last;               // L_FF (width × width)
     private final double[] tmp;
     private final double[] tmp2;
+    private final DenseCholesky dense = new DenseCholesky();
 
     public BlockedCholesky(CrossProducts a) {
         this.a = a;
@@ -76,9 +77,9 @@ public final class BlockedCholesky {
         }
         last.setTo(a.denseDiagonal());
         for (int j = 0; j < k; j++) {
-            CommonOps_DDRM.multAddTransB(-1, lastRow[j], lastRow[j], last);
+            subtractSquare(last, lastRow[j]);
         }
-        return SmallBlocks.cholesky(last.data, 0, width);
+        return dense.factor(last.data, 0, width, width);
     }
 
     private boolean factorFirstColumn(double[][] lambda) {
@@ -136,11 +137,11 @@ public final class BlockedCholesky {
                 d.data[(base + r) * n + base + r] += 1;
             }
         }
-        BlockSparse.subtractProduct(firstColumn[j], firstColumn[j], d);
+        BlockSparse.subtractLowerProduct(firstColumn[j], d);
         for (int m = 1; m < j; m++) {
-            CommonOps_DDRM.multAddTransB(-1, between[j][m], between[j][m], d);
+            subtractSquare(d, between[j][m]);
         }
-        if (!SmallBlocks.cholesky(d.data, 0, n)) {
+        if (!dense.factor(d.data, 0, n, n)) {
             return false;
         }
         for (int i = j + 1; i < k; i++) {
@@ -150,7 +151,7 @@ public final class BlockedCholesky {
             for (int m = 1; m < j; m++) {
                 CommonOps_DDRM.multAddTransB(-1, between[i][m], between[j][m], out);
             }
-            SmallBlocks.solveRightLowerTranspose(out.data, 0, out.numRows, n, d.data, 0, n);
+            solveRight(out, d);
         }
         DMatrixRMaj row = lastRow[j];
         row.setTo(a.denseByTerm(j));
@@ -159,8 +160,27 @@ public final class BlockedCholesky {
         for (int m = 1; m < j; m++) {
             CommonOps_DDRM.multAddTransB(-1, lastRow[m], between[j][m], row);
         }
-        SmallBlocks.solveRightLowerTranspose(row.data, 0, width, n, d.data, 0, n);
+        solveRight(row, d);
         return true;
+    }
+
+    /** B ← B L⁻ᵀ for a dense lower-triangular L: the blocked kernel once L is large. */
+    private void solveRight(DMatrixRMaj b, DMatrixRMaj l) {
+        int n = l.numRows;
+        if (n > DenseCholesky.BLOCK) {
+            dense.solveRightLowerTranspose(b.data, 0, b.numRows, n, l.data, 0, n, n);
+        } else {
+            SmallBlocks.solveRightLowerTranspose(b.data, 0, b.numRows, n, l.data, 0, n);
+        }
+    }
+
+    /** D ← D − B B' (lower triangle at least: all that the factorisation of D reads). */
+    private void subtractSquare(DMatrixRMaj d, DMatrixRMaj b) {
+        if (d.numRows > DenseCholesky.BLOCK) {
+            dense.subtractLowerProduct(d.data, d.numRows, b.data, b.numCols);
+        } else {
+            CommonOps_DDRM.multAddTransB(-1, b, b, d);
+        }
     }
 
     /** Writes λ_i' B λ_j for every stored block of a block-sparse matrix into a zeroed dense one. */
@@ -329,6 +349,16 @@ public final class BlockedCholesky {
     /** The diagonal block of term j ≥ 1 (dense), or null for the first term. */
     DMatrixRMaj diagonalBlock(int j) {
         return diagonal[j];
+    }
+
+    /** L_i1, the block-sparse part of term i ≥ 1 in the first term's columns. */
+    BlockSparse firstColumn(int i) {
+        return firstColumn[i];
+    }
+
+    /** L_ij (dense) for i > j ≥ 1. */
+    DMatrixRMaj betweenBlock(int i, int j) {
+        return between[i][j];
     }
 
     /** The first term's block-diagonal factor. */

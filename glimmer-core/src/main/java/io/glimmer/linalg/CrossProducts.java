@@ -10,7 +10,7 @@ import org.ejml.data.DMatrixRMaj;
  * The weighted cross-products of [Z₁ … Z_K F] (F: the dense columns, e.g. X and y), block by block:
  * Z_k'WZ_k block-diagonal, Z_i'WZ_j block-sparse, F'WZ_j and F'WF dense. The sparsity pattern is fixed
  * when built; {@link #compute} refills the values in one pass over the rows (a linear model does it
- * once, PIRLS once per iteration).
+ * once, PIRLS once per iteration), split into fixed row chunks that run in parallel ({@link RowSums}).
  */
 public final class CrossProducts {
     private final GroupedColumns[] terms;
@@ -20,6 +20,17 @@ public final class CrossProducts {
     private final int[][][] slotOfRow;
     private final DMatrixRMaj[] denseByTerm;
     private final DMatrixRMaj denseDiagonal;
+    /** The blocks' own arrays: the totals. */
+    private final RowSums totals;
+    /** Per row chunk, its partial sums (index 0 is the totals), made on first use. */
+    private RowSums[] partials;
+
+    /** Rows per chunk at least: below this a chunk's merge costs more than splitting saves. */
+    private static final int CHUNK_ROWS = 16_384;
+    private static final int MAX_CHUNKS = 8;
+    /** At most this many doubles (64 MiB) of partial sums. */
+    private static final long PARTIAL_LIMIT = 8_000_000;
+    private static final int MERGE_SLICE = 1 << 15;
 
     private CrossProducts(GroupedColumns[] terms, int width) {
         this.terms = terms.clone();
@@ -40,6 +51,15 @@ public final class CrossProducts {
             denseByTerm[i] = new DMatrixRMaj(width, terms[i].columns());
         }
         denseDiagonal = new DMatrixRMaj(width, width);
+        double[][][] off = new double[k][][];
+        for (int i = 0; i < k; i++) {
+            off[i] = new double[i][];
+            for (int j = 0; j < i; j++) {
+                off[i][j] = offDiagonal[i][j].values();
+            }
+        }
+        totals = new RowSums(Arrays.stream(diagonal).map(BlockDiagonal::values).toArray(double[][]::new), off,
+                Arrays.stream(denseByTerm).map(m -> new double[m.data.length]).toArray(double[][]::new), denseDiagonal.data);
     }
 
     /** The pattern for terms ordered as given (callers put the term with most columns first). */
@@ -97,71 +117,93 @@ public final class CrossProducts {
      * @param f       the dense columns, n × width row-major
      */
     public void compute(double[] weights, double[] f) {
-        int k = terms.length;
-        for (int i = 0; i < k; i++) {
-            Arrays.fill(diagonal[i].values(), 0);
-            for (int j = 0; j < i; j++) {
-                Arrays.fill(offDiagonal[i][j].values(), 0);
+        fill(weights, new RowSums.DenseColumns(f, width, width - 1, f, width, width - 1), f.length / width);
+    }
+
+    /**
+     * Refills every block from the rows, with the dense columns F = [x, last] given apart (PIRLS's
+     * X and working response, without copying X into an n × width array every iteration).
+     *
+     * @param x    n × (width − 1) row-major (may be empty when width is 1)
+     * @param last n values, the last dense column
+     */
+    public void compute(double[] weights, double[] x, double[] last) {
+        fill(weights, new RowSums.DenseColumns(x, width - 1, width - 1, last, 1, 0), last.length);
+    }
+
+    /**
+     * Rows are summed in fixed chunks (their number depends on the data only), chunk c into its own
+     * arrays, then merged in chunk order: the chunks run in parallel and the sums do not depend on
+     * the number of threads.
+     */
+    private void fill(double[] weights, RowSums.DenseColumns f, int n) {
+        int chunks = chunkCount(n);
+        if (chunks > 1 && (partials == null || partials.length != chunks)) {
+            partials = new RowSums[chunks];
+            partials[0] = totals;
+            for (int c = 1; c < chunks; c++) {
+                partials[c] = totals.emptyCopy();
             }
-            denseByTerm[i].zero();
         }
-        denseDiagonal.zero();
-        int n = f.length / Math.max(1, width);
-        double[] fd = denseDiagonal.data;
-        for (int r = 0; r < n; r++) {
-            double w = weights == null ? 1.0 : weights[r];
-            if (w == 0) {
-                continue;
-            }
-            int fo = r * width;
-            for (int a = 0; a < width; a++) {
-                double fa = w * f[fo + a];
-                for (int b = 0; b <= a; b++) {
-                    fd[a * width + b] += fa * f[fo + b];
-                }
-            }
-            for (int i = 0; i < k; i++) {
-                GroupedColumns ti = terms[i];
-                int qi = ti.q();
-                int li = ti.codes()[r];
-                double[] zi = ti.z();
-                int zo = r * qi;
-                double[] dv = diagonal[i].values();
-                int dOff = li * qi * qi;
-                for (int a = 0; a < qi; a++) {
-                    double za = w * zi[zo + a];
-                    for (int b = 0; b < qi; b++) {
-                        dv[dOff + a * qi + b] += za * zi[zo + b];
-                    }
-                }
-                double[] fz = denseByTerm[i].data;
-                int cols = ti.columns();
+        Parallel.forEach(chunks, c -> {
+            RowSums s = c == 0 ? totals : partials[c];
+            s.zero();
+            s.accumulate(terms, slotOfRow, f, weights, (int) ((long) n * c / chunks), (int) ((long) n * (c + 1) / chunks));
+        });
+        if (chunks > 1) {
+            merge();
+        }
+        for (int i = 0; i < terms.length; i++) { // F'WZ_i from its columns × width sums
+            double[] t = totals.denseByTerm[i];
+            double[] d = denseByTerm[i].data;
+            int cols = terms[i].columns();
+            for (int c = 0; c < cols; c++) {
                 for (int a = 0; a < width; a++) {
-                    double fa = w * f[fo + a];
-                    for (int b = 0; b < qi; b++) {
-                        fz[a * cols + li * qi + b] += fa * zi[zo + b];
-                    }
-                }
-                for (int j = 0; j < i; j++) {
-                    GroupedColumns tj = terms[j];
-                    int qj = tj.q();
-                    double[] ov = offDiagonal[i][j].values();
-                    int off = slotOfRow[i][j][r] * qi * qj;
-                    int zjo = r * qj;
-                    for (int a = 0; a < qi; a++) {
-                        double za = w * zi[zo + a];
-                        for (int b = 0; b < qj; b++) {
-                            ov[off + a * qj + b] += za * tj.z()[zjo + b];
-                        }
-                    }
+                    d[a * cols + c] = t[c * width + a];
                 }
             }
         }
+        double[] fd = denseDiagonal.data;
         for (int a = 0; a < width; a++) { // symmetrise F'WF
             for (int b = a + 1; b < width; b++) {
                 fd[a * width + b] = fd[b * width + a];
             }
         }
+    }
+
+    /** Chunks of at least {@link #CHUNK_ROWS} rows, at most 8, and their partial sums within {@link #PARTIAL_LIMIT} doubles. */
+    private int chunkCount(int n) {
+        long size = totals.size();
+        int chunks = (int) Math.min(MAX_CHUNKS, Math.max(1, n / CHUNK_ROWS));
+        while (chunks > 1 && (chunks - 1) * size > PARTIAL_LIMIT) {
+            chunks--;
+        }
+        return chunks;
+    }
+
+    /** totals += partial 1, 2, … in that order, element by element, in slices spread over threads. */
+    private void merge() {
+        double[][] total = totals.arrays();
+        double[][][] parts = new double[partials.length][][];
+        for (int c = 1; c < partials.length; c++) {
+            parts[c] = partials[c].arrays();
+        }
+        java.util.List<int[]> slices = new java.util.ArrayList<>(); // {array, from, to}
+        for (int a = 0; a < total.length; a++) {
+            for (int from = 0; from < total[a].length; from += MERGE_SLICE) {
+                slices.add(new int[]{a, from, Math.min(total[a].length, from + MERGE_SLICE)});
+            }
+        }
+        Parallel.forEach(slices.size(), i -> {
+            int[] sl = slices.get(i);
+            double[] t = total[sl[0]];
+            for (int c = 1; c < parts.length; c++) {
+                double[] p = parts[c][sl[0]];
+                for (int e = sl[1]; e < sl[2]; e++) {
+                    t[e] += p[e];
+                }
+            }
+        });
     }
 
     public int termCount() {

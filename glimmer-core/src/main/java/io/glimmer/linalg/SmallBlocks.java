@@ -37,26 +37,33 @@ public final class SmallBlocks {
 
     /** In-place lower Cholesky of the q × q block at off (upper part zeroed); false if not positive definite. */
     public static boolean cholesky(double[] a, int off, int q) {
+        return cholesky(a, off, q, q);
+    }
+
+    /** As {@link #cholesky(double[], int, int)} for a block inside a larger row-major array (row stride {@code stride}). */
+    public static boolean cholesky(double[] a, int off, int q, int stride) {
         for (int j = 0; j < q; j++) {
-            double d = a[off + j * q + j];
+            int rj = off + j * stride;
+            double d = a[rj + j];
             for (int k = 0; k < j; k++) {
-                double v = a[off + j * q + k];
+                double v = a[rj + k];
                 d -= v * v;
             }
             if (!(d > 0)) {
                 return false;
             }
             d = Math.sqrt(d);
-            a[off + j * q + j] = d;
+            a[rj + j] = d;
             for (int i = j + 1; i < q; i++) {
-                double s = a[off + i * q + j];
+                int ri = off + i * stride;
+                double s = a[ri + j];
                 for (int k = 0; k < j; k++) {
-                    s -= a[off + i * q + k] * a[off + j * q + k];
+                    s -= a[ri + k] * a[rj + k];
                 }
-                a[off + i * q + j] = s / d;
+                a[ri + j] = s / d;
             }
             for (int i = 0; i < j; i++) {
-                a[off + i * q + j] = 0;
+                a[off + i * stride + j] = 0;
             }
         }
         return true;

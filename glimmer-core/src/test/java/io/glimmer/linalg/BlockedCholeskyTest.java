@@ -10,7 +10,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The blocked factorisation against a plain dense Cholesky of the same penalised system, on random
- * designs with one to three crossed or nested terms of q = 1..3 effects per level.
+ * designs with one to three crossed or nested terms of q = 1..3 effects per level, including dense
+ * blocks large enough for the blocked kernels.
  */
 class BlockedCholeskyTest {
 
@@ -24,13 +25,21 @@ class BlockedCholeskyTest {
             "6, '20;7;3', '1;2;1'",
             "7, '6;6;6', '2;2;2'",
             "8, '30;10', '1;1'",
+            "9, '150;90', '1;1'",
+            "10, '120;70;66', '1;1;1'",
+            "11, '100;40', '1;2'",
+            "12, '80;70', '2;2'",
     })
     void matchesDenseFactorisation(long seed, String levelSpec, String qSpec) {
         Random rnd = new Random(seed);
         String[] ls = levelSpec.split(";");
         String[] qs = qSpec.split(";");
         int k = ls.length;
-        int n = 60;
+        int maxLevels = 0;
+        for (String l : ls) {
+            maxLevels = Math.max(maxLevels, Integer.parseInt(l.trim()));
+        }
+        int n = Math.max(60, 4 * maxLevels); // dense blocks above DenseCholesky.BLOCK take the blocked kernels
         int width = 3; // two fixed columns and the response
         GroupedColumns[] terms = new GroupedColumns[k];
         double[][] lambda = new double[k][];

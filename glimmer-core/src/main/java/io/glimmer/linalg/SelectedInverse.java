@@ -1,0 +1,212 @@
+package io.glimmer.linalg;
+
+import java.util.Arrays;
+
+/**
+ * The diagonal q × q blocks of A⁻¹ for the random-effects part A = Λ'Z'WZΛ + I of a factored
+ * {@link BlockedCholesky}, read from the factor L rather than by inverting A again.
+ * <p>
+ * Split L into the first term's block-diagonal L₁₁, its block-sparse column L₂₁ and the dense
+ * rest L₂₂ (the later terms). Then (A⁻¹)₂₂ = S⁻¹ = X'X with X = L₂₂⁻¹, and the first term's block
+ * of level l is L₁₁,ₗ⁻ᵀ (I + L₂₁[:, l]' S⁻¹ L₂₁[:, l]) L₁₁,ₗ⁻¹, which needs S⁻¹ only where the
+ * level's column of L₂₁ has blocks. The dense work is m³/3 for X and m³/3 for X'X (m = columns of
+ * the later terms), in the same vectorised kernels as the factorisation; nothing when there is one term.
+ */
+public final class SelectedInverse {
+    /** Columns of X computed together (one vector per row of L₂₂). */
+    private static final int CHUNK = 64;
+
+    private SelectedInverse() {
+    }
+
+    /** [term][level] the q × q block of A⁻¹ (row-major), at the factor's last {@link BlockedCholesky#factor}. */
+    public static double[][][] diagonalBlocks(BlockedCholesky f) {
+        CrossProducts cp = f.crossProducts();
+        int k = cp.termCount();
+        double[][][] blocks = new double[k][][];
+        if (k == 0) {
+            return blocks;
+        }
+        int[] offset = new int[k + 1]; // column offsets of terms 1.. within L₂₂
+        for (int t = 1; t < k; t++) {
+            offset[t + 1] = offset[t] + cp.term(t).columns();
+        }
+        int m = offset[k];
+        double[] sInverse = m == 0 ? new double[0] : schurInverse(f, offset, m);
+        for (int t = 1; t < k; t++) {
+            int q = cp.term(t).q();
+            blocks[t] = new double[cp.term(t).levels()][];
+            for (int l = 0; l < blocks[t].length; l++) {
+                double[] v = new double[q * q];
+                int base = offset[t] + l * q;
+                for (int a = 0; a < q; a++) {
+                    for (int b = 0; b < q; b++) {
+                        v[a * q + b] = symmetric(sInverse, m, base + a, base + b);
+                    }
+                }
+                blocks[t][l] = v;
+            }
+        }
+        blocks[0] = firstTerm(f, offset, m, sInverse);
+        return blocks;
+    }
+
+    private static double symmetric(double[] lower, int m, int r, int c) {
+        return r >= c ? lower[r * m + c] : lower[c * m + r];
+    }
+
+    /** S⁻¹ = X'X with X = L₂₂⁻¹: the lower triangle of an m × m row-major array. */
+    private static double[] schurInverse(BlockedCholesky f, int[] offset, int m) {
+        int k = offset.length - 1;
+        if (k == 2) { // one later term: its diagonal block is all of L₂₂
+            return schurInverse(f.diagonalBlock(1).data, m);
+        }
+        double[] l = new double[m * m];
+        for (int j = 1; j < k; j++) {
+            copy(f.diagonalBlock(j).data, f.diagonalBlock(j).numCols, l, m, offset[j], offset[j]);
+            for (int i = j + 1; i < k; i++) {
+                copy(f.betweenBlock(i, j).data, f.betweenBlock(i, j).numCols, l, m, offset[i], offset[j]);
+            }
+        }
+        return schurInverse(l, m);
+    }
+
+    /** X'X for X = L⁻¹, L the m × m lower triangle of a row-major array. */
+    private static double[] schurInverse(double[] l, int m) {
+        double[][] x = new double[m][m];
+        int chunks = (m + CHUNK - 1) / CHUNK;
+        Parallel.forEach(chunks, c -> inverseColumns(l, m, c * CHUNK, Math.min(m, (c + 1) * CHUNK), x));
+        double[] s = new double[m * m];
+        double[][] rows = new double[DenseCholesky.BLOCK][];
+        for (int t0 = 0; t0 < m; t0 += DenseCholesky.BLOCK) {
+            int w = Math.min(DenseCholesky.BLOCK, m - t0);
+            System.arraycopy(x, t0, rows, 0, w);
+            // rows t0.. of X are zero right of column t0 + w − 1: only the leading block is touched
+            LowerUpdate.subtract(s, 0, m, t0 + w, rows, w);
+        }
+        for (int i = 0; i < s.length; i++) {
+            s[i] = -s[i];
+        }
+        return s;
+    }
+
+    private static void copy(double[] src, int srcCols, double[] dst, int m, int row0, int col0) {
+        int rows = src.length / Math.max(1, srcCols);
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(src, r * srcCols, dst, (row0 + r) * m + col0, srcCols);
+        }
+    }
+
+    /**
+     * Columns [c0, c1) of X = L⁻¹ by forward substitution, vectorised across the columns: v[j] holds
+     * X[j][c0..c1), and X[j][c] = 0 for j < c.
+     */
+    private static void inverseColumns(double[] l, int m, int c0, int c1, double[][] x) {
+        int len = c1 - c0;
+        double[][] v = new double[m][];
+        for (int j = c0; j < m; j++) {
+            v[j] = new double[len];
+            if (j < c1) {
+                v[j][j - c0] = 1;
+            }
+            int lr = j * m;
+            int s = c0;
+            for (; s + 3 < j; s += 4) {
+                LowerUpdate.axpy4(v[j], v[s], v[s + 1], v[s + 2], v[s + 3], 0, len, l[lr + s], l[lr + s + 1], l[lr + s + 2], l[lr + s + 3]);
+            }
+            for (; s < j; s++) {
+                LowerUpdate.axpy1(v[j], v[s], 0, len, l[lr + s]);
+            }
+            double d = l[lr + j];
+            for (int r = 0; r < len; r++) {
+                v[j][r] /= d;
+            }
+            System.arraycopy(v[j], 0, x[j], c0, len);
+        }
+    }
+
+    /** Level l's block L₁₁,ₗ⁻ᵀ (I + Σ_{ρ,σ} B_ρ' S⁻¹_ρσ B_σ) L₁₁,ₗ⁻¹ over the blocks B of L₂₁'s column l. */
+    private static double[][] firstTerm(BlockedCholesky f, int[] offset, int m, double[] sInverse) {
+        CrossProducts cp = f.crossProducts();
+        int k = cp.termCount();
+        int q0 = cp.term(0).q();
+        int levels = cp.term(0).levels();
+        double[] l11 = f.firstBlock().values();
+        double[][] out = new double[levels][];
+        double[] inner = new double[q0 * q0];
+        double[] lInv = new double[q0 * q0];
+        for (int l = 0; l < levels; l++) {
+            Arrays.fill(inner, 0);
+            for (int d = 0; d < q0; d++) {
+                inner[d * q0 + d] = 1;
+            }
+            for (int i = 1; i < k; i++) {
+                BlockSparse bi = f.firstColumn(i);
+                for (int j = 1; j < k; j++) {
+                    addQuadratic(bi, offset[i], f.firstColumn(j), offset[j], l, sInverse, m, inner, q0);
+                }
+            }
+            lowerInverse(l11, l * q0 * q0, q0, lInv);
+            double[] v = new double[q0 * q0];
+            for (int a = 0; a < q0; a++) { // (L⁻ᵀ M L⁻¹)_ab = Σ_cd L⁻¹_ca M_cd L⁻¹_db
+                for (int b = 0; b < q0; b++) {
+                    double s = 0;
+                    for (int c = a; c < q0; c++) {
+                        for (int d = b; d < q0; d++) {
+                            s += lInv[c * q0 + a] * inner[c * q0 + d] * lInv[d * q0 + b];
+                        }
+                    }
+                    v[a * q0 + b] = s;
+                }
+            }
+            out[l] = v;
+        }
+        return out;
+    }
+
+    /** inner += Σ B_ρ' S⁻¹_ρσ B_σ over the stored blocks ρ of bi and σ of bj in column l. */
+    private static void addQuadratic(BlockSparse bi, int offI, BlockSparse bj, int offJ, int l, double[] sInverse, int m,
+                                     double[] inner, int q0) {
+        int qi = bi.qr();
+        int qj = bj.qr();
+        double[] vi = bi.values();
+        double[] vj = bj.values();
+        for (int x = bi.colStart()[l]; x < bi.colStart()[l + 1]; x++) {
+            int rho = offI + bi.rowIndex()[x] * qi;
+            int xo = x * qi * q0;
+            for (int y = bj.colStart()[l]; y < bj.colStart()[l + 1]; y++) {
+                int sigma = offJ + bj.rowIndex()[y] * qj;
+                int yo = y * qj * q0;
+                for (int a = 0; a < qi; a++) {
+                    for (int b = 0; b < qj; b++) {
+                        double s = symmetric(sInverse, m, rho + a, sigma + b);
+                        if (s == 0) {
+                            continue;
+                        }
+                        for (int c = 0; c < q0; c++) {
+                            double left = vi[xo + a * q0 + c] * s;
+                            for (int d = 0; d < q0; d++) {
+                                inner[c * q0 + d] += left * vj[yo + b * q0 + d];
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** The inverse of the q × q lower-triangular block at off, into out (lower triangular). */
+    private static void lowerInverse(double[] l, int off, int q, double[] out) {
+        Arrays.fill(out, 0);
+        for (int c = 0; c < q; c++) {
+            out[c * q + c] = 1 / l[off + c * q + c];
+            for (int r = c + 1; r < q; r++) {
+                double s = 0;
+                for (int t = c; t < r; t++) {
+                    s -= l[off + r * q + t] * out[t * q + c];
+                }
+                out[r * q + c] = s / l[off + r * q + r];
+            }
+        }
+    }
+}
