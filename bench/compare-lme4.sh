@@ -6,7 +6,7 @@
 # a cold fit, the first in the JVM, then a warm one); prints a Markdown table. Then times the whole
 # `./glimmer fit` process on sleepstudy (hyperfine when installed, else repeated `time`).
 # Where R or lme4 is missing it says so and times Glimmer only. Output is also saved in bench/results/.
-# Seconds are wall clock; CPU seconds (R process / Glimmer's fitting thread) are printed beside them
+# Seconds are wall clock; CPU seconds (of the R process / of the whole Glimmer JVM) are printed beside them
 # because other processes on a shared 2-core machine inflate the wall clock.
 # Environment:
 #   BENCH_JAR       the benchmarks jar (default glimmer-bench/target/benchmarks.jar, built when missing or stale)
@@ -95,7 +95,7 @@ for s in "${shapes[@]}"; do
 done
 
 echo
-echo "Seconds are wall clock around the fit, (CPU seconds of the fitting process/thread) in brackets; ratios are Glimmer / lme4."
+echo "Seconds are wall clock around the fit, (CPU seconds of the R process / the whole Glimmer JVM) in brackets; ratios are Glimmer / lme4."
 echo "| shape | lme4 s (cpu) | Glimmer cold s (cpu) | Glimmer warm s (cpu) | cold/lme4 | warm/lme4 | warm/lme4 cpu | lme4 logLik | Glimmer logLik | Glimmer − lme4 | lme4 evals | Glimmer evals | load (1/5/15 min, before → after) |"
 echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
 printf '%s\n' "${rows[@]}"

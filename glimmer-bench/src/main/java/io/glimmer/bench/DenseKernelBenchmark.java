@@ -28,9 +28,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * Candidate kernels for the dense blocks of {@code BlockedCholesky} (the blocks of the second and
  * later random-effects terms, e.g. 1,100 × 1,100 for shape a), at n = 100, 400, 1,100:
  * <ul>
- *   <li>C ← C − A B' (n × n): EJML {@code CommonOps_DDRM.multAddTransB} (what core calls), a plain triple loop, a cache- and register-blocked loop;</li>
+ *   <li>C ← C − A B' (n × n): EJML {@code CommonOps_DDRM.multAddTransB} (what core's BlockedCholesky called up to 4250390), a plain triple loop,
+ *       a cache- and register-blocked loop;</li>
  *   <li>lower Cholesky of an n × n SPD matrix: EJML {@code CholeskyDecompositionInner_DDRM}, {@code CholeskyDecompositionBlock_DDRM},
- *       {@code CholeskyDecomposition_DDRB_to_DDRM} (what EJML's factory picks for large n), and core's {@code SmallBlocks.cholesky} (what core calls).</li>
+ *       {@code CholeskyDecomposition_DDRB_to_DDRM} (what EJML's factory picks for large n), and core's {@code SmallBlocks.cholesky}
+ *       (what BlockedCholesky called for its dense blocks up to 4250390).</li>
  * </ul>
  * Each Cholesky call first copies the SPD input into the work matrix ({@code cholCopyOnly} times the copy alone).
  * Run: {@code java -jar glimmer-bench/target/benchmarks.jar DenseKernelBenchmark}.

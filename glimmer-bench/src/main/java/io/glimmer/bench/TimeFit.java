@@ -20,10 +20,12 @@ import java.util.Locale;
  * Reading the CSV is timed apart and not counted in the fit. Then a cold fit (the first in this
  * JVM: the JIT compiler is still warming up, as for a user's first fit) and a warm fit (the same
  * model again in the same JVM). One line per fit, printed and flushed as soon as it ends:
- * {@code cpu} is the CPU time of the fitting thread (JIT compiler and GC threads not included): less
- * sensitive than {@code seconds} (wall clock) to other processes competing for the cores.
+ * {@code cpu} is the CPU time of the whole JVM during the fit (every thread: the fit's own, any
+ * worker threads of a parallel core, the JIT compiler and GC), comparable with R's process CPU time;
+ * {@code threadCpu} that of the calling thread alone. Both are less sensitive than {@code seconds}
+ * (wall clock) to other processes competing for the cores; cpu above seconds means the fit ran in parallel.
  * <pre>
- *   COLD shape=a seconds=12.345 cpu=12.001 loglik=-123.456789 evals=87 converged=true fitSeconds=12.3 rows=73000
+ *   COLD shape=a seconds=12.345 cpu=12.001 threadCpu=11.900 loglik=-123.456789 evals=87 converged=true fitSeconds=12.3 rows=73000
  *   WARM shape=a ...
  * </pre>
  * Options: {@code --dir DIR} (default bench/data), {@code --cold-only}, {@code --warm-limit S}
@@ -72,16 +74,23 @@ public final class TimeFit {
         }
     }
 
+    /** CPU time of the whole JVM (every thread), or -1 where the platform bean does not tell. */
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
+    }
+
     /** One fit, timed around Glimmer.fit(DataFrame, ...); prints its line and returns its seconds. */
     static double timeOne(String label, Shapes.Spec spec, DataFrame frame) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long p0 = processCpuNanos();
         long c0 = threads.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         MixedModelFit fit = Glimmer.fit(frame, spec.formula(), spec.options());
         double seconds = (System.nanoTime() - t0) / 1e9;
-        double cpu = (threads.getCurrentThreadCpuTime() - c0) / 1e9;
-        System.out.printf(Locale.ROOT, "%s shape=%s seconds=%.3f cpu=%.3f loglik=%.6f evals=%d converged=%s fitSeconds=%.3f rows=%d warnings=%d%n",
-                label, spec.name(), seconds, cpu, fit.logLikelihood(), fit.optimizer().evaluations(), fit.converged(), fit.fitSeconds(),
+        double threadCpu = (threads.getCurrentThreadCpuTime() - c0) / 1e9;
+        double cpu = p0 < 0 ? threadCpu : (processCpuNanos() - p0) / 1e9;
+        System.out.printf(Locale.ROOT, "%s shape=%s seconds=%.3f cpu=%.3f threadCpu=%.3f loglik=%.6f evals=%d converged=%s fitSeconds=%.3f rows=%d warnings=%d%n",
+                label, spec.name(), seconds, cpu, threadCpu, fit.logLikelihood(), fit.optimizer().evaluations(), fit.converged(), fit.fitSeconds(),
                 fit.nObs(), fit.warnings().size());
         for (String w : fit.warnings()) {
             System.out.println("  warning: " + w);
