@@ -180,6 +180,18 @@ public final class BlockSparse {
 
     /** M ← M − D S' for a dense D whose columns are S's block columns (M: D's rows × S's rows). */
     public static void subtractDenseProduct(DMatrixRMaj dense, BlockSparse s, DMatrixRMaj m) {
+        if (s.qr == 1 && s.qc == 1) { // the same products without the block loops
+            for (int c = 0; c < s.blockCols; c++) {
+                for (int p = s.colStart[c]; p < s.colStart[c + 1]; p++) {
+                    int row = s.rowIndex[p];
+                    double v = s.values[p];
+                    for (int r = 0; r < dense.numRows; r++) {
+                        m.data[r * m.numCols + row] -= dense.data[r * dense.numCols + c] * v;
+                    }
+                }
+            }
+            return;
+        }
         int qr = s.qr;
         int qc = s.qc;
         int dCols = dense.numCols;

@@ -88,7 +88,10 @@ public final class BlockedCholesky {
         double[] l0 = lambda[0];
         double[] src = a.diagonal(0).values();
         double[] dst = first.values();
-        for (int level = 0; level < t0.levels(); level++) {
+        if (q0 == 1 && !factorScalarFirstColumn(lambda)) {
+            return false;
+        }
+        for (int level = 0; q0 > 1 && level < t0.levels(); level++) {
             int off = level * q0 * q0;
             SmallBlocks.scale(l0, q0, src, off, l0, q0, dst, off, tmp);
             for (int d = 0; d < q0; d++) {
@@ -102,6 +105,9 @@ public final class BlockedCholesky {
             BlockSparse srcBlocks = a.offDiagonal(i, 0);
             BlockSparse out = firstColumn[i];
             int qi = out.qr();
+            if (q0 == 1 && qi == 1) {
+                continue; // done by factorScalarFirstColumn
+            }
             int size = qi * q0;
             for (int c = 0; c < out.blockCols(); c++) {
                 for (int s = out.colStart()[c]; s < out.colStart()[c + 1]; s++) {
@@ -116,6 +122,41 @@ public final class BlockedCholesky {
         int cols = t0.columns();
         for (int level = 0; level < t0.levels(); level++) {
             SmallBlocks.solveRightLowerTranspose(row.data, level * q0, width, cols, dst, level * q0 * q0, q0);
+        }
+        return true;
+    }
+
+    /**
+     * The first term's blocks when it is scalar (q = 1), and those of the scalar later terms below
+     * it: the arithmetic of {@link SmallBlocks#scale}, {@link SmallBlocks#cholesky} and
+     * {@link SmallBlocks#solveRightLowerTranspose} for 1 × 1 blocks, without their loops.
+     */
+    private boolean factorScalarFirstColumn(double[][] lambda) {
+        double l0 = lambda[0][0];
+        double[] src = a.diagonal(0).values();
+        double[] dst = first.values();
+        for (int level = 0; level < dst.length; level++) {
+            double d = l0 * (src[level] * l0) + 1;
+            if (!(d > 0)) {
+                return false;
+            }
+            dst[level] = Math.sqrt(d);
+        }
+        for (int i = 1; i < k; i++) {
+            BlockSparse out = firstColumn[i];
+            if (out.qr() != 1) {
+                continue;
+            }
+            double li = lambda[i][0];
+            double[] sv = a.offDiagonal(i, 0).values();
+            double[] ov = out.values();
+            int[] colStart = out.colStart();
+            for (int c = 0; c < out.blockCols(); c++) {
+                double d = dst[c];
+                for (int s = colStart[c]; s < colStart[c + 1]; s++) {
+                    ov[s] = li * (sv[s] * l0) / d;
+                }
+            }
         }
         return true;
     }

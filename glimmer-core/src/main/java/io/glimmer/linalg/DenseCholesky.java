@@ -7,6 +7,8 @@ package io.glimmer.linalg;
  * transposed into separate row arrays so that the bulk of the work, the update of the trailing
  * lower triangle, is an axpy along rows that the JIT vectorises (see {@link LowerUpdate}).
  * Blocks of at most {@link #BLOCK} columns are factored exactly as {@link SmallBlocks#cholesky}.
+ * Work on zero entries is skipped, so a block that stays (block-)diagonal, as for nested terms,
+ * costs O(n²) rather than O(n³).
  * An instance holds the workspace; it is not thread-safe.
  */
 public final class DenseCholesky {
@@ -115,10 +117,18 @@ public final class DenseCholesky {
             int lr = lOff + t * stride;
             int s = 0;
             for (; s + 3 < t; s += 4) {
-                LowerUpdate.axpy4(xt, x[s], x[s + 1], x[s + 2], x[s + 3], 0, len, l[lr + s], l[lr + s + 1], l[lr + s + 2], l[lr + s + 3]);
+                double l0 = l[lr + s];
+                double l1 = l[lr + s + 1];
+                double l2 = l[lr + s + 2];
+                double l3 = l[lr + s + 3];
+                if (l0 != 0 || l1 != 0 || l2 != 0 || l3 != 0) { // L of nested terms is mostly zero
+                    LowerUpdate.axpy4(xt, x[s], x[s + 1], x[s + 2], x[s + 3], 0, len, l0, l1, l2, l3);
+                }
             }
             for (; s < t; s++) {
-                LowerUpdate.axpy1(xt, x[s], 0, len, l[lr + s]);
+                if (l[lr + s] != 0) {
+                    LowerUpdate.axpy1(xt, x[s], 0, len, l[lr + s]);
+                }
             }
             double d = l[lr + t];
             for (int r = 0; r < len; r++) {

@@ -112,10 +112,18 @@ public final class SelectedInverse {
             int lr = j * m;
             int s = c0;
             for (; s + 3 < j; s += 4) {
-                LowerUpdate.axpy4(v[j], v[s], v[s + 1], v[s + 2], v[s + 3], 0, len, l[lr + s], l[lr + s + 1], l[lr + s + 2], l[lr + s + 3]);
+                double l0 = l[lr + s];
+                double l1 = l[lr + s + 1];
+                double l2 = l[lr + s + 2];
+                double l3 = l[lr + s + 3];
+                if (l0 != 0 || l1 != 0 || l2 != 0 || l3 != 0) { // nested terms: L₂₂ mostly zero
+                    LowerUpdate.axpy4(v[j], v[s], v[s + 1], v[s + 2], v[s + 3], 0, len, l0, l1, l2, l3);
+                }
             }
             for (; s < j; s++) {
-                LowerUpdate.axpy1(v[j], v[s], 0, len, l[lr + s]);
+                if (l[lr + s] != 0) {
+                    LowerUpdate.axpy1(v[j], v[s], 0, len, l[lr + s]);
+                }
             }
             double d = l[lr + j];
             for (int r = 0; r < len; r++) {

@@ -43,6 +43,24 @@ class DenseCholeskyTest {
     }
 
     @Test
+    void blockDiagonalMatrixAsNestedTermsGiveIt() {
+        int n = 300;
+        Random rnd = new Random(11);
+        double[] a = new double[n * n];
+        for (int b = 0; b < n; b += 3) { // 3 × 3 SPD blocks on the diagonal, zeros elsewhere
+            double[] block = spd(rnd, 3, 3);
+            for (int i = 0; i < 3; i++) {
+                System.arraycopy(block, i * 3, a, (b + i) * n + b, 3);
+            }
+        }
+        double[] expected = a.clone();
+        assertTrue(SmallBlocks.cholesky(expected, 0, n));
+        double[] actual = a.clone();
+        assertTrue(new DenseCholesky().factor(actual, 0, n, n));
+        assertArrayEquals(expected, actual, 1e-14);
+    }
+
+    @Test
     void notPositiveDefiniteIsReported() {
         int n = 200;
         double[] a = spd(new Random(1), n, n);
