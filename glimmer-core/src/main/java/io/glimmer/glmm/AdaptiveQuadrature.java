@@ -6,6 +6,8 @@ import io.glimmer.linalg.GroupedColumns;
 import io.glimmer.linalg.Parallel;
 import io.glimmer.linalg.SmallBlocks;
 
+import java.util.function.IntConsumer;
+
 /**
  * Adaptive Gauss–Hermite quadrature of the marginal likelihood for a model with one random-effects
  * term (scalar as lme4's nAGQ > 1, or vector-valued with a product rule). Each level's integral
@@ -64,7 +66,7 @@ final class AdaptiveQuadrature {
         int p = data.p();
         double[] x = data.x();
         double[] offset = data.offset();
-        Parallel.forEach(data.chunks(), c -> {
+        data.forEachChunk(c -> {
             for (int r = data.chunkStart(c); r < data.chunkStart(c + 1); r++) {
                 double s = offset == null ? 0 : offset[r];
                 for (int j = 0; j < p; j++) {
@@ -73,8 +75,15 @@ final class AdaptiveQuadrature {
                 fixed[r] = s;
             }
         });
-        Parallel.forEach(levelTotals.length, c -> levelTotals[c] = deviance(lambda, mode, factor, dispersion,
-                c * LEVEL_CHUNK, Math.min(term.levels(), (c + 1) * LEVEL_CHUNK)));
+        IntConsumer levels = c -> levelTotals[c] = deviance(lambda, mode, factor, dispersion, c * LEVEL_CHUNK,
+                Math.min(term.levels(), (c + 1) * LEVEL_CHUNK));
+        if (data.parallel()) { // each level's sum is the same on any thread
+            Parallel.forEach(levelTotals.length, levels);
+        } else {
+            for (int c = 0; c < levelTotals.length; c++) {
+                levels.accept(c);
+            }
+        }
         double total = 0;
         for (double t : levelTotals) {
             total += t;

@@ -5,6 +5,8 @@ import io.glimmer.design.RandomEffectsTerm;
 import io.glimmer.linalg.GroupedColumns;
 import io.glimmer.linalg.Parallel;
 
+import java.util.function.IntConsumer;
+
 /**
  * The arrays a GLMM evaluates over: X, offset, response, prior weights and the random-effects
  * columns, with the linear predictor η = offset + Xβ + Σ_k Z_k λ_k b_k. Passes over the rows go by
@@ -66,8 +68,30 @@ final class GlmmData {
     /** Rows per chunk of a pass over the rows: fixed, so that chunked sums do not depend on the thread count. */
     static final int CHUNK_ROWS = 4096;
 
+    /** Below this many rows a pass is too short (tens of microseconds) to be worth handing to another thread. */
+    private static final int PARALLEL_ROWS = 4 * CHUNK_ROWS;
+
     int chunks() {
         return (n + CHUNK_ROWS - 1) / CHUNK_ROWS;
+    }
+
+    /** Whether passes over these rows are shared between threads. */
+    boolean parallel() {
+        return n >= PARALLEL_ROWS;
+    }
+
+    /**
+     * body(c) for every chunk c: on the calling thread and {@link Parallel}'s helpers when the data
+     * are long enough. Either way each chunk is computed alike, so the results are the same.
+     */
+    void forEachChunk(IntConsumer body) {
+        if (parallel()) {
+            Parallel.forEach(chunks(), body);
+        } else {
+            for (int c = 0; c < chunks(); c++) {
+                body.accept(c);
+            }
+        }
     }
 
     int chunkStart(int c) {
@@ -77,7 +101,7 @@ final class GlmmData {
     /** η = offset + Xβ + Σ_k Z_k λ_k b_k, written into {@code eta}. */
     void linearPredictor(double[][] lambda, double[] beta, double[][] b, double[] eta) {
         scaleModes(lambda, b);
-        Parallel.forEach(chunks(), c -> linearPredictor(beta, eta, chunkStart(c), chunkStart(c + 1)));
+        forEachChunk(c -> linearPredictor(beta, eta, chunkStart(c), chunkStart(c + 1)));
     }
 
     /** u_k = λ_k b_k per level into the reused buffers that {@link #linearPredictor(double[], double[], int, int)} reads. */

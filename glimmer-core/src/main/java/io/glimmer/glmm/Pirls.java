@@ -5,7 +5,6 @@ import io.glimmer.family.Family;
 import io.glimmer.family.Link;
 import io.glimmer.linalg.BlockedCholesky;
 import io.glimmer.linalg.CrossProducts;
-import io.glimmer.linalg.Parallel;
 
 /**
  * Penalised iteratively reweighted least squares: for given θ (and β, unless β is updated too) the
@@ -63,7 +62,7 @@ final class Pirls {
     /** Computes offset + Xβ and Xβ once for a run with β fixed. */
     private void fixBeta(double[] beta) {
         fixedBeta = beta.clone();
-        Parallel.forEach(data.chunks(), c -> data.fixedParts(fixedBeta, fixedPart, xBeta, data.chunkStart(c), data.chunkStart(c + 1)));
+        data.forEachChunk(c -> data.fixedParts(fixedBeta, fixedPart, xBeta, data.chunkStart(c), data.chunkStart(c + 1)));
     }
 
     private boolean isFixed(double[] beta) {
@@ -94,7 +93,7 @@ final class Pirls {
         double previous;
         if (initialEta != null) {
             System.arraycopy(initialEta, 0, eta, 0, n);
-            Parallel.forEach(data.chunks(), c -> updateMu(data.chunkStart(c), data.chunkStart(c + 1)));
+            data.forEachChunk(c -> updateMu(data.chunkStart(c), data.chunkStart(c + 1)));
             previous = Double.POSITIVE_INFINITY;
         } else {
             previous = evaluate(lambda, beta, b) + squaredNorm(b);
@@ -169,7 +168,7 @@ final class Pirls {
         double[] y = data.y();
         double[] prior = data.weights();
         boolean fixed = isFixed(beta);
-        Parallel.forEach(data.chunks(), c -> {
+        data.forEachChunk(c -> {
             int r0 = data.chunkStart(c);
             int r1 = data.chunkStart(c + 1);
             if (fixed) {
@@ -195,7 +194,7 @@ final class Pirls {
     /** Working weights and response at the current μ, cross-products and factor. */
     private BlockedCholesky factorAtCurrentWeights(double[][] lambda, boolean withBeta, double[] beta) {
         boolean fixed = !withBeta && isFixed(beta);
-        Parallel.forEach(data.chunks(), c -> workingWeights(withBeta, fixed, beta, data.chunkStart(c), data.chunkStart(c + 1)));
+        data.forEachChunk(c -> workingWeights(withBeta, fixed, beta, data.chunkStart(c), data.chunkStart(c + 1)));
         BlockedCholesky factor;
         if (withBeta) {
             if (joint == null) {

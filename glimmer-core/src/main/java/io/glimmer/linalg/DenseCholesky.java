@@ -1,5 +1,7 @@
 package io.glimmer.linalg;
 
+import java.util.Arrays;
+
 /**
  * Dense lower Cholesky factorisation and triangular solves for the large dense blocks of
  * {@link BlockedCholesky} (the diagonal blocks of the second and later terms of crossed designs),
@@ -8,8 +10,7 @@ package io.glimmer.linalg;
  * lower triangle, is an axpy along rows that the JIT vectorises (see {@link LowerUpdate}).
  * Blocks of at most {@link #BLOCK} columns are factored exactly as {@link SmallBlocks#cholesky}.
  * Work on zero entries is skipped, so a block that stays (block-)diagonal, as for nested terms,
- * costs O(n²) rather than O(n³).
- * An instance holds the workspace; it is not thread-safe.
+ * costs O(n²) rather than O(n³). An instance holds the workspace; it is not thread-safe.
  */
 public final class DenseCholesky {
     /** Panel width: 64 columns kept the panel in L2 and measured fastest (48–128 tried, n = 1,100). */
@@ -45,7 +46,7 @@ public final class DenseCholesky {
                 break;
             }
             for (int r = 0; r < w; r++) { // the upper triangle right of the diagonal block
-                java.util.Arrays.fill(a, diag + r * stride + w, diag + r * stride + w + m, 0);
+                Arrays.fill(a, diag + r * stride + w, diag + r * stride + w + m, 0);
             }
             double[][] p = panel(m);
             int below = diag + w * stride; // first row under the diagonal block, column j0

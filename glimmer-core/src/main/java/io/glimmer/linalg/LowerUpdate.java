@@ -13,9 +13,8 @@ package io.glimmer.linalg;
  * per pass, or eight rows of P, were vectorised unreliably or not at all.) Columns are taken in tiles
  * that keep P's slice in L2. Groups of P entries that are all zero are skipped: when terms are nested,
  * the "dense" blocks stay (block-)diagonal and the update costs next to nothing. Large updates are
- * split by row chunks over {@link Parallel}; each
- * element's arithmetic does not depend on the chunk or the thread that computes it, so results do not
- * depend on the number of threads.
+ * split by row chunks over {@link Parallel}; each element's arithmetic does not depend on the chunk or
+ * the thread that computes it, so results do not depend on the number of threads.
  */
 final class LowerUpdate {
     /** Columns per tile: 64 rows of P × 512 doubles = 256 KiB. */

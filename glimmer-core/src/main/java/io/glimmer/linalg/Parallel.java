@@ -107,6 +107,10 @@ public final class Parallel {
         /** Waits for the helpers that started, then rethrows a helper's failure. */
         void close() {
             active.addAndGet(CLOSED);
+            // a helper still inside usually ends its chunk within microseconds: spin before parking
+            for (int spin = 0; spin < 2_000 && active.get() != CLOSED; spin++) {
+                Thread.onSpinWait();
+            }
             while (active.get() != CLOSED) {
                 LockSupport.parkNanos(this, 100_000);
             }
