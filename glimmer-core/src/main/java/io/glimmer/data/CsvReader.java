@@ -121,20 +121,29 @@ public final class CsvReader {
 
     /** Numeric when every non-missing cell is a number and the column is not a named factor. */
     private static Column column(String name, List<String> cells, boolean factor) {
-        boolean numeric = !factor && cells.stream().allMatch(c -> Cells.isMissing(c) || Cells.isNumber(c));
-        if (numeric) {
-            double[] values = new double[cells.size()];
-            for (int i = 0; i < values.length; i++) {
-                String c = cells.get(i);
-                values[i] = Cells.isMissing(c) ? Double.NaN : Cells.toDouble(c);
-            }
+        double[] values = factor ? null : numbers(cells);
+        if (values != null) {
             return new NumericColumn(name, values);
         }
-        List<String> values = new ArrayList<>(cells.size());
+        List<String> levels = new ArrayList<>(cells.size());
         for (String c : cells) {
-            values.add(Cells.isMissing(c) ? null : c); // level text kept as written
+            levels.add(Cells.isMissing(c) ? null : c); // level text kept as written
         }
-        return Levels.column(name, values);
+        return Levels.column(name, levels);
+    }
+
+    /** The cells' values (NaN where missing), or null at the first cell that is neither missing nor a number. */
+    private static double[] numbers(List<String> cells) {
+        double[] values = new double[cells.size()];
+        for (int i = 0; i < values.length; i++) {
+            String c = cells.get(i);
+            double v = Cells.parse(c);
+            if (Double.isNaN(v) && !Cells.isMissing(c)) {
+                return null;
+            }
+            values[i] = v; // NaN when missing
+        }
+        return values;
     }
 
     static InputException error(String source, String problem) {
