@@ -24,6 +24,12 @@ import java.util.List;
  */
 public final class LinearMixedModel {
     private static final double LOG_2PI = Math.log(2 * Math.PI);
+    /** BOBYQA's first trust-region radius: small, as the moment start is usually close. */
+    static final double INITIAL_RADIUS = 0.05;
+    /** BOBYQA's final radius: the accuracy wanted in θ. */
+    static final double FINAL_RADIUS = 1e-6;
+    /** Largest moment start for a relative standard deviation. */
+    private static final double MAX_START = 10;
 
     private final Design design;
     private final double[] y;
@@ -35,6 +41,15 @@ public final class LinearMixedModel {
     private final int n;
     private final int p;
     private final double sumLogWeights;
+    /** X's column of ones, or −1 when there is none. */
+    private final int intercept;
+    /**
+     * The (weighted) mean of y − offset, taken out of the response before the cross products when X
+     * has an intercept and added back to its coefficient: the profiled objective is unchanged in exact
+     * arithmetic, but the penalised residual sum of squares no longer comes from cancelling large sums,
+     * which on large data made the objective visibly noisy to the optimiser.
+     */
+    private final double shift;
 
     /**
      * @param y       response, one value per row of the design
@@ -58,6 +73,8 @@ public final class LinearMixedModel {
             }
         }
         this.sumLogWeights = lw;
+        this.intercept = interceptColumn(design.x().values(), n, p);
+        this.shift = intercept < 0 ? 0 : weightedMean(responseLessOffset(), this.weights);
         GroupedColumns[] terms = design.randomTerms().stream().map(RandomEffectsTerm::columns).toArray(GroupedColumns[]::new);
         CrossProducts cp = CrossProducts.structure(terms, p + 1);
         cp.compute(this.weights, denseColumns());
@@ -90,14 +107,49 @@ public final class LinearMixedModel {
         }
     }
 
-    /** [X, y − offset], n × (p + 1) row-major. */
+    private double[] responseLessOffset() {
+        double[] offset = design.offset();
+        double[] r = y.clone();
+        if (offset != null) {
+            for (int i = 0; i < n; i++) {
+                r[i] -= offset[i];
+            }
+        }
+        return r;
+    }
+
+    private static int interceptColumn(double[] x, int n, int p) {
+        for (int j = 0; j < p; j++) {
+            boolean ones = true;
+            for (int r = 0; r < n && ones; r++) {
+                ones = x[r * p + j] == 1;
+            }
+            if (ones) {
+                return j;
+            }
+        }
+        return -1;
+    }
+
+    private static double weightedMean(double[] v, double[] weights) {
+        double s = 0;
+        double sw = 0;
+        for (int r = 0; r < v.length; r++) {
+            double w = weights == null ? 1 : weights[r];
+            s += w * v[r];
+            sw += w;
+        }
+        return s / sw;
+    }
+
+    /** [X, y − offset − shift], n × (p + 1) row-major. */
     private double[] denseColumns() {
         double[] x = design.x().values();
         double[] offset = design.offset();
         double[] f = new double[n * (p + 1)];
         for (int r = 0; r < n; r++) {
             System.arraycopy(x, r * p, f, r * (p + 1), p);
-            f[r * (p + 1) + p] = y[r] - (offset == null ? 0 : offset[r]);
+            f[r * (p + 1) + p] = y[r] - (offset == null ? 0 : offset[r]) - shift;
         }
         return f;
     }
@@ -151,8 +203,9 @@ public final class LinearMixedModel {
     /** Minimises the objective over θ and reports the fit. */
     public MixedModelFit fit() {
         long t0 = System.nanoTime();
-        double[] start = covariance.start();
-        CheckedMinimizer.Outcome outcome = CheckedMinimizer.minimize(this::objective, start, covariance.lower(), covariance.upper(), 0.2, 1e-7);
+        double[] start = MomentStart.theta(design, responseLessOffset(), weights, covariance, INITIAL_RADIUS, MAX_START);
+        CheckedMinimizer.Outcome outcome = CheckedMinimizer.minimize(this::objective, start, covariance.lower(), covariance.upper(),
+                INITIAL_RADIUS, FINAL_RADIUS);
         BoundedMinimizer.Result opt = outcome.result();
         double[] theta = opt.x();
         MixedModelFit.Builder b = estimatesAt(theta);
@@ -176,6 +229,9 @@ public final class LinearMixedModel {
             spherical[k] = new double[terms.get(k).size()];
         }
         factor.solve(beta, spherical);
+        if (intercept >= 0) {
+            beta[intercept] += shift;
+        }
         double[][] u = RandomEffectsReport.modes(lambdas, terms, spherical);
         double[][] vcov = factor.fixedEffectsCovariance(p, sigma2);
 
