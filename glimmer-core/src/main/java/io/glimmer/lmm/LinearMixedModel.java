@@ -14,6 +14,7 @@ import io.glimmer.optim.CheckedMinimizer;
 import io.glimmer.predict.ConditionalVariances;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -36,7 +37,12 @@ public final class LinearMixedModel {
     private final double[] weights;
     private final boolean reml;
     private final CovarianceStructure covariance;
-    private final BlockedCholesky factor;
+    /** The factor the last evaluation wrote (after {@link #fit()}: the factor at the optimum). */
+    private BlockedCholesky factor;
+    /** During {@link #fit()}: the factor at the best θ evaluated so far, kept so the optimum needs no refactorisation. */
+    private BlockedCholesky bestFactor;
+    private double[] bestTheta;
+    private double bestValue;
     private final double[][] lambdas;
     private final int n;
     private final int p;
@@ -200,15 +206,49 @@ public final class LinearMixedModel {
         return r * r;
     }
 
+    /**
+     * The objective, remembering the best θ evaluated and the factor there (two factors swap roles,
+     * nothing is copied). The best θ again — the centre of the finite differences, a restart's
+     * start — is answered from memory.
+     */
+    private double tracked(double[] theta) {
+        if (bestTheta != null && Arrays.equals(theta, bestTheta)) {
+            return bestValue;
+        }
+        double value = objective(theta);
+        if (value < bestValue) {
+            bestValue = value;
+            bestTheta = theta.clone();
+            BlockedCholesky best = factor;
+            factor = bestFactor;
+            bestFactor = best;
+        }
+        return value;
+    }
+
     /** Minimises the objective over θ and reports the fit. */
     public MixedModelFit fit() {
         long t0 = System.nanoTime();
+        if (bestFactor == null) {
+            bestFactor = new BlockedCholesky(factor.crossProducts());
+        }
+        bestTheta = null;
+        bestValue = Double.POSITIVE_INFINITY;
         double[] start = MomentStart.theta(design, responseLessOffset(), weights, covariance, INITIAL_RADIUS, MAX_START);
-        CheckedMinimizer.Outcome outcome = CheckedMinimizer.minimize(this::objective, start, covariance.lower(), covariance.upper(),
+        CheckedMinimizer.Outcome outcome = CheckedMinimizer.minimize(this::tracked, start, covariance.lower(), covariance.upper(),
                 INITIAL_RADIUS, FINAL_RADIUS);
         BoundedMinimizer.Result opt = outcome.result();
         double[] theta = opt.x();
-        MixedModelFit.Builder b = estimatesAt(theta);
+        MixedModelFit.Builder b;
+        if (Arrays.equals(theta, bestTheta)) {
+            factor = bestFactor;
+            bestFactor = null; // the scratch factor is not kept beyond the fit
+            covariance.lambdas(theta, lambdas);
+            b = estimates(theta, bestValue);
+        } else {
+            b = estimatesAt(theta);
+        }
+        bestTheta = null;
         b.optimizer(new OptimizerSummary(opt.name(), start, theta, opt.value(), opt.evaluations(), outcome.converged(), outcome.messages()));
         b.converged(outcome.converged());
         outcome.messages().forEach(b::warning);
@@ -218,7 +258,11 @@ public final class LinearMixedModel {
 
     /** Everything that follows from θ: β, σ, covariance of β, modes, likelihood; without optimiser details. */
     public MixedModelFit.Builder estimatesAt(double[] theta) {
-        double objective = objective(theta);
+        return estimates(theta, objective(theta));
+    }
+
+    /** {@link #estimatesAt} from the factor and λ already at θ, whose objective is given. */
+    private MixedModelFit.Builder estimates(double[] theta, double objective) {
         double pwrss = penalisedResidualSumOfSquares();
         double sigma2 = pwrss / (reml ? n - p : n);
         double sigma = Math.sqrt(sigma2);
