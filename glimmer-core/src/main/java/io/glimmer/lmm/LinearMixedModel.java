@@ -27,6 +27,8 @@ public final class LinearMixedModel {
     private static final double LOG_2PI = Math.log(2 * Math.PI);
     /** BOBYQA's first trust-region radius: small, as the moment start is usually close. */
     static final double INITIAL_RADIUS = 0.05;
+    /** The first radius from the identity start (lme4's start and radius). */
+    private static final double IDENTITY_RADIUS = 0.2;
     /** BOBYQA's final radius: the accuracy wanted in θ. */
     static final double FINAL_RADIUS = 1e-6;
     /** Largest moment start for a relative standard deviation. */
@@ -234,9 +236,21 @@ public final class LinearMixedModel {
         }
         bestTheta = null;
         bestValue = Double.POSITIVE_INFINITY;
+        // The moment start, guarded: where lme4's identity start is better (badly scaled slopes, say)
+        // BOBYQA starts there with lme4's radius. Both are evaluated; the winner is then remembered.
         double[] start = MomentStart.theta(design, responseLessOffset(), weights, covariance, INITIAL_RADIUS, MAX_START);
+        double[] identity = covariance.start();
+        double radius = INITIAL_RADIUS;
+        int guard = 0;
+        if (!Arrays.equals(start, identity)) {
+            guard = 1; // the losing start's evaluation; the winner's is BOBYQA's first, answered from memory
+            if (tracked(identity) < tracked(start)) {
+                start = identity;
+                radius = IDENTITY_RADIUS;
+            }
+        }
         CheckedMinimizer.Outcome outcome = CheckedMinimizer.minimize(this::tracked, start, covariance.lower(), covariance.upper(),
-                INITIAL_RADIUS, FINAL_RADIUS);
+                radius, FINAL_RADIUS);
         BoundedMinimizer.Result opt = outcome.result();
         double[] theta = opt.x();
         MixedModelFit.Builder b;
@@ -249,7 +263,7 @@ public final class LinearMixedModel {
             b = estimatesAt(theta);
         }
         bestTheta = null;
-        b.optimizer(new OptimizerSummary(opt.name(), start, theta, opt.value(), opt.evaluations(), outcome.converged(), outcome.messages()));
+        b.optimizer(new OptimizerSummary(opt.name(), start, theta, opt.value(), opt.evaluations() + guard, outcome.converged(), outcome.messages()));
         b.converged(outcome.converged());
         outcome.messages().forEach(b::warning);
         b.fitSeconds((System.nanoTime() - t0) / 1e9);
