@@ -25,8 +25,10 @@ import java.util.List;
  */
 public final class LinearMixedModel {
     private static final double LOG_2PI = Math.log(2 * Math.PI);
-    /** BOBYQA's first trust-region radius: small, as the moment start is usually close. */
+    /** BOBYQA's largest first trust-region radius from the moment start: small, as that start is usually close. */
     static final double INITIAL_RADIUS = 0.05;
+    /** The smallest, for a moment start from very many levels. */
+    private static final double SMALLEST_RADIUS = 0.01;
     /** The first radius from the identity start (lme4's start and radius). */
     private static final double IDENTITY_RADIUS = 0.2;
     /** BOBYQA's final radius: the accuracy wanted in θ. */
@@ -240,7 +242,7 @@ public final class LinearMixedModel {
         // BOBYQA starts there with lme4's radius. Both are evaluated; the winner is then remembered.
         double[] start = MomentStart.theta(design, responseLessOffset(), weights, covariance, INITIAL_RADIUS, MAX_START);
         double[] identity = covariance.start();
-        double radius = INITIAL_RADIUS;
+        double radius = MomentStart.radius(design, start, SMALLEST_RADIUS, INITIAL_RADIUS);
         int guard = 0;
         if (!Arrays.equals(start, identity)) {
             guard = 1; // the losing start's evaluation; the winner's is BOBYQA's first, answered from memory

@@ -64,6 +64,25 @@ final class MomentStart {
         return start;
     }
 
+    /**
+     * A first trust-region radius for a start from {@link #theta}: the rough standard error of the
+     * moment estimates, largest over the terms — θ_k / √(2(G_k − 1)) for G_k levels (a variance
+     * estimated from G levels has relative standard error about √(2/(G − 1)), its square root half
+     * that) — within [lower, upper]. Many levels give a close start and a small first step.
+     */
+    static double radius(Design design, double[] theta, double lower, double upper) {
+        double r = lower;
+        int i = 0;
+        for (RandomEffectsTerm t : design.randomTerms()) {
+            double se = 1 / Math.sqrt(2.0 * Math.max(1, t.levelCount() - 1));
+            for (int j = 0; j < t.thetaCount(); j++) {
+                r = Math.max(r, Math.max(Math.abs(theta[i + j]), lower) * se);
+            }
+            i += t.thetaCount();
+        }
+        return Math.min(upper, r);
+    }
+
     static double weight(double[] weights, int r) {
         return weights == null ? 1 : weights[r];
     }
