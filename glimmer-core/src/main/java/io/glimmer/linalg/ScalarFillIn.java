@@ -6,9 +6,10 @@ import org.ejml.data.DMatrixRMaj;
  * The fill-in D ← D − S S' (lower triangle) of a block-sparse S with 1 × 1 blocks, the dominant step
  * of the factorisation for two crossed random intercepts (S = L₂₁, D the second term's dense block).
  * <p>
- * Rows of D are cut into bands of about equal work, few enough rows each that the band stays in L2
- * cache; a band walks S column by column and, for each stored entry (i, c) with i in the band,
- * subtracts S[i, c] S[j, c] from D[i, j] for the entries j ≤ i of column c. Rows sorted within a
+ * Rows of D are cut into one band of about equal work per thread; a band walks S column by column
+ * and, for each stored entry (i, c) with i in the band, subtracts S[i, c] S[j, c] from D[i, j] for
+ * the entries j ≤ i of column c. (Narrower bands, to keep D's rows in L2, measured slower: they cut
+ * the runs of a column that {@link #band} takes four at a time.) Rows sorted within a
  * column make a band's entries of a column one contiguous run, found once when the pattern is
  * given. Bands are independent and run over {@link Parallel}; each entry of D still receives its
  * terms in column order with the same products, so the result equals the plain column-by-column loop
@@ -17,10 +18,6 @@ import org.ejml.data.DMatrixRMaj;
 public final class ScalarFillIn {
     /** Below this many multiply-adds the update runs on the calling thread alone. */
     private static final long PARALLEL_WORK = 200_000;
-    /** Bands per thread at least: enough for dynamic claiming to even out a busy helper. */
-    private static final int BANDS_PER_THREAD = 4;
-    /** Bytes of D per band at most (a share of L2). */
-    private static final long BAND_BYTES = 256 * 1024;
 
     private final int columns;
     /** bandFirst[b][c]: the first stored index of column c with a row in band b or later (b = bands: the column end). */
@@ -42,11 +39,7 @@ public final class ScalarFillIn {
                 total += x - colStart[c] + 1;
             }
         }
-        int bands = 1;
-        if (total >= PARALLEL_WORK) {
-            long bytes = 8L * rows * rows;
-            bands = (int) Math.min(rows, Math.max((long) Parallel.threads() * BANDS_PER_THREAD, (bytes + BAND_BYTES - 1) / BAND_BYTES));
-        }
+        int bands = total < PARALLEL_WORK ? 1 : Math.max(1, Math.min(rows, Parallel.threads()));
         int[] bandStart = new int[bands + 1]; // row boundaries
         long acc = 0;
         int b = 1;
@@ -82,6 +75,11 @@ public final class ScalarFillIn {
         Parallel.forEach(bands, i -> band(s, d, bands - 1 - i));
     }
 
+    /**
+     * Band b, four rows of a column at a time: each (row, value) of S read for the shared part of
+     * their updates serves four rows of D (measured about a third less CPU than one at a time).
+     * Within a column each entry of D gets one term, so the grouping leaves every sum as it was.
+     */
     private void band(BlockSparse s, DMatrixRMaj d, int b) {
         double[] v = s.values();
         int[] rowIndex = s.rowIndex();
@@ -92,7 +90,36 @@ public final class ScalarFillIn {
         int stride = d.numCols;
         for (int c = 0; c < columns; c++) {
             int start = colStart[c];
-            for (int x = from[c]; x < to[c]; x++) {
+            int end = to[c];
+            int x = from[c];
+            for (; x + 3 < end; x += 4) {
+                double v0 = v[x];
+                double v1 = v[x + 1];
+                double v2 = v[x + 2];
+                double v3 = v[x + 3];
+                int b0 = rowIndex[x] * stride;
+                int b1 = rowIndex[x + 1] * stride;
+                int b2 = rowIndex[x + 2] * stride;
+                int b3 = rowIndex[x + 3] * stride;
+                for (int y = start; y <= x; y++) {
+                    int r = rowIndex[y];
+                    double vy = v[y];
+                    dv[b0 + r] -= v0 * vy;
+                    dv[b1 + r] -= v1 * vy;
+                    dv[b2 + r] -= v2 * vy;
+                    dv[b3 + r] -= v3 * vy;
+                }
+                int r1 = rowIndex[x + 1]; // the triangle left over: rows x + 1 .. x + 3 against each other
+                int r2 = rowIndex[x + 2];
+                int r3 = rowIndex[x + 3];
+                dv[b1 + r1] -= v1 * v1;
+                dv[b2 + r1] -= v2 * v1;
+                dv[b3 + r1] -= v3 * v1;
+                dv[b2 + r2] -= v2 * v2;
+                dv[b3 + r2] -= v3 * v2;
+                dv[b3 + r3] -= v3 * v3;
+            }
+            for (; x < end; x++) {
                 double vx = v[x];
                 int base = rowIndex[x] * stride;
                 for (int y = start; y <= x; y++) {
