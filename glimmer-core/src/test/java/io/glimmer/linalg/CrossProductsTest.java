@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The cross-products of [Z₁ … Z_K F] against sums written out row by row, term by term, with the
  * expressions of their definition ((w a) b, rows in order), on seeded random designs with q = 1..3,
- * weights with zeros or none. Below one row chunk the sums must agree bit for bit; over several
+ * weights with zeros or none, after a first fill with other weights. Below one row chunk the sums must agree bit for bit; over several
  * chunks (merged in chunk order) to rounding.
  */
 class CrossProductsTest {
@@ -60,6 +60,11 @@ class CrossProductsTest {
             }
         }
         CrossProducts cp = CrossProducts.structure(terms, width);
+        double[] earlier = new double[n]; // a refill must not keep anything of the previous one
+        for (int r = 0; r < n; r++) {
+            earlier[r] = rnd.nextDouble();
+        }
+        cp.compute(earlier, x, last);
         cp.compute(w, x, last);
 
         double tol = n <= 16_384 ? 0.0 : 1e-12; // one chunk: the same sums in the same order
