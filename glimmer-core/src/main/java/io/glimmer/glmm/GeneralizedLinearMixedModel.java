@@ -44,6 +44,8 @@ public final class GeneralizedLinearMixedModel {
     private final double[][] lambdas;
     private final AdaptiveQuadrature quadrature;
     private final int p;
+    /** Σ saturatedLogDensity over the rows, or NaN when the log-likelihood needs its own pass. */
+    private final double saturated;
     private double[] betaWarm;
     private double[][] bWarm;
     private boolean convergenceWarning;
@@ -74,6 +76,7 @@ public final class GeneralizedLinearMixedModel {
         this.lambdas = covariance.newLambdas();
         this.quadrature = nAGQ > 1 ? new AdaptiveQuadrature(data, family, nAGQ) : null;
         this.p = design.p();
+        this.saturated = saturatedLogLikelihood();
         this.betaWarm = new double[p];
         this.bWarm = zeroModes();
     }
@@ -99,7 +102,21 @@ public final class GeneralizedLinearMixedModel {
         return mode.deviance() / sw;
     }
 
-    private double logLikelihoodAtMode(double phi) {
+    private double saturatedLogLikelihood() {
+        double[] y = data.y();
+        double[] w = data.weights();
+        double s = 0;
+        for (int r = 0; r < y.length; r++) {
+            s += family.distribution().saturatedLogDensity(y[r], w[r]);
+        }
+        return s;
+    }
+
+    /** The log-likelihood of the data at PIRLS's μ: from the mode's deviance where the family allows. */
+    private double logLikelihoodAtMode(Pirls.Mode mode, double phi) {
+        if (!Double.isNaN(saturated)) {
+            return saturated - mode.deviance() / 2;
+        }
         double[] mu = pirls.mu();
         double[] y = data.y();
         double[] w = data.weights();
@@ -128,7 +145,7 @@ public final class GeneralizedLinearMixedModel {
         if (quadrature != null) {
             return quadrature.deviance(lambdas[0], beta, m.b()[0], pirls.factor().firstBlock(), phi);
         }
-        return -2 * logLikelihoodAtMode(phi) + m.penalty() + m.logDet();
+        return -2 * logLikelihoodAtMode(m, phi) + m.penalty() + m.logDet();
     }
 
     /** −2 log-likelihood (Laplace or AGQ) at (θ, β), PIRLS started from the given modes. */
@@ -156,7 +173,7 @@ public final class GeneralizedLinearMixedModel {
         }
         betaWarm = m.beta();
         bWarm = m.b();
-        return -2 * logLikelihoodAtMode(dispersion(m)) + m.penalty() + m.logDet();
+        return -2 * logLikelihoodAtMode(m, dispersion(m)) + m.penalty() + m.logDet();
     }
 
     private double[] glmStart() {
