@@ -58,6 +58,8 @@ public final class GeneralizedLinearMixedModel {
     private final double saturated;
     private double[] betaWarm;
     private double[][] bWarm;
+    /** Λ at which bWarm was found (null: take bWarm as it is). */
+    private double[][] lambdaWarm;
     /** The mode of the last stage-one evaluation. */
     private Pirls.Mode stageOneMode;
     private boolean convergenceWarning;
@@ -140,9 +142,9 @@ public final class GeneralizedLinearMixedModel {
         return s;
     }
 
-    private Pirls.Mode mode(double[] theta, double[] beta, double[][] start, boolean updateBeta) {
+    private Pirls.Mode mode(double[] theta, double[] beta, double[][] start, double[][] startLambdas, boolean updateBeta) {
         covariance.lambdas(theta, lambdas);
-        Pirls.Mode m = pirls.run(lambdas, beta, start, null, updateBeta);
+        Pirls.Mode m = pirls.run(lambdas, beta, WarmStart.rescale(start, startLambdas, lambdas), null, updateBeta);
         if (m == null) { // a warm start can be poor far from the optimum: retry from zero modes
             m = pirls.run(lambdas, beta, zeroModes(), null, updateBeta);
         }
@@ -163,9 +165,15 @@ public final class GeneralizedLinearMixedModel {
 
     /** −2 log-likelihood (Laplace or AGQ) at (θ, β), PIRLS started from the given modes. */
     double deviance(double[] theta, double[] beta, double[][] start) {
-        Pirls.Mode m = mode(theta, beta, start, false);
+        return deviance(theta, beta, start, null);
+    }
+
+    /** As {@link #deviance(double[], double[], double[][])}, the start found at Λ = startLambdas (rescaled by {@link WarmStart}). */
+    double deviance(double[] theta, double[] beta, double[][] start, double[][] startLambdas) {
+        Pirls.Mode m = mode(theta, beta, start, startLambdas, false);
         if (m != null) {
             bWarm = m.b();
+            lambdaWarm = Pirls.copy(lambdas);
         }
         return devianceAt(m, beta);
     }
@@ -175,17 +183,18 @@ public final class GeneralizedLinearMixedModel {
      * call: what profiling, which moves (θ, β) in small steps, needs.
      */
     public double deviance(double[] theta, double[] beta) {
-        return deviance(theta, beta, bWarm);
+        return deviance(theta, beta, bWarm, lambdaWarm);
     }
 
     /** The first stage's objective: the Laplace deviance with β at its joint mode with b. */
     private double stageOne(double[] theta) {
-        Pirls.Mode m = mode(theta, betaWarm, bWarm, true);
+        Pirls.Mode m = mode(theta, betaWarm, bWarm, lambdaWarm, true);
         if (m == null) {
             return Double.POSITIVE_INFINITY;
         }
         betaWarm = m.beta();
         bWarm = m.b();
+        lambdaWarm = Pirls.copy(lambdas);
         stageOneMode = m;
         return -2 * logLikelihoodAtMode(m, dispersion(m)) + m.penalty() + m.logDet();
     }
@@ -222,6 +231,7 @@ public final class GeneralizedLinearMixedModel {
         }
         betaWarm = glmStart();
         bWarm = zeroModes();
+        lambdaWarm = null;
         int nt = covariance.size();
         double[] thetaStart = covariance.start();
         // Stage one only gives stage two its start, and stage two's first trust region (0.2 standard
@@ -235,14 +245,14 @@ public final class GeneralizedLinearMixedModel {
         double[] lower = concat(covariance.lower(), filled(p, Double.NEGATIVE_INFINITY));
         BoundedMinimizer.Result two = BoundedMinimizer.minimize(z -> {
             double[] x = scaled.toModel(z);
-            return deviance(Arrays.copyOf(x, nt), Arrays.copyOfRange(x, nt, nt + p), bWarm);
+            return deviance(Arrays.copyOf(x, nt), Arrays.copyOfRange(x, nt, nt + p), bWarm, lambdaWarm);
         }, start, scaled.lower(covariance.lower()), scaled.upper(covariance.upper()), STAGE_TWO_RADIUS, STAGE_TWO_ACCURACY / scaled.largestScale());
         messages.addAll(two.messages());
         double[] optimum = scaled.toModel(two.x());
         double[] theta = Arrays.copyOf(optimum, nt);
         double[] beta = Arrays.copyOfRange(optimum, nt, nt + p);
 
-        Pirls.Mode m = mode(theta, beta, bWarm, false);
+        Pirls.Mode m = mode(theta, beta, bWarm, lambdaWarm, false);
         if (m == null) {
             throw new GlimmerException("PIRLS failed at the optimum: the conditional modes could not be found");
         }
@@ -273,24 +283,25 @@ public final class GeneralizedLinearMixedModel {
         double[] beta = betaWarm.clone();
         double[][] modes = Pirls.copy(bWarm);
         covariance.lambdas(theta, lambdas);
+        double[][] at = Pirls.copy(lambdas);
         var joint = stageOneMode == null ? null : pirls.jointFactorAt(lambdas, beta, modes);
         double[][] betaCovariance = joint == null ? null : joint.fixedEffectsCovariance(p, dispersion(stageOneMode));
         double[] lower = covariance.lower();
         double[] scale = new double[theta.length];
-        double f0 = deviance(theta, beta, modes);
+        double f0 = deviance(theta, beta, modes, at);
         double[] t = theta.clone();
         for (int i = 0; i < theta.length; i++) {
             double curvature;
             if (theta[i] - SCALING_STEP >= lower[i]) {
                 t[i] = theta[i] + SCALING_STEP;
-                double fp = deviance(t, beta, modes);
+                double fp = deviance(t, beta, modes, at);
                 t[i] = theta[i] - SCALING_STEP;
-                curvature = (fp - 2 * f0 + deviance(t, beta, modes)) / (SCALING_STEP * SCALING_STEP);
+                curvature = (fp - 2 * f0 + deviance(t, beta, modes, at)) / (SCALING_STEP * SCALING_STEP);
             } else { // on (or next to) a bound: one-sided
                 t[i] = theta[i] + SCALING_STEP;
-                double fp = deviance(t, beta, modes);
+                double fp = deviance(t, beta, modes, at);
                 t[i] = theta[i] + 2 * SCALING_STEP;
-                curvature = (deviance(t, beta, modes) - 2 * fp + f0) / (SCALING_STEP * SCALING_STEP);
+                curvature = (deviance(t, beta, modes, at) - 2 * fp + f0) / (SCALING_STEP * SCALING_STEP);
             }
             t[i] = theta[i];
             scale[i] = Math.sqrt(2 / curvature); // NaN (then 1) where not positive
@@ -298,13 +309,15 @@ public final class GeneralizedLinearMixedModel {
         }
         scalingEvaluations++;
         bWarm = modes;
+        lambdaWarm = at;
         betaWarm = beta;
         return ScaledCoordinates.of(theta, scale, beta, betaCovariance);
     }
 
     /** 2 H⁻¹ for the β block of the deviance's Hessian over (θ, β); null (with a warning) if H is not positive definite. */
     private double[][] hessianCovariance(double[] optimum, double[][] modes, int nt, double[] lower, List<String> messages) {
-        FiniteDifferences d = FiniteDifferences.at(x -> deviance(Arrays.copyOf(x, nt), Arrays.copyOfRange(x, nt, nt + p), modes), optimum, HESSIAN_STEP);
+        double[][] at = Pirls.copy(lambdas);
+        FiniteDifferences d = FiniteDifferences.at(x -> deviance(Arrays.copyOf(x, nt), Arrays.copyOfRange(x, nt, nt + p), modes, at), optimum, HESSIAN_STEP);
         ConvergenceCheck.warning(d, optimum, lower).ifPresent(w -> {
             messages.add(w);
             convergenceWarning = true;
