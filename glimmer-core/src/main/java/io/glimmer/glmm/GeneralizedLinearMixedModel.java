@@ -236,7 +236,9 @@ public final class GeneralizedLinearMixedModel {
         double[] thetaStart = covariance.start();
         // Stage one only gives stage two its start, and stage two's first trust region (0.2 standard
         // errors) is far wider than 1e-3: polishing θ further here changed no optimum and cost 10-20% of the evaluations.
-        BoundedMinimizer.Result one = BoundedMinimizer.minimize(this::stageOne, thetaStart, covariance.lower(), covariance.upper(), 0.2, 1e-3);
+        // The first radius 0.5 (θ starts at 1, optima lie anywhere in [0, a few]) took fewer
+        // evaluations than 0.2 on every Laplace benchmark shape (b 26 -> 20, c 38 -> 25, e 53 -> 42).
+        BoundedMinimizer.Result one = BoundedMinimizer.minimize(this::stageOne, thetaStart, covariance.lower(), covariance.upper(), 0.5, 1e-3);
         stageOne(one.x()); // leave β and b at the first stage's optimum
         messages.addAll(one.messages());
 
