@@ -43,6 +43,8 @@ public final class GeneralizedLinearMixedModel {
     private final CovarianceStructure covariance;
     private final double[][] lambdas;
     private final AdaptiveQuadrature quadrature;
+    /** The PIRLS-free quadrature of a binomial-logit (1 | g) model, or null. */
+    private final InterceptQuadrature interceptQuadrature;
     private final int p;
     private double[] betaWarm;
     private double[][] bWarm;
@@ -73,6 +75,7 @@ public final class GeneralizedLinearMixedModel {
         this.covariance = new CovarianceStructure(design.randomTerms());
         this.lambdas = covariance.newLambdas();
         this.quadrature = nAGQ > 1 ? new AdaptiveQuadrature(data, family, nAGQ) : null;
+        this.interceptQuadrature = nAGQ > 1 ? InterceptQuadrature.of(data, family, nAGQ) : null;
         this.p = design.p();
         this.betaWarm = new double[p];
         this.bWarm = zeroModes();
@@ -133,6 +136,14 @@ public final class GeneralizedLinearMixedModel {
 
     /** −2 log-likelihood (Laplace or AGQ) at (θ, β), PIRLS started from the given modes. */
     double deviance(double[] theta, double[] beta, double[][] start) {
+        if (interceptQuadrature != null) {
+            covariance.lambdas(theta, lambdas);
+            InterceptQuadrature.Result r = interceptQuadrature.deviance(lambdas[0][0], beta, start[0]);
+            if (r != null) {
+                bWarm = new double[][]{r.modes()};
+                return r.deviance();
+            }
+        }
         Pirls.Mode m = mode(theta, beta, start, false);
         if (m != null) {
             bWarm = m.b();
