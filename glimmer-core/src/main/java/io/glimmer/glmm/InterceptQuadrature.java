@@ -23,12 +23,12 @@ final class InterceptQuadrature {
     /** R's logit clamp: beyond it the general path's μ is a constant, not the logistic function. */
     private static final double ETA_LIMIT = 30;
     private static final int MAX_NEWTON = 200;
-    /** Newton stops when its step is below this relative to 1 + |b| (PIRLS: 1e-10 on the change). */
-    private static final double NEWTON_TOLERANCE = 1e-12;
+    /** Newton stops when its remaining error is below about this relative to 1 + |b| (PIRLS: 1e-10 on the change). */
+    private static final double NEWTON_TOLERANCE = 1e-13;
     /** Levels per parallel chunk: fixed, so that the sum does not depend on the number of threads. */
     private static final int LEVEL_CHUNK = 256;
-    /** Rows multiplied between rescalings: (1 + e^31)^16 < 2^720 stays finite. */
-    private static final int RESCALE_ROWS = 16;
+    /** Rows multiplied between rescalings, 16 per partial product: (1 + e^31)^16 < 2^720 stays finite. */
+    private static final int RESCALE_ROWS = 64;
     private static final double LN2 = Math.log(2);
 
     private final int n;
@@ -52,10 +52,11 @@ final class InterceptQuadrature {
     private final double[] levelWeight;
     private final double[] levelWeightedY;
     private final boolean[] levelBinary;
-    /** Per row in level order: offset + Xβ, then e^{η₀ − c} and its inverse (c a per-level centre). */
+    /** Per row in level order: offset + Xβ, then e^{η₀ − c} (c a per-level centre). */
     private final double[] fixed;
     private final double[] expFixed;
-    private final double[] expFixedInverse;
+    /** m·e^{η₀ − c}: in a level of binary rows, e^{η₀ − c} where there is a trial and 0 where there is none. */
+    private final double[] unitTrials;
     /** Per level, refilled by {@link #prepare}: range and centre of η₀, and Σ s η₀. */
     private final double[] levelMin;
     private final double[] levelMax;
@@ -122,7 +123,7 @@ final class InterceptQuadrature {
         }
         fixed = new double[n];
         expFixed = new double[n];
-        expFixedInverse = new double[n];
+        unitTrials = new double[n];
         levelMin = new double[levels];
         levelMax = new double[levels];
         levelCentre = new double[levels];
@@ -160,9 +161,9 @@ final class InterceptQuadrature {
         boolean[] failed = new boolean[chunkTotals.length];
         IntConsumer chunk = c -> {
             double s = 0;
-            double[] a = new double[rule.size()];
+            Scratch scratch = new Scratch(rule.size());
             for (int l = c * LEVEL_CHUNK; l < Math.min(levels, (c + 1) * LEVEL_CHUNK) && !failed[c]; l++) {
-                double d = level(l, lambda, beta, start[l], modes, a);
+                double d = level(l, lambda, beta, start[l], modes, scratch);
                 failed[c] = !Double.isFinite(d);
                 s += d;
             }
@@ -185,8 +186,21 @@ final class InterceptQuadrature {
         return new Result(total, modes);
     }
 
-    /** −2 log L_l for one level, its mode written into {@code modes} (a: scratch per node); NaN when the fast path does not apply. */
-    private double level(int l, double lambda, double[] beta, double start, double[] modes, double[] a) {
+    /** Per-node buffers, one set per chunk of levels. */
+    static final class Scratch {
+        final double[] shift;
+        final double[] logLik;
+        final double[] g;
+
+        Scratch(int nodes) {
+            shift = new double[nodes];
+            logLik = new double[nodes];
+            g = new double[nodes];
+        }
+    }
+
+    /** −2 log L_l for one level, its mode written into {@code modes}; NaN when the fast path does not apply. */
+    private double level(int l, double lambda, double[] beta, double start, double[] modes, Scratch scratch) {
         int r0 = levelStart[l];
         int r1 = levelStart[l + 1];
         if (r1 == r0) { // an empty level: its integral is 1
@@ -200,7 +214,7 @@ final class InterceptQuadrature {
         double information; // Σ w μ(1 − μ) at the mode
         if (lambda == 0) {
             mode = 0;
-            information = information(r0, r1, Math.exp(-levelCentre[l]));
+            information = information(r0, r1, Math.exp(levelCentre[l]));
         } else {
             double[] found = newton(l, lambda, start);
             if (found == null) {
@@ -215,11 +229,16 @@ final class InterceptQuadrature {
         if (!(levelMax[l] + lambda * mode + spread <= ETA_LIMIT && levelMin[l] + lambda * mode - spread >= -ETA_LIMIT)) {
             return Double.NaN;
         }
+        for (int k = 0; k < rule.size(); k++) {
+            scratch.shift[k] = lambda * (mode + rule.node(k)[0] / scale);
+        }
+        logLikelihoods(l, scratch);
+        double[] a = scratch.logLik;
         double best = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < rule.size(); k++) {
             double z = rule.node(k)[0];
             double b = mode + z / scale;
-            a[k] = logLikelihood(l, lambda * b) - b * b / 2 + z * z / 2;
+            a[k] += -b * b / 2 + z * z / 2;
             best = Math.max(best, a[k]);
         }
         double sum = 0;
@@ -230,7 +249,7 @@ final class InterceptQuadrature {
     }
 
     /**
-     * η₀ = offset + Xβ over the level's rows, its range, and e^{±(η₀ − c)} with c the centre of the
+     * η₀ = offset + Xβ over the level's rows, its range, and e^{η₀ − c} with c the centre of the
      * range; false when the range is wider than the clamp allows (no η of the level could all be inside).
      */
     boolean prepare(int l, double[] beta) {
@@ -259,23 +278,31 @@ final class InterceptQuadrature {
         double centre = (min + max) / 2;
         levelCentre[l] = centre;
         for (int i = r0; i < r1; i++) {
-            double e = Math.exp(fixed[i] - centre);
-            expFixed[i] = e;
-            expFixedInverse[i] = 1 / e;
+            expFixed[i] = Math.exp(fixed[i] - centre);
+            unitTrials[i] = trials[i] * expFixed[i];
         }
         return true;
     }
 
     /**
      * The binomial log-likelihood Σ log C(m, s) + s η − m log(1 + e^η) of level l's rows at
-     * η = η₀ + shift (shift = λb), after {@link #prepare}.
+     * η = η₀ + shift_k for each shift in {@code scratch.shift}, into {@code scratch.logLik}, after {@link #prepare}.
      */
-    double logLikelihood(int l, double shift) {
+    void logLikelihoods(int l, Scratch scratch) {
         int r0 = levelStart[l];
         int r1 = levelStart[l + 1];
-        double centred = levelCentre[l] + shift;
-        return levelLogChoose[l] + levelSuccessFixed[l] + shift * levelSuccesses[l]
-                - (levelBinary[l] ? binarySoftplus(r0, r1, centred) : softplus(r0, r1, centred));
+        int nodes = scratch.shift.length;
+        for (int k = 0; k < nodes; k++) {
+            scratch.g[k] = Math.exp(levelCentre[l] + scratch.shift[k]);
+        }
+        if (levelBinary[l]) {
+            binarySoftplus(r0, r1, scratch);
+        } else {
+            softplus(r0, r1, scratch);
+        }
+        for (int k = 0; k < nodes; k++) {
+            scratch.logLik[k] = levelLogChoose[l] + levelSuccessFixed[l] + scratch.shift[k] * levelSuccesses[l] - scratch.logLik[k];
+        }
     }
 
     /**
@@ -298,14 +325,18 @@ final class InterceptQuadrature {
         }
         double b = Math.min(hi, Math.max(lo, start));
         for (int it = 0; it < MAX_NEWTON; it++) {
-            double gInverse = Math.exp(-(centre + lambda * b));
+            double g = Math.exp(centre + lambda * b);
             double fitted = 0; // Σ w μ
-            double information = 0;
+            double information = 0; // Σ w μ(1 − μ)
+            double skew = 0; // Σ w μ(1 − μ)(1 − 2μ), the information's derivative in η
             for (int i = r0; i < r1; i++) {
-                double u = expFixedInverse[i] * gInverse; // e^{−η}
-                double mu = 1 / (1 + u);
+                double t = expFixed[i] * g; // e^η, within e^{±93}
+                double q = 1 / (1 + t); // 1 − μ
+                double mu = t * q;
+                double v = weight[i] * mu * q;
                 fitted += weight[i] * mu;
-                information += weight[i] * mu * mu * u;
+                information += v;
+                skew += v * (1 - 2 * mu);
             }
             double gradient = lambda * (fitted - levelWeightedY[l]) + b;
             double curvature = lambda * lambda * information + 1;
@@ -315,8 +346,10 @@ final class InterceptQuadrature {
                 lo = b;
             }
             double step = -gradient / curvature;
-            if (Math.abs(step) <= NEWTON_TOLERANCE * (1 + Math.abs(b))) {
-                return new double[]{b + step, information};
+            // Newton's error after this step is at most (λ/2)·step² (the third derivative is below λ times the
+            // second): once that is negligible, take the step and carry the information along to first order.
+            if (step * step * (1 + lambda) <= NEWTON_TOLERANCE * (1 + Math.abs(b))) {
+                return new double[]{b + step, information + lambda * step * skew};
             }
             double next = b + step;
             if (!(next > lo && next < hi)) { // Newton left the bracket: bisect instead
@@ -330,43 +363,68 @@ final class InterceptQuadrature {
         return null;
     }
 
-    /** Σ w μ(1 − μ) over rows [r0, r1) at η = η₀ (λ = 0), given e^{−c}. */
-    private double information(int r0, int r1, double gInverse) {
+    /** Σ w μ(1 − μ) over rows [r0, r1) at η = η₀ (λ = 0), given e^c. */
+    private double information(int r0, int r1, double g) {
         double information = 0;
         for (int i = r0; i < r1; i++) {
-            double u = expFixedInverse[i] * gInverse;
-            double mu = 1 / (1 + u);
-            information += weight[i] * mu * mu * u;
+            double t = expFixed[i] * g;
+            information += weight[i] * t / ((1 + t) * (1 + t));
         }
         return information;
     }
 
-    /** Σ log(1 + e^η) over rows [r0, r1) of one trial each (or none), e^η = e^{η₀ − c}·e^{shift}: the log of a product. */
-    private double binarySoftplus(int r0, int r1, double shift) {
-        double g = Math.exp(shift);
-        double product = 1;
-        int exponent = 0;
-        for (int start = r0; start < r1; start += RESCALE_ROWS) {
-            int end = Math.min(r1, start + RESCALE_ROWS);
-            for (int i = start; i < end; i++) {
-                product *= trials[i] == 0 ? 1 : 1 + expFixed[i] * g;
+    /**
+     * Σ log(1 + e^η) per node over rows [r0, r1) of one trial each (or none) into scratch.logLik,
+     * e^η = e^{η₀ − c}·g_k: the log of a product, taken over the rows in four interleaved partial
+     * products (independent multiplications) that are rescaled by powers of two every block of rows.
+     */
+    private void binarySoftplus(int r0, int r1, Scratch scratch) {
+        for (int k = 0; k < scratch.g.length; k++) {
+            double g = scratch.g[k];
+            double mantissa = 1;
+            int exponent = 0;
+            for (int start = r0; start < r1; start += RESCALE_ROWS) {
+                int end = Math.min(r1, start + RESCALE_ROWS);
+                double p0 = 1;
+                double p1 = 1;
+                double p2 = 1;
+                double p3 = 1;
+                int i = start;
+                for (; i + 3 < end; i += 4) { // a row without trials has t = 0: a factor of 1
+                    p0 *= 1 + unitTrials[i] * g;
+                    p1 *= 1 + unitTrials[i + 1] * g;
+                    p2 *= 1 + unitTrials[i + 2] * g;
+                    p3 *= 1 + unitTrials[i + 3] * g;
+                }
+                for (; i < end; i++) {
+                    p0 *= 1 + unitTrials[i] * g;
+                }
+                int e0 = Math.getExponent(p0);
+                int e1 = Math.getExponent(p1);
+                int e2 = Math.getExponent(p2);
+                int e3 = Math.getExponent(p3);
+                // each scaled partial product is in [1, 2), so the running product stays below 32
+                mantissa *= Math.scalb(p0, -e0) * Math.scalb(p1, -e1) * Math.scalb(p2, -e2) * Math.scalb(p3, -e3);
+                int e = Math.getExponent(mantissa);
+                mantissa = Math.scalb(mantissa, -e);
+                exponent += e0 + e1 + e2 + e3 + e;
             }
-            int e = Math.getExponent(product);
-            product = Math.scalb(product, -e);
-            exponent += e;
+            scratch.logLik[k] = Math.log(mantissa) + exponent * LN2;
         }
-        return Math.log(product) + exponent * LN2;
     }
 
-    /** Σ m log(1 + e^η) over rows [r0, r1) with any number of trials m. */
-    private double softplus(int r0, int r1, double shift) {
-        double g = Math.exp(shift);
-        double s = 0;
-        for (int i = r0; i < r1; i++) {
-            if (trials[i] > 0) {
-                s += trials[i] * Math.log(1 + expFixed[i] * g);
+    /** Σ m log(1 + e^η) per node over rows [r0, r1) with any number of trials m, into scratch.logLik. */
+    private void softplus(int r0, int r1, Scratch scratch) {
+        int nodes = scratch.g.length;
+        for (int k = 0; k < nodes; k++) {
+            double g = scratch.g[k];
+            double s = 0;
+            for (int i = r0; i < r1; i++) {
+                if (trials[i] > 0) {
+                    s += trials[i] * Math.log(1 + expFixed[i] * g);
+                }
             }
+            scratch.logLik[k] = s;
         }
-        return s;
     }
 }
