@@ -45,6 +45,8 @@ public final class GeneralizedLinearMixedModel {
     private final AdaptiveQuadrature quadrature;
     /** The PIRLS-free quadrature of a binomial-logit (1 | g) model, or null. */
     private final InterceptQuadrature interceptQuadrature;
+    /** Its first stage (joint mode of β and b without PIRLS), or null. */
+    private final InterceptLaplace interceptLaplace;
     private final int p;
     private double[] betaWarm;
     private double[][] bWarm;
@@ -76,6 +78,7 @@ public final class GeneralizedLinearMixedModel {
         this.lambdas = covariance.newLambdas();
         this.quadrature = nAGQ > 1 ? new AdaptiveQuadrature(data, family, nAGQ) : null;
         this.interceptQuadrature = nAGQ > 1 ? InterceptQuadrature.of(data, family, nAGQ) : null;
+        this.interceptLaplace = InterceptLaplace.of(interceptQuadrature);
         this.p = design.p();
         this.betaWarm = new double[p];
         this.bWarm = zeroModes();
@@ -161,6 +164,15 @@ public final class GeneralizedLinearMixedModel {
 
     /** The first stage's objective: the Laplace deviance with β at its joint mode with b. */
     private double stageOne(double[] theta) {
+        if (interceptLaplace != null) {
+            covariance.lambdas(theta, lambdas);
+            InterceptLaplace.Result r = interceptLaplace.jointMode(lambdas[0][0], betaWarm, bWarm[0]);
+            if (r != null) {
+                betaWarm = r.beta();
+                bWarm = new double[][]{r.modes()};
+                return r.deviance();
+            }
+        }
         Pirls.Mode m = mode(theta, betaWarm, bWarm, true);
         if (m == null) {
             return Double.POSITIVE_INFINITY;

@@ -21,46 +21,48 @@ import java.util.function.IntConsumer;
  */
 final class InterceptQuadrature {
     /** R's logit clamp: beyond it the general path's μ is a constant, not the logistic function. */
-    private static final double ETA_LIMIT = 30;
+    static final double ETA_LIMIT = 30;
     private static final int MAX_NEWTON = 200;
     /** Newton stops when its remaining error is below about this relative to 1 + |b| (PIRLS: 1e-10 on the change). */
     private static final double NEWTON_TOLERANCE = 1e-13;
     /** Levels per parallel chunk: fixed, so that the sum does not depend on the number of threads. */
-    private static final int LEVEL_CHUNK = 256;
+    static final int LEVEL_CHUNK = 256;
     /** Rows multiplied between rescalings, 16 per partial product: (1 + e^31)^16 < 2^720 stays finite. */
     private static final int RESCALE_ROWS = 64;
     private static final double LN2 = Math.log(2);
 
     private final int n;
-    private final int p;
-    private final int levels;
-    private final boolean parallel;
+    final int p;
+    final int levels;
+    final boolean parallel;
     private final QuadratureRule rule;
     /** First row (in level order) of each level, levels + 1 entries. */
-    private final int[] levelStart;
+    final int[] levelStart;
     /** X, offset (or null), prior weights and w·y, rows in level order. */
-    private final double[] x;
+    final double[] x;
     private final double[] offset;
-    private final double[] weight;
-    private final double[] weightedY;
+    final double[] weight;
+    final double[] weightedY;
     /** Trials m = rint(w) and successes s = rint(w·y) of the log-density, rows in level order. */
-    private final double[] trials;
-    private final double[] successes;
+    final double[] trials;
+    final double[] successes;
     /** Per level: Σ log C(m, s), Σ s, Σ w, Σ w·y, and whether every row has one trial (or none). */
     private final double[] levelLogChoose;
     private final double[] levelSuccesses;
     private final double[] levelWeight;
     private final double[] levelWeightedY;
     private final boolean[] levelBinary;
+    /** Whether every prior weight w and w·y is a whole number (to rounding): the log-likelihood is then −½ deviance + constant. */
+    final boolean wholeCounts;
     /** Per row in level order: offset + Xβ, then e^{η₀ − c} (c a per-level centre). */
     private final double[] fixed;
-    private final double[] expFixed;
+    final double[] expFixed;
     /** m·e^{η₀ − c}: in a level of binary rows, e^{η₀ − c} where there is a trial and 0 where there is none. */
     private final double[] unitTrials;
     /** Per level, refilled by {@link #prepare}: range and centre of η₀, and Σ s η₀. */
-    private final double[] levelMin;
-    private final double[] levelMax;
-    private final double[] levelCentre;
+    final double[] levelMin;
+    final double[] levelMax;
+    final double[] levelCentre;
     private final double[] levelSuccessFixed;
     private final double[] chunkTotals;
 
@@ -99,6 +101,7 @@ final class InterceptQuadrature {
         levelWeight = new double[levels];
         levelWeightedY = new double[levels];
         levelBinary = new boolean[levels];
+        boolean whole = true;
         for (int l = 0; l < levels; l++) {
             levelBinary[l] = true;
             for (int i = levelStart[l]; i < levelStart[l + 1]; i++) {
@@ -119,8 +122,10 @@ final class InterceptQuadrature {
                 levelWeight[l] += w;
                 levelWeightedY[l] += w * y;
                 levelBinary[l] &= trials[i] <= 1;
+                whole &= w == trials[i] && Math.abs(w * y - successes[i]) <= 1e-12 * Math.max(1, w);
             }
         }
+        wholeCounts = whole;
         fixed = new double[n];
         expFixed = new double[n];
         unitTrials = new double[n];
@@ -311,7 +316,7 @@ final class InterceptQuadrature {
      * increasing gradient λ Σ w(μ − y) + b; null if the bracket leaves the range where every η of the
      * level is within ±31 (the fast path does not apply then).
      */
-    private double[] newton(int l, double lambda, double start) {
+    double[] newton(int l, double lambda, double start) {
         int r0 = levelStart[l];
         int r1 = levelStart[l + 1];
         double min = levelMin[l];

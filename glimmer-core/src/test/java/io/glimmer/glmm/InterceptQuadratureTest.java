@@ -23,22 +23,22 @@ import org.junit.jupiter.params.provider.ValueSource;
  * data with unequal, interleaved groups, binary and count responses and offsets.
  */
 class InterceptQuadratureTest {
-    private static final Family LOGIT = Family.of("binomial", "logit");
+    static final Family LOGIT = Family.of("binomial", "logit");
 
-    private record Model(Design design, GlmmData data, Family family) {
+    record Model(Design design, GlmmData data, Family family) {
         int levels() {
             return data.terms()[0].levels();
         }
     }
 
-    private static Model model(DataFrame frame, String formula, Family family) {
+    static Model model(DataFrame frame, String formula, Family family) {
         Formula f = Formula.parse(formula);
         Design design = Design.of(frame, f, null);
         return new Model(design, new GlmmData(design, GlmmResponse.of(design.frame(), f.response(), family, null)), family);
     }
 
     /** Groups of 1 to 60 rows in random order; y binary, or s successes out of m = 0..12 trials; offset o. */
-    private static DataFrame data(long seed, int groups) {
+    static DataFrame data(long seed, int groups) {
         SplittableRandom rnd = new SplittableRandom(seed);
         int[] size = new int[groups];
         int n = 0;
@@ -90,7 +90,7 @@ class InterceptQuadratureTest {
         return Math.sqrt(-2 * Math.log(1 - rnd.nextDouble())) * Math.cos(2 * Math.PI * rnd.nextDouble());
     }
 
-    private static final String[] FORMULAS = {
+    static final String[] FORMULAS = {
         "y ~ x1 + x2 + (1 | g)",
         "cbind(s, f) ~ x1 + x2 + (1 | g)",
         "y ~ x1 + offset(o) + (1 | g)",
