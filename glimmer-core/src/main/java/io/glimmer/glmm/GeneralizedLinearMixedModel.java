@@ -183,6 +183,12 @@ public final class GeneralizedLinearMixedModel {
     }
 
     private double[] glmStart() {
+        if (interceptLaplace != null) { // the GLM is the joint mode with λ = 0
+            InterceptLaplace.Result r = interceptLaplace.jointMode(0, new double[p], zeroModes()[0]);
+            if (r != null && allFinite(r.beta())) {
+                return r.beta();
+            }
+        }
         double[] y = data.y();
         double[] w = data.weights();
         double[] eta = new double[y.length];

@@ -59,6 +59,26 @@ class InterceptLaplaceTest {
         }
     }
 
+    /** With λ = 0 the joint mode is the GLM fit, which PIRLS finds from the GLM's usual start η = link(initial μ). */
+    @ParameterizedTest
+    @ValueSource(longs = {51, 52, 53, 54})
+    void zeroVarianceIsTheGlm(long seed) {
+        Model m = InterceptQuadratureTest.model(InterceptQuadratureTest.data(seed, 70), FORMULAS[(int) (seed % FORMULAS.length)], LOGIT);
+        double[] y = m.data().y();
+        double[] w = m.data().weights();
+        double[] eta = new double[y.length];
+        for (int r = 0; r < y.length; r++) {
+            eta[r] = LOGIT.link().link(LOGIT.distribution().initialMu(y[r], w[r]));
+        }
+        Pirls pirls = new Pirls(m.data(), m.family());
+        double[] expected = pirls.run(new double[][]{{0}}, new double[m.design().p()], new double[][]{new double[m.levels()]}, eta, true).beta();
+        InterceptLaplace.Result r = InterceptLaplace.of(InterceptQuadrature.of(m.data(), LOGIT, 9))
+                .jointMode(0, new double[m.design().p()], new double[m.levels()]);
+        for (int j = 0; j < expected.length; j++) {
+            assertEquals(expected[j], r.beta()[j], 1e-7 * (1 + Math.abs(expected[j])), "beta " + j);
+        }
+    }
+
     @Test
     void warmStartsGiveTheSameMode() {
         Model m = InterceptQuadratureTest.model(InterceptQuadratureTest.data(44, 90), FORMULAS[0], LOGIT);
