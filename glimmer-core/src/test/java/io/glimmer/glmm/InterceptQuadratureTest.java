@@ -240,6 +240,7 @@ class InterceptQuadratureTest {
         Model m = model(data(8, 50), FORMULAS[0], LOGIT);
         InterceptQuadrature fast = InterceptQuadrature.of(m.data(), LOGIT, 9);
         assertNull(fast.deviance(1.0, new double[]{29, 3, 0}, new double[m.levels()]));
+        assertNull(fast.deviance(1.0, new double[]{650, 0, 0}, new double[m.levels()])); // e^η₀ would overflow
         assertNotNull(fast.deviance(1.0, new double[]{2, 1, 0}, new double[m.levels()]));
         // and the model then gives exactly the general path's deviance
         GeneralizedLinearMixedModel glmm = new GeneralizedLinearMixedModel(m.design(), GlmmResponse.of(m.design().frame(),
