@@ -53,6 +53,10 @@ public final class GeneralizedLinearMixedModel {
     private final CovarianceStructure covariance;
     private final double[][] lambdas;
     private final AdaptiveQuadrature quadrature;
+    /** The PIRLS-free quadrature of a binomial-logit (1 | g) model, or null. */
+    private final InterceptQuadrature interceptQuadrature;
+    /** Its first stage (joint mode of β and b without PIRLS), or null. */
+    private final InterceptLaplace interceptLaplace;
     private final int p;
     /** Σ saturatedLogDensity over the rows, or NaN when the log-likelihood needs its own pass. */
     private final double saturated;
@@ -90,6 +94,8 @@ public final class GeneralizedLinearMixedModel {
         this.covariance = new CovarianceStructure(design.randomTerms());
         this.lambdas = covariance.newLambdas();
         this.quadrature = nAGQ > 1 ? new AdaptiveQuadrature(data, family, nAGQ) : null;
+        this.interceptQuadrature = nAGQ > 1 ? InterceptQuadrature.of(data, family, nAGQ) : null;
+        this.interceptLaplace = InterceptLaplace.of(interceptQuadrature);
         this.p = design.p();
         this.saturated = saturatedLogLikelihood();
         this.betaWarm = new double[p];
@@ -170,6 +176,15 @@ public final class GeneralizedLinearMixedModel {
 
     /** As {@link #deviance(double[], double[], double[][])}, the start found at Λ = startLambdas (rescaled by {@link WarmStart}). */
     double deviance(double[] theta, double[] beta, double[][] start, double[][] startLambdas) {
+        if (interceptQuadrature != null) {
+            covariance.lambdas(theta, lambdas);
+            InterceptQuadrature.Result r = interceptQuadrature.deviance(lambdas[0][0], beta, start[0]);
+            if (r != null) {
+                bWarm = new double[][]{r.modes()};
+                lambdaWarm = null; // its own warm start: the modes are taken as they are
+                return r.deviance();
+            }
+        }
         Pirls.Mode m = mode(theta, beta, start, startLambdas, false);
         if (m != null) {
             bWarm = m.b();
@@ -188,6 +203,16 @@ public final class GeneralizedLinearMixedModel {
 
     /** The first stage's objective: the Laplace deviance with β at its joint mode with b. */
     private double stageOne(double[] theta) {
+        if (interceptLaplace != null) {
+            covariance.lambdas(theta, lambdas);
+            InterceptLaplace.Result r = interceptLaplace.jointMode(lambdas[0][0], betaWarm, bWarm[0]);
+            if (r != null) {
+                betaWarm = r.beta();
+                bWarm = new double[][]{r.modes()};
+                lambdaWarm = null;
+                return r.deviance();
+            }
+        }
         Pirls.Mode m = mode(theta, betaWarm, bWarm, lambdaWarm, true);
         if (m == null) {
             return Double.POSITIVE_INFINITY;
@@ -200,6 +225,12 @@ public final class GeneralizedLinearMixedModel {
     }
 
     private double[] glmStart() {
+        if (interceptLaplace != null) { // the GLM is the joint mode with λ = 0
+            InterceptLaplace.Result r = interceptLaplace.jointMode(0, new double[p], zeroModes()[0]);
+            if (r != null && allFinite(r.beta())) {
+                return r.beta();
+            }
+        }
         double[] y = data.y();
         double[] w = data.weights();
         double[] eta = new double[y.length];

@@ -3,6 +3,7 @@ package io.glimmer.glmm;
 import io.glimmer.design.ModelMatrix;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -69,11 +70,15 @@ public final class SeparationCheck {
                 + " (consider removing or merging levels, or a penalised fit)");
     }
 
-    /** s_i x_i for every success (s = +1) and failure (s = −1), duplicates removed. */
+    /**
+     * s_i x_i for every success (s = +1) and failure (s = −1), duplicates removed while there are at
+     * most {@link #MAX_LP_ROWS} distinct ones (beyond, only the column checks run, which duplicates
+     * do not change: the set of hashed rows would only cost time).
+     */
     private static List<double[]> signedRows(ModelMatrix x, double[] y, double[] w) {
         int p = x.columns();
         List<double[]> rows = new ArrayList<>();
-        Set<List<Double>> seen = new HashSet<>();
+        Set<Row> seen = new HashSet<>();
         for (int r = 0; r < x.rows(); r++) {
             double successes = y[r] * w[r];
             double failures = (1 - y[r]) * w[r];
@@ -82,17 +87,31 @@ public final class SeparationCheck {
                     continue;
                 }
                 double[] v = new double[p];
-                List<Double> key = new ArrayList<>(p);
                 for (int j = 0; j < p; j++) {
                     v[j] = s * x.get(r, j);
-                    key.add(v[j]);
                 }
-                if (seen.add(key)) {
+                if (seen == null || seen.add(new Row(v))) {
                     rows.add(v);
+                    if (seen != null && rows.size() > MAX_LP_ROWS) {
+                        seen = null;
+                    }
                 }
             }
         }
         return rows;
+    }
+
+    /** A signed row as a set key: equal as Double.equals is on each value (unboxed: no List of Doubles per row). */
+    private record Row(double[] v) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Row other && Arrays.equals(v, other.v);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(v);
+        }
     }
 
     /** 0: no; 1: quasi-complete; 2: complete separation by column j on its own (ignoring the others). */

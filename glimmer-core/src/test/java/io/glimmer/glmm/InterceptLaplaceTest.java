@@ -1,0 +1,102 @@
+package io.glimmer.glmm;
+
+import static io.glimmer.glmm.InterceptQuadratureTest.FORMULAS;
+import static io.glimmer.glmm.InterceptQuadratureTest.LOGIT;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.glimmer.glmm.InterceptQuadratureTest.Model;
+
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The PIRLS-free first stage of a binomial-logit (1 | g) model against PIRLS with β updated: the
+ * joint mode of (β, b) and the Laplace deviance −2 Σ log-density + ‖b‖² + log det at it.
+ */
+class InterceptLaplaceTest {
+
+    /** PIRLS's joint mode (β, then b) and its Laplace deviance as the first stage computes it. */
+    private static Object[] pirls(Model m, double theta, double[] betaStart) {
+        Pirls pirls = new Pirls(m.data(), m.family());
+        Pirls.Mode mode = pirls.run(new double[][]{{theta}}, betaStart, new double[][]{new double[m.levels()]}, null, true);
+        double ll = 0;
+        for (int r = 0; r < m.data().rows(); r++) {
+            ll += LOGIT.distribution().logDensity(m.data().y()[r], pirls.mu()[r], m.data().weights()[r], 1);
+        }
+        return new Object[]{mode.beta(), mode.b()[0], -2 * ll + mode.penalty() + mode.logDet()};
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12})
+    void agreesWithPirls(long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed * 104729);
+        Model m = InterceptQuadratureTest.model(InterceptQuadratureTest.data(seed, 40 + rnd.nextInt(80)),
+                FORMULAS[(int) (seed % FORMULAS.length)], LOGIT);
+        double theta = seed % 6 == 0 ? 0 : rnd.nextDouble() * 3;
+        double[] start = new double[m.design().p()];
+        for (int j = 0; j < start.length; j++) {
+            start[j] = 2 * rnd.nextDouble() - 1;
+        }
+        Object[] expected = pirls(m, theta, start);
+        InterceptLaplace laplace = InterceptLaplace.of(InterceptQuadrature.of(m.data(), LOGIT, 9));
+        assertNotNull(laplace);
+        InterceptLaplace.Result r = laplace.jointMode(theta, start, new double[m.levels()]);
+        assertNotNull(r);
+        double deviance = (double) expected[2];
+        assertEquals(deviance, r.deviance(), 1e-10 * Math.abs(deviance), "theta " + theta);
+        double[] beta = (double[]) expected[0];
+        for (int j = 0; j < beta.length; j++) {
+            assertEquals(beta[j], r.beta()[j], 1e-7 * (1 + Math.abs(beta[j])), "beta " + j);
+        }
+        double[] b = (double[]) expected[1];
+        for (int l = 0; l < b.length; l++) {
+            assertEquals(b[l], r.modes()[l], 1e-6, "mode of level " + l);
+        }
+    }
+
+    /** With λ = 0 the joint mode is the GLM fit, which PIRLS finds from the GLM's usual start η = link(initial μ). */
+    @ParameterizedTest
+    @ValueSource(longs = {51, 52, 53, 54})
+    void zeroVarianceIsTheGlm(long seed) {
+        Model m = InterceptQuadratureTest.model(InterceptQuadratureTest.data(seed, 70), FORMULAS[(int) (seed % FORMULAS.length)], LOGIT);
+        double[] y = m.data().y();
+        double[] w = m.data().weights();
+        double[] eta = new double[y.length];
+        for (int r = 0; r < y.length; r++) {
+            eta[r] = LOGIT.link().link(LOGIT.distribution().initialMu(y[r], w[r]));
+        }
+        Pirls pirls = new Pirls(m.data(), m.family());
+        double[] expected = pirls.run(new double[][]{{0}}, new double[m.design().p()], new double[][]{new double[m.levels()]}, eta, true).beta();
+        InterceptLaplace.Result r = InterceptLaplace.of(InterceptQuadrature.of(m.data(), LOGIT, 9))
+                .jointMode(0, new double[m.design().p()], new double[m.levels()]);
+        for (int j = 0; j < expected.length; j++) {
+            assertEquals(expected[j], r.beta()[j], 1e-7 * (1 + Math.abs(expected[j])), "beta " + j);
+        }
+    }
+
+    @Test
+    void warmStartsGiveTheSameMode() {
+        Model m = InterceptQuadratureTest.model(InterceptQuadratureTest.data(44, 90), FORMULAS[0], LOGIT);
+        InterceptLaplace laplace = InterceptLaplace.of(InterceptQuadrature.of(m.data(), LOGIT, 3));
+        InterceptLaplace.Result cold = laplace.jointMode(1.3, new double[3], new double[m.levels()]);
+        InterceptLaplace.Result warm = laplace.jointMode(1.3, cold.beta(), cold.modes());
+        assertEquals(cold.deviance(), warm.deviance(), 1e-10 * cold.deviance());
+        for (int j = 0; j < 3; j++) {
+            assertEquals(cold.beta()[j], warm.beta()[j], 1e-7);
+        }
+    }
+
+    @Test
+    void notForFractionalCounts() {
+        Model m = InterceptQuadratureTest.model(InterceptQuadratureTest.data(3, 20), FORMULAS[0], LOGIT);
+        double[] w = m.data().weights();
+        w[0] = 0.5; // a fractional prior weight: the log-likelihood is no longer −½ deviance + constant
+        assertNull(InterceptLaplace.of(InterceptQuadrature.of(m.data(), LOGIT, 9)));
+        assertNull(InterceptLaplace.of(null));
+    }
+}
