@@ -33,6 +33,11 @@ public final class SelectedInverse {
         }
         int m = offset[k];
         double[] sInverse = m == 0 ? new double[0] : schurInverse(f, offset, m);
+        for (int r = 0; r < m; r++) { // mirror the lower triangle: rows are read whole below
+            for (int c = r + 1; c < m; c++) {
+                sInverse[r * m + c] = sInverse[c * m + r];
+            }
+        }
         for (int t = 1; t < k; t++) {
             int q = cp.term(t).q();
             blocks[t] = new double[cp.term(t).levels()][];
@@ -179,6 +184,25 @@ public final class SelectedInverse {
         int qj = bj.qr();
         double[] vi = bi.values();
         double[] vj = bj.values();
+        if (qi == 1 && qj == 1 && q0 == 1) { // the same sums in a local, S⁻¹ read along its rows
+            double sum = inner[0];
+            int[] ri = bi.rowIndex();
+            int[] rj = bj.rowIndex();
+            int yStart = bj.colStart()[l];
+            int yEnd = bj.colStart()[l + 1];
+            for (int x = bi.colStart()[l]; x < bi.colStart()[l + 1]; x++) {
+                int row = (offI + ri[x]) * m + offJ;
+                double vx = vi[x];
+                for (int y = yStart; y < yEnd; y++) {
+                    double s = sInverse[row + rj[y]];
+                    if (s != 0) {
+                        sum += vx * s * vj[y];
+                    }
+                }
+            }
+            inner[0] = sum;
+            return;
+        }
         for (int x = bi.colStart()[l]; x < bi.colStart()[l + 1]; x++) {
             int rho = offI + bi.rowIndex()[x] * qi;
             int xo = x * qi * q0;
