@@ -318,8 +318,13 @@ public final class GeneralizedLinearMixedModel {
 
     /** 2 H⁻¹ for the β block of the deviance's Hessian over (θ, β); null (with a warning) if H is not positive definite. */
     private double[][] hessianCovariance(double[] optimum, double[][] modes, int nt, double[] lower, List<String> messages) {
-        double[][] at = Pirls.copy(lambdas);
-        FiniteDifferences d = FiniteDifferences.at(x -> deviance(Arrays.copyOf(x, nt), Arrays.copyOfRange(x, nt, nt + p), modes, at), optimum, HESSIAN_STEP);
+        MirroredStarts starts = new MirroredStarts(optimum, modes, lambdas);
+        FiniteDifferences d = FiniteDifferences.at(x -> {
+            MirroredStarts.Start start = starts.startFor(x);
+            double value = deviance(Arrays.copyOf(x, nt), Arrays.copyOfRange(x, nt, nt + p), start.b(), start.lambda());
+            starts.found(x, Double.isFinite(value) ? bWarm : null, lambdaWarm);
+            return value;
+        }, optimum, HESSIAN_STEP);
         ConvergenceCheck.warning(d, optimum, lower).ifPresent(w -> {
             messages.add(w);
             convergenceWarning = true;
