@@ -39,6 +39,8 @@ public final class GeneralizedLinearMixedModel {
     private static final int SCALING_EVALUATIONS = 2;
     /** Stage two's first trust-region radius, in standard errors (stage one's optimum is usually well inside it). */
     private static final double STAGE_TWO_RADIUS = 0.2;
+    /** PIRLS's settled step in stage one (see {@link #mode}). */
+    private static final double STAGE_ONE_SETTLED = 1e-7;
     /**
      * Stage two's final radius, in the model's own units as before the scaling: divided by the
      * largest scale, no coordinate of (θ, β) is left less accurately than this.
@@ -150,9 +152,12 @@ public final class GeneralizedLinearMixedModel {
 
     private Pirls.Mode mode(double[] theta, double[] beta, double[][] start, double[][] startLambdas, boolean updateBeta) {
         covariance.lambdas(theta, lambdas);
-        Pirls.Mode m = pirls.run(lambdas, beta, WarmStart.rescale(start, startLambdas, lambdas), null, updateBeta);
+        // Stage one (β free) only gives stage two its start, and its BOBYQA stops at radius 1e-3 in θ,
+        // where the deviance moves by ~1e-3: modes within 1e-7 (relative) are plenty there.
+        double settled = updateBeta ? STAGE_ONE_SETTLED : Pirls.SETTLED;
+        Pirls.Mode m = pirls.run(lambdas, beta, WarmStart.rescale(start, startLambdas, lambdas), null, updateBeta, settled);
         if (m == null) { // a warm start can be poor far from the optimum: retry from zero modes
-            m = pirls.run(lambdas, beta, zeroModes(), null, updateBeta);
+            m = pirls.run(lambdas, beta, zeroModes(), null, updateBeta, settled);
         }
         return m;
     }
@@ -349,8 +354,13 @@ public final class GeneralizedLinearMixedModel {
 
     /** 2 H⁻¹ for the β block of the deviance's Hessian over (θ, β); null (with a warning) if H is not positive definite. */
     private double[][] hessianCovariance(double[] optimum, double[][] modes, int nt, double[] lower, List<String> messages) {
-        double[][] at = Pirls.copy(lambdas);
-        FiniteDifferences d = FiniteDifferences.at(x -> deviance(Arrays.copyOf(x, nt), Arrays.copyOfRange(x, nt, nt + p), modes, at), optimum, HESSIAN_STEP);
+        MirroredStarts starts = new MirroredStarts(optimum, modes, lambdas);
+        FiniteDifferences d = FiniteDifferences.at(x -> {
+            MirroredStarts.Start start = starts.startFor(x);
+            double value = deviance(Arrays.copyOf(x, nt), Arrays.copyOfRange(x, nt, nt + p), start.b(), start.lambda());
+            starts.found(x, Double.isFinite(value) ? bWarm : null, lambdaWarm);
+            return value;
+        }, optimum, HESSIAN_STEP);
         ConvergenceCheck.warning(d, optimum, lower).ifPresent(w -> {
             messages.add(w);
             convergenceWarning = true;

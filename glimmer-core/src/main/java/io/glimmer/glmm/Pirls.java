@@ -27,7 +27,7 @@ final class Pirls {
      * the factor just computed is already at its weights, so the run ends without trying the step
      * and refactoring.
      */
-    private static final double SETTLED = 1e-13;
+    static final double SETTLED = 1e-13;
     private static final double[] NO_COLUMNS = new double[0];
 
     private final GlmmData data;
@@ -93,6 +93,16 @@ final class Pirls {
      * @return the mode, or null when the penalised system cannot be factored
      */
     Mode run(double[][] lambda, double[] betaStart, double[][] bStart, double[] initialEta, boolean updateBeta) {
+        return run(lambda, betaStart, bStart, initialEta, updateBeta, SETTLED);
+    }
+
+    /**
+     * As {@link #run(double[][], double[], double[][], double[], boolean)}, ending as settled when a
+     * full step is below {@code settledStep} (relative): a looser value leaves the modes up to that
+     * far from the mode, and the log-determinant off by as much to first order, for an objective
+     * that needs no more.
+     */
+    Mode run(double[][] lambda, double[] betaStart, double[][] bStart, double[] initialEta, boolean updateBeta, double settledStep) {
         double[] beta = betaStart.clone();
         double[][] b = copy(bStart);
         if (!updateBeta && !isFixed(beta)) {
@@ -128,7 +138,7 @@ final class Pirls {
             }
             double change = maxChange(beta, betaNew, b, bNew);
             // (the first weights of a GLM start come from its η, not from (β, b): no exit there)
-            if (change < SETTLED && (initialEta == null || iteration > 1)) {
+            if (change < settledStep && (initialEta == null || iteration > 1)) {
                 settled = factor;
                 converged = true;
                 break;
