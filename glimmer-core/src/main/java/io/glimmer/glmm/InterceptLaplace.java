@@ -82,6 +82,13 @@ final class InterceptLaplace {
             if (change <= TOLERANCE) {
                 return new Result(point.deviance(), point.beta(), point.modes());
             }
+            // Newton's predicted decrease −½g'δ: once it is below the objective's rounding the comparison
+            // below cannot see it (and would halve the step to nothing), so the full step is taken unchecked.
+            double decrease = 0;
+            for (int j = 0; j < p; j++) {
+                decrease -= point.gradient()[j] * step[j] / 2;
+            }
+            boolean unchecked = decrease <= 1e-12 * Math.max(1, Math.abs(point.objective()));
             Point next = null;
             double t = 1;
             for (int h = 0; h <= MAX_HALVINGS; h++) {
@@ -93,7 +100,7 @@ final class InterceptLaplace {
                 if (trial == null) {
                     return null;
                 }
-                if (trial.objective() <= point.objective() * (1 + 1e-14) + 1e-14) {
+                if (unchecked || trial.objective() <= point.objective() * (1 + 1e-14) + 1e-14) {
                     next = trial;
                     break;
                 }
