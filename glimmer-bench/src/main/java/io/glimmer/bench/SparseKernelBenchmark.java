@@ -5,6 +5,7 @@ import io.glimmer.data.DataFrame;
 import io.glimmer.linalg.BlockSparse;
 import io.glimmer.linalg.CrossProducts;
 import io.glimmer.linalg.GroupedColumns;
+import io.glimmer.linalg.ScalarFillIn;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -28,7 +29,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * The fill-in step of {@code BlockedCholesky} for two crossed random intercepts: D ← D − S S',
  * S = L₂₁ with the real pattern of Z₂'Z₁ of a shape (a: d × s, 1,100 × 3,000; b: item × id, 24 × 316;
  * e: b × a, 400 × 1,000), once per evaluation of the objective (per PIRLS iteration for a GLMM).
- * Core's generic {@code BlockSparse.subtractProduct} against {@link SparseKernels#subtractSelfProductScalarLower}.
+ * Core's generic {@code BlockSparse.subtractProduct} against {@link SparseKernels#subtractSelfProductScalarLower}
+ * (column by column of S, lower triangle: core's {@code BlockSparse.subtractLowerProduct}) and core's
+ * {@link ScalarFillIn} (column by column within bands of D's rows, bands split over the kernel threads).
  * Run: {@code java -jar glimmer-bench/target/benchmarks.jar SparseKernelBenchmark}.
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -43,6 +46,7 @@ public class SparseKernelBenchmark {
 
     private BlockSparse s;
     private DMatrixRMaj d;
+    private ScalarFillIn fillIn;
 
     @Setup(Level.Trial)
     public void setup() {
@@ -67,6 +71,7 @@ public class SparseKernelBenchmark {
             s.values()[i] = rng.nextDouble() * 0.1;
         }
         d = new DMatrixRMaj(s.blockRows(), s.blockRows());
+        fillIn = new ScalarFillIn(s);
     }
 
     /** How many stored blocks and pair updates a shape has (printed by main, for docs/BENCHMARKS.md). */
@@ -94,6 +99,12 @@ public class SparseKernelBenchmark {
     @Benchmark
     public DMatrixRMaj scalarLower() {
         SparseKernels.subtractSelfProductScalarLower(s, d);
+        return d;
+    }
+
+    @Benchmark
+    public DMatrixRMaj bandedFillIn() {
+        fillIn.subtract(s, d);
         return d;
     }
 }

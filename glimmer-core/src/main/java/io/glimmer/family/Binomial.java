@@ -56,6 +56,28 @@ final class Binomial implements Distribution {
         return value;
     }
 
+    /** log dbinom(m·y, m, y), when m and m·y are whole numbers (up to rounding in y = successes / m). */
+    @Override
+    public double saturatedLogDensity(double y, double weight) {
+        double trials = Math.rint(weight);
+        double successes = Math.rint(weight * y);
+        if (trials != weight || Math.abs(weight * y - successes) > 1e-12 * Math.max(1, weight)) {
+            return Double.NaN; // logDensity rounds the counts, the deviance does not
+        }
+        if (trials == 0) {
+            return 0;
+        }
+        double failures = trials - successes;
+        double value = FamilyMath.logChoose(trials, successes);
+        if (successes > 0) {
+            value += successes * Math.log(y);
+        }
+        if (failures > 0) {
+            value += failures * Math.log1p(-y);
+        }
+        return value;
+    }
+
     @Override
     public boolean hasDispersion() {
         return false;

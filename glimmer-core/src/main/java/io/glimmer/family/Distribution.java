@@ -36,6 +36,17 @@ public interface Distribution {
      */
     double logDensity(double y, double mu, double weight, double dispersion);
 
+    /**
+     * log f(y | μ = y), the saturated model's log-likelihood of one observation, where the identity
+     * logDensity(y, μ, w, 1) = saturatedLogDensity(y, w) − devianceResidual(y, μ, w) / 2 holds for
+     * every μ: then a log-likelihood follows from a deviance without a pass of logarithms over the
+     * rows. NaN where it does not hold (a dispersion family, or a binomial weight that is not a
+     * whole number of trials).
+     */
+    default double saturatedLogDensity(double y, double weight) {
+        return Double.NaN;
+    }
+
     /** Whether the dispersion is a free parameter (false for binomial and Poisson: it is 1). */
     boolean hasDispersion();
 

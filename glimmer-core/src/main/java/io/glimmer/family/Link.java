@@ -32,6 +32,17 @@ public interface Link {
     /** dμ/dη at η (clamped at DBL_EPSILON for the links where R clamps it). */
     double muEta(double eta);
 
+    /**
+     * μ = g⁻¹(η) and dμ/dη for rows [r0, r1) in one pass, equal bit for bit to {@link #inverse}
+     * and {@link #muEta}; links whose two share an exponential compute it once.
+     */
+    default void inverseAndDerivative(double[] eta, double[] mu, double[] muEta, int r0, int r1) {
+        for (int r = r0; r < r1; r++) {
+            mu[r] = inverse(eta[r]);
+            muEta[r] = muEta(eta[r]);
+        }
+    }
+
     /** Whether η is in the domain of g⁻¹ (R's valideta). */
     boolean validEta(double eta);
 

@@ -29,6 +29,15 @@ final class LogLink implements Link {
         return inverse(eta);
     }
 
+    @Override
+    public void inverseAndDerivative(double[] eta, double[] mu, double[] muEta, int r0, int r1) {
+        for (int r = r0; r < r1; r++) {
+            double m = inverse(eta[r]);
+            mu[r] = m;
+            muEta[r] = m;
+        }
+    }
+
     /** R accepts any η here; an infinite one is refused so a diverging fit step-halves instead. */
     @Override
     public boolean validEta(double eta) {

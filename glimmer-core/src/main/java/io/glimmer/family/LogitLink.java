@@ -40,6 +40,23 @@ final class LogitLink implements Link {
         return e / (opexp * opexp);
     }
 
+    @Override
+    public void inverseAndDerivative(double[] eta, double[] mu, double[] muEta, int r0, int r1) {
+        for (int r = r0; r < r1; r++) {
+            double x = eta[r];
+            if (x > THRESH || x < -THRESH) {
+                double odds = x < -THRESH ? EPS : 1 / EPS;
+                mu[r] = odds / (1 + odds);
+                muEta[r] = EPS;
+            } else {
+                double e = Math.exp(x);
+                double opexp = 1 + e;
+                mu[r] = e / opexp;
+                muEta[r] = e / (opexp * opexp);
+            }
+        }
+    }
+
     /** R accepts any η here; an infinite one is refused so a diverging fit step-halves instead. */
     @Override
     public boolean validEta(double eta) {

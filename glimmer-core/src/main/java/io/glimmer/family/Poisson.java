@@ -42,6 +42,15 @@ final class Poisson implements Distribution {
         return weight * (y * Math.log(mu) - mu - FamilyMath.logGamma(y + 1));
     }
 
+    /** w·log dpois(y, y), with 0 log 0 = 0. */
+    @Override
+    public double saturatedLogDensity(double y, double weight) {
+        if (weight == 0 || y == 0) {
+            return 0;
+        }
+        return weight * (y * Math.log(y) - y - FamilyMath.logGamma(y + 1));
+    }
+
     @Override
     public boolean hasDispersion() {
         return false;

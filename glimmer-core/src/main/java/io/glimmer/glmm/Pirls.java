@@ -2,7 +2,6 @@ package io.glimmer.glmm;
 
 import io.glimmer.family.Distribution;
 import io.glimmer.family.Family;
-import io.glimmer.family.Link;
 import io.glimmer.linalg.BlockedCholesky;
 import io.glimmer.linalg.CrossProducts;
 
@@ -23,6 +22,12 @@ final class Pirls {
      * but the log-determinant of the Laplace approximation moves to first order with the modes.
      */
     private static final double TOLERANCE = 1e-10;
+    /**
+     * A full step this small (relative to 1 + |mode|) is rounding: the current point is the mode, and
+     * the factor just computed is already at its weights, so the run ends without trying the step
+     * and refactoring.
+     */
+    private static final double SETTLED = 1e-13;
     private static final double[] NO_COLUMNS = new double[0];
 
     private final GlmmData data;
@@ -32,6 +37,8 @@ final class Pirls {
     private final double[] eta;
     private final double[] mu;
     private final double[] weights;
+    /** dμ/dη at the current η, computed with μ. */
+    private final double[] muEta;
     /** The working response (minus Xβ when β is fixed): the last dense column of the cross-products. */
     private final double[] response;
     /** Per row chunk, its sum of deviance residuals (summed in chunk order). */
@@ -53,6 +60,7 @@ final class Pirls {
         this.eta = new double[n];
         this.mu = new double[n];
         this.weights = new double[n];
+        this.muEta = new double[n];
         this.response = new double[n];
         this.chunkDeviance = new double[data.chunks()];
         this.fixedPart = new double[n];
@@ -104,6 +112,7 @@ final class Pirls {
         double[][] bOld = copy(b);
         double[] noBeta = new double[0];
         boolean converged = false;
+        BlockedCholesky settled = null;
         int iteration = 0;
         while (iteration < MAX_ITERATIONS && !converged) {
             iteration++;
@@ -116,6 +125,13 @@ final class Pirls {
             } else {
                 factor.solve(noBeta, bNew);
                 System.arraycopy(beta, 0, betaNew, 0, p);
+            }
+            double change = maxChange(beta, betaNew, b, bNew);
+            // (the first weights of a GLM start come from its η, not from (β, b): no exit there)
+            if (change < SETTLED && (initialEta == null || iteration > 1)) {
+                settled = factor;
+                converged = true;
+                break;
             }
             System.arraycopy(beta, 0, betaOld, 0, p);
             for (int k = 0; k < b.length; k++) {
@@ -145,11 +161,12 @@ final class Pirls {
                 converged = true;
                 break;
             }
-            converged = step == 1 && maxChange(betaOld, betaNew, bOld, bNew) < TOLERANCE;
+            converged = step == 1 && change < TOLERANCE;
             previous = current;
         }
-        // The log-determinant belongs to the weights at the mode itself.
-        BlockedCholesky factor = factorAtCurrentWeights(lambda, false, beta);
+        // The log-determinant belongs to the weights at the mode itself. A settled run's factor is
+        // (its random-effects blocks are the same with or without X).
+        BlockedCholesky factor = settled != null ? settled : factorAtCurrentWeights(lambda, false, beta);
         if (factor == null) {
             return null;
         }
@@ -215,14 +232,13 @@ final class Pirls {
 
     /** Working weights and response (minus Xβ when β is fixed) at the current μ, rows [r0, r1). */
     private void workingWeights(boolean withBeta, boolean fixed, double[] beta, int r0, int r1) {
-        Link link = family.link();
         Distribution dist = family.distribution();
         double[] offset = data.offset();
         double[] x = data.x();
         double[] y = data.y();
         double[] prior = data.weights();
         for (int r = r0; r < r1; r++) {
-            double d = link.muEta(eta[r]);
+            double d = muEta[r];
             weights[r] = prior[r] * d * d / dist.variance(mu[r]);
             double z = eta[r] - (offset == null ? 0 : offset[r]) + (y[r] - mu[r]) / d;
             if (withBeta) {
@@ -253,11 +269,9 @@ final class Pirls {
         return factorAtCurrentWeights(lambda, true, beta);
     }
 
+    /** μ and dμ/dη from η, rows [r0, r1): the working weights of the next iteration need no second pass of the link. */
     private void updateMu(int r0, int r1) {
-        Link link = family.link();
-        for (int r = r0; r < r1; r++) {
-            mu[r] = link.inverse(eta[r]);
-        }
+        family.link().inverseAndDerivative(eta, mu, muEta, r0, r1);
     }
 
     /** μ at the last mode (read-only view). */

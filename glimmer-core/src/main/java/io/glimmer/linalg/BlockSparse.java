@@ -180,13 +180,16 @@ public final class BlockSparse {
 
     /** M ← M − D S' for a dense D whose columns are S's block columns (M: D's rows × S's rows). */
     public static void subtractDenseProduct(DMatrixRMaj dense, BlockSparse s, DMatrixRMaj m) {
-        if (s.qr == 1 && s.qc == 1) { // the same products without the block loops
-            for (int c = 0; c < s.blockCols; c++) {
-                for (int p = s.colStart[c]; p < s.colStart[c + 1]; p++) {
-                    int row = s.rowIndex[p];
-                    double v = s.values[p];
-                    for (int r = 0; r < dense.numRows; r++) {
-                        m.data[r * m.numCols + row] -= dense.data[r * dense.numCols + c] * v;
+        if (s.qr == 1 && s.qc == 1) {
+            // the same products without the block loops, a row of M at a time (long inner runs);
+            // each entry still takes its terms in column order
+            for (int r = 0; r < dense.numRows; r++) {
+                int mo = r * m.numCols;
+                int dOff = r * dense.numCols;
+                for (int c = 0; c < s.blockCols; c++) {
+                    double dc = dense.data[dOff + c];
+                    for (int p = s.colStart[c]; p < s.colStart[c + 1]; p++) {
+                        m.data[mo + s.rowIndex[p]] -= dc * s.values[p];
                     }
                 }
             }
@@ -216,6 +219,16 @@ public final class BlockSparse {
 
     /** b ← b − S' x (x indexed by S's rows, b by its columns). */
     public static void subtractTransposeTimes(BlockSparse s, double[] x, double[] b) {
+        if (s.qr == 1 && s.qc == 1) { // the same differences in the same order, without the block loops
+            for (int c = 0; c < s.blockCols; c++) {
+                double bc = b[c];
+                for (int p = s.colStart[c]; p < s.colStart[c + 1]; p++) {
+                    bc -= s.values[p] * x[s.rowIndex[p]];
+                }
+                b[c] = bc;
+            }
+            return;
+        }
         int qr = s.qr;
         int qc = s.qc;
         for (int c = 0; c < s.blockCols; c++) {

@@ -22,6 +22,7 @@ public final class BlockedCholesky {
     private final int width;
     private final BlockDiagonal first;
     private final BlockSparse[] firstColumn;       // [i], i ≥ 1: L_i1
+    private final ScalarFillIn[] fillIn;          // [i], i ≥ 1: L_i1 L_i1' when its blocks are 1 × 1, else null
     private final DMatrixRMaj[] diagonal;         // [j], j ≥ 1: L_jj (dense)
     private final DMatrixRMaj[][] between;        // [i][j], i > j ≥ 1: L_ij (dense)
     private final DMatrixRMaj[] lastRow;          // [j]: L_Fj (width × columns of term j)
@@ -36,6 +37,7 @@ public final class BlockedCholesky {
         this.width = a.width();
         first = k > 0 ? a.diagonal(0).copy() : null;
         firstColumn = new BlockSparse[k];
+        fillIn = new ScalarFillIn[k];
         diagonal = new DMatrixRMaj[k];
         between = new DMatrixRMaj[k][];
         lastRow = new DMatrixRMaj[k];
@@ -44,6 +46,9 @@ public final class BlockedCholesky {
             maxQ = Math.max(maxQ, a.term(i).q());
             if (i >= 1) {
                 firstColumn[i] = a.offDiagonal(i, 0).copy();
+                if (firstColumn[i].qr() == 1 && firstColumn[i].qc() == 1) {
+                    fillIn[i] = new ScalarFillIn(firstColumn[i]);
+                }
                 diagonal[i] = new DMatrixRMaj(a.term(i).columns(), a.term(i).columns());
                 between[i] = new DMatrixRMaj[i];
                 for (int j = 1; j < i; j++) {
@@ -178,7 +183,11 @@ public final class BlockedCholesky {
                 d.data[(base + r) * n + base + r] += 1;
             }
         }
-        BlockSparse.subtractLowerProduct(firstColumn[j], d);
+        if (fillIn[j] != null) {
+            fillIn[j].subtract(firstColumn[j], d);
+        } else {
+            BlockSparse.subtractLowerProduct(firstColumn[j], d);
+        }
         for (int m = 1; m < j; m++) {
             subtractSquare(d, between[j][m]);
         }

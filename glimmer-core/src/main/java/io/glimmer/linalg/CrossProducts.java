@@ -24,6 +24,8 @@ public final class CrossProducts {
     private final RowSums totals;
     /** Per row chunk, its partial sums (index 0 is the totals), made on first use. */
     private RowSums[] partials;
+    /** The partials of chunks 1.. are all zero (fresh, or zeroed by the merge that read them). */
+    private boolean partialsZero;
 
     /** Rows per chunk at least: below this a chunk's merge costs more than splitting saves. */
     private static final int CHUNK_ROWS = 16_384;
@@ -144,14 +146,20 @@ public final class CrossProducts {
             for (int c = 1; c < chunks; c++) {
                 partials[c] = totals.emptyCopy();
             }
+            partialsZero = true;
         }
+        boolean clean = partialsZero;
+        partialsZero = false;
         Parallel.forEach(chunks, c -> {
             RowSums s = c == 0 ? totals : partials[c];
-            s.zero();
+            if (c == 0 || !clean) {
+                s.zero();
+            }
             s.accumulate(terms, slotOfRow, f, weights, (int) ((long) n * c / chunks), (int) ((long) n * (c + 1) / chunks));
         });
         if (chunks > 1) {
             merge();
+            partialsZero = true;
         }
         for (int i = 0; i < terms.length; i++) { // F'WZ_i from its columns × width sums
             double[] t = totals.denseByTerm[i];
@@ -181,7 +189,10 @@ public final class CrossProducts {
         return chunks;
     }
 
-    /** totals += partial 1, 2, … in that order, element by element, in slices spread over threads. */
+    /**
+     * totals += partial 1, 2, … in that order, element by element, in slices spread over threads;
+     * each partial is zeroed as it is read (while in cache), which spares the next fill a pass.
+     */
     private void merge() {
         double[][] total = totals.arrays();
         double[][][] parts = new double[partials.length][][];
@@ -201,6 +212,7 @@ public final class CrossProducts {
                 double[] p = parts[c][sl[0]];
                 for (int e = sl[1]; e < sl[2]; e++) {
                     t[e] += p[e];
+                    p[e] = 0;
                 }
             }
         });

@@ -80,41 +80,30 @@ final class RowSums {
     }
 
     /**
-     * Adds rows [r0, r1): F'WF, then per term Z_k'WZ_k and F'WZ_k (rows in order), then per pair
-     * Z_i'WZ_j. Rows of weight 0 are skipped.
+     * Adds rows [r0, r1): F'WF, then per term Z_k'WZ_k and F'WZ_k, then per pair Z_i'WZ_j, each in
+     * its own pass over the rows (rows in order within every sum). Rows of weight 0 are skipped.
      */
     void accumulate(GroupedColumns[] terms, int[][][] slotOfRow, DenseColumns f, double[] weights, int r0, int r1) {
-        int width = f.width();
-        double[] fr = new double[width];
-        double[] fw = new double[width];
-        double[] fd = denseDiagonal;
-        double[] x = f.x();
-        int xStride = f.xStride();
-        int xCols = f.xCols();
-        double[] last = f.last();
-        int lastStride = f.lastStride();
-        int lastOffset = f.lastOffset();
-        for (int r = r0; r < r1; r++) {
-            double w = weights == null ? 1.0 : weights[r];
-            if (w == 0) {
+        addDenseSquare(f, weights, r0, r1);
+        for (int i = 0; i < terms.length; i++) {
+            GroupedColumns t = terms[i];
+            if (t.q() == 1) {
+                addScalarTerm(t, diagonal[i], denseByTerm[i], f, weights, r0, r1);
                 continue;
             }
-            for (int a = 0; a < xCols; a++) {
-                fr[a] = x[r * xStride + a];
-            }
-            fr[xCols] = last[r * lastStride + lastOffset];
-            for (int a = 0; a < width; a++) {
-                double fa = w * fr[a];
-                fw[a] = fa;
-                for (int b = 0; b <= a; b++) {
-                    fd[a * width + b] += fa * fr[b];
+            int width = f.width();
+            double[] fr = new double[width];
+            double[] fw = new double[width];
+            for (int r = r0; r < r1; r++) {
+                double w = weights == null ? 1.0 : weights[r];
+                if (w == 0) {
+                    continue;
                 }
-            }
-            for (int i = 0; i < terms.length; i++) {
-                GroupedColumns t = terms[i];
-                if (t.q() == 1) {
-                    addScalarTerm(t, diagonal[i], denseByTerm[i], r, w, fw, width);
-                } else if (t.q() == 2) {
+                f.row(r, fr);
+                for (int a = 0; a < width; a++) {
+                    fw[a] = w * fr[a];
+                }
+                if (t.q() == 2) {
                     addPairTerm(t, diagonal[i], denseByTerm[i], r, w, fw, width);
                 } else {
                     addVectorTerm(t, diagonal[i], denseByTerm[i], r, w, fw, width);
@@ -128,14 +117,105 @@ final class RowSums {
         }
     }
 
-    private static void addScalarTerm(GroupedColumns t, double[] dv, double[] fz, int r, double w, double[] fw, int width) {
-        int level = t.codes()[r];
-        double z = t.z()[r];
-        double za = w * z;
-        dv[level] += za * z;
-        int fo = level * width;
+    /**
+     * The lower triangle of F'WF: each entry (a, b) sums (w f_a) f_b over the rows in order. Four
+     * entries at a time are held in locals through the pass: accumulating in the array made every
+     * row wait for the previous row's store (measured twice as slow).
+     */
+    private void addDenseSquare(DenseColumns f, double[] weights, int r0, int r1) {
+        int width = f.width();
+        int entries = width * (width + 1) / 2;
+        int[] cell = new int[entries]; // a · width + b, b ≤ a
+        int e = 0;
         for (int a = 0; a < width; a++) {
-            fz[fo + a] += fw[a] * z;
+            for (int b = 0; b <= a; b++) {
+                cell[e++] = a * width + b;
+            }
+        }
+        double[] fd = denseDiagonal;
+        double[][] src = new double[width][]; // column a of row r is src[a][r · stride[a] + offset[a]]
+        int[] stride = new int[width];
+        int[] offset = new int[width];
+        for (int a = 0; a < width; a++) {
+            boolean inX = a < f.xCols();
+            src[a] = inX ? f.x() : f.last();
+            stride[a] = inX ? f.xStride() : f.lastStride();
+            offset[a] = inX ? a : f.lastOffset();
+        }
+        e = 0;
+        for (; e + 3 < entries; e += 4) {
+            int a0 = cell[e] / width, b0 = cell[e] % width;
+            int a1 = cell[e + 1] / width, b1 = cell[e + 1] % width;
+            int a2 = cell[e + 2] / width, b2 = cell[e + 2] % width;
+            int a3 = cell[e + 3] / width, b3 = cell[e + 3] % width;
+            double[] x0 = src[a0], y0 = src[b0], x1 = src[a1], y1 = src[b1];
+            double[] x2 = src[a2], y2 = src[b2], x3 = src[a3], y3 = src[b3];
+            int sx0 = stride[a0], sy0 = stride[b0], sx1 = stride[a1], sy1 = stride[b1];
+            int sx2 = stride[a2], sy2 = stride[b2], sx3 = stride[a3], sy3 = stride[b3];
+            int ox0 = offset[a0], oy0 = offset[b0], ox1 = offset[a1], oy1 = offset[b1];
+            int ox2 = offset[a2], oy2 = offset[b2], ox3 = offset[a3], oy3 = offset[b3];
+            double s0 = fd[cell[e]];
+            double s1 = fd[cell[e + 1]];
+            double s2 = fd[cell[e + 2]];
+            double s3 = fd[cell[e + 3]];
+            for (int r = r0; r < r1; r++) {
+                double w = weights == null ? 1.0 : weights[r];
+                if (w == 0) {
+                    continue;
+                }
+                s0 += w * x0[r * sx0 + ox0] * y0[r * sy0 + oy0];
+                s1 += w * x1[r * sx1 + ox1] * y1[r * sy1 + oy1];
+                s2 += w * x2[r * sx2 + ox2] * y2[r * sy2 + oy2];
+                s3 += w * x3[r * sx3 + ox3] * y3[r * sy3 + oy3];
+            }
+            fd[cell[e]] = s0;
+            fd[cell[e + 1]] = s1;
+            fd[cell[e + 2]] = s2;
+            fd[cell[e + 3]] = s3;
+        }
+        for (; e < entries; e++) {
+            int a = cell[e] / width;
+            int b = cell[e] % width;
+            double[] xa = src[a];
+            double[] xb = src[b];
+            int sa = stride[a], sb = stride[b], oa = offset[a], ob = offset[b];
+            double s = fd[cell[e]];
+            for (int r = r0; r < r1; r++) {
+                double w = weights == null ? 1.0 : weights[r];
+                if (w != 0) {
+                    s += w * xa[r * sa + oa] * xb[r * sb + ob];
+                }
+            }
+            fd[cell[e]] = s;
+        }
+    }
+
+    /** A scalar term's Z'WZ (diagonal) and F'WZ, rows in order: the sums (w z) z and (w f_a) z. */
+    private static void addScalarTerm(GroupedColumns t, double[] dv, double[] fz, DenseColumns f, double[] weights, int r0, int r1) {
+        int width = f.width();
+        int xCols = f.xCols();
+        double[] x = f.x();
+        int xStride = f.xStride();
+        double[] last = f.last();
+        int lastStride = f.lastStride();
+        int lastOffset = f.lastOffset();
+        int[] codes = t.codes();
+        double[] z = t.z();
+        for (int r = r0; r < r1; r++) {
+            double w = weights == null ? 1.0 : weights[r];
+            if (w == 0) {
+                continue;
+            }
+            int level = codes[r];
+            double zr = z[r];
+            double za = w * zr;
+            dv[level] += za * zr;
+            int fo = level * width;
+            int xo = r * xStride;
+            for (int a = 0; a < xCols; a++) {
+                fz[fo + a] += w * x[xo + a] * zr;
+            }
+            fz[fo + xCols] += w * last[r * lastStride + lastOffset] * zr;
         }
     }
 

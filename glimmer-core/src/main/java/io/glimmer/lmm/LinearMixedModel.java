@@ -14,6 +14,7 @@ import io.glimmer.optim.CheckedMinimizer;
 import io.glimmer.predict.ConditionalVariances;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -24,17 +25,41 @@ import java.util.List;
  */
 public final class LinearMixedModel {
     private static final double LOG_2PI = Math.log(2 * Math.PI);
+    /** BOBYQA's largest first trust-region radius from the moment start: small, as that start is usually close. */
+    static final double INITIAL_RADIUS = 0.05;
+    /** The smallest, for a moment start from very many levels. */
+    private static final double SMALLEST_RADIUS = 0.01;
+    /** The first radius from the identity start (lme4's start and radius). */
+    private static final double IDENTITY_RADIUS = 0.2;
+    /** BOBYQA's final radius: the accuracy wanted in θ. */
+    static final double FINAL_RADIUS = 1e-6;
+    /** Largest moment start for a relative standard deviation. */
+    private static final double MAX_START = 10;
 
     private final Design design;
     private final double[] y;
     private final double[] weights;
     private final boolean reml;
     private final CovarianceStructure covariance;
-    private final BlockedCholesky factor;
+    /** The factor the last evaluation wrote (after {@link #fit()}: the factor at the optimum). */
+    private BlockedCholesky factor;
+    /** During {@link #fit()}: the factor at the best θ evaluated so far, kept so the optimum needs no refactorisation. */
+    private BlockedCholesky bestFactor;
+    private double[] bestTheta;
+    private double bestValue;
     private final double[][] lambdas;
     private final int n;
     private final int p;
     private final double sumLogWeights;
+    /** X's column of ones, or −1 when there is none. */
+    private final int intercept;
+    /**
+     * The (weighted) mean of y − offset, taken out of the response before the cross products when X
+     * has an intercept and added back to its coefficient: the profiled objective is unchanged in exact
+     * arithmetic, but the penalised residual sum of squares no longer comes from cancelling large sums,
+     * which on large data made the objective visibly noisy to the optimiser.
+     */
+    private final double shift;
 
     /**
      * @param y       response, one value per row of the design
@@ -58,6 +83,8 @@ public final class LinearMixedModel {
             }
         }
         this.sumLogWeights = lw;
+        this.intercept = interceptColumn(design.x().values(), n, p);
+        this.shift = intercept < 0 ? 0 : weightedMean(responseLessOffset(), this.weights);
         GroupedColumns[] terms = design.randomTerms().stream().map(RandomEffectsTerm::columns).toArray(GroupedColumns[]::new);
         CrossProducts cp = CrossProducts.structure(terms, p + 1);
         cp.compute(this.weights, denseColumns());
@@ -90,14 +117,49 @@ public final class LinearMixedModel {
         }
     }
 
-    /** [X, y − offset], n × (p + 1) row-major. */
+    private double[] responseLessOffset() {
+        double[] offset = design.offset();
+        double[] r = y.clone();
+        if (offset != null) {
+            for (int i = 0; i < n; i++) {
+                r[i] -= offset[i];
+            }
+        }
+        return r;
+    }
+
+    private static int interceptColumn(double[] x, int n, int p) {
+        for (int j = 0; j < p; j++) {
+            boolean ones = true;
+            for (int r = 0; r < n && ones; r++) {
+                ones = x[r * p + j] == 1;
+            }
+            if (ones) {
+                return j;
+            }
+        }
+        return -1;
+    }
+
+    private static double weightedMean(double[] v, double[] weights) {
+        double s = 0;
+        double sw = 0;
+        for (int r = 0; r < v.length; r++) {
+            double w = weights == null ? 1 : weights[r];
+            s += w * v[r];
+            sw += w;
+        }
+        return s / sw;
+    }
+
+    /** [X, y − offset − shift], n × (p + 1) row-major. */
     private double[] denseColumns() {
         double[] x = design.x().values();
         double[] offset = design.offset();
         double[] f = new double[n * (p + 1)];
         for (int r = 0; r < n; r++) {
             System.arraycopy(x, r * p, f, r * (p + 1), p);
-            f[r * (p + 1) + p] = y[r] - (offset == null ? 0 : offset[r]);
+            f[r * (p + 1) + p] = y[r] - (offset == null ? 0 : offset[r]) - shift;
         }
         return f;
     }
@@ -148,15 +210,62 @@ public final class LinearMixedModel {
         return r * r;
     }
 
+    /**
+     * The objective, remembering the best θ evaluated and the factor there (two factors swap roles,
+     * nothing is copied). The best θ again — the centre of the finite differences, a restart's
+     * start — is answered from memory.
+     */
+    private double tracked(double[] theta) {
+        if (bestTheta != null && Arrays.equals(theta, bestTheta)) {
+            return bestValue;
+        }
+        double value = objective(theta);
+        if (value < bestValue) {
+            bestValue = value;
+            bestTheta = theta.clone();
+            BlockedCholesky best = factor;
+            factor = bestFactor;
+            bestFactor = best;
+        }
+        return value;
+    }
+
     /** Minimises the objective over θ and reports the fit. */
     public MixedModelFit fit() {
         long t0 = System.nanoTime();
-        double[] start = covariance.start();
-        CheckedMinimizer.Outcome outcome = CheckedMinimizer.minimize(this::objective, start, covariance.lower(), covariance.upper(), 0.2, 1e-7);
+        if (bestFactor == null) {
+            bestFactor = new BlockedCholesky(factor.crossProducts());
+        }
+        bestTheta = null;
+        bestValue = Double.POSITIVE_INFINITY;
+        // The moment start, guarded: where lme4's identity start is better (badly scaled slopes, say)
+        // BOBYQA starts there with lme4's radius. Both are evaluated; the winner is then remembered.
+        double[] start = MomentStart.theta(design, responseLessOffset(), weights, covariance, INITIAL_RADIUS, MAX_START);
+        double[] identity = covariance.start();
+        double radius = MomentStart.radius(design, start, SMALLEST_RADIUS, INITIAL_RADIUS);
+        int guard = 0;
+        if (!Arrays.equals(start, identity)) {
+            guard = 1; // the losing start's evaluation; the winner's is BOBYQA's first, answered from memory
+            if (tracked(identity) < tracked(start)) {
+                start = identity;
+                radius = IDENTITY_RADIUS;
+            }
+        }
+        CheckedMinimizer.Outcome outcome = CheckedMinimizer.minimize(this::tracked, start, covariance.lower(), covariance.upper(),
+                radius, FINAL_RADIUS);
         BoundedMinimizer.Result opt = outcome.result();
         double[] theta = opt.x();
-        MixedModelFit.Builder b = estimatesAt(theta);
-        b.optimizer(new OptimizerSummary(opt.name(), start, theta, opt.value(), opt.evaluations(), outcome.converged(), outcome.messages()));
+        MixedModelFit.Builder b;
+        if (Arrays.equals(theta, bestTheta)) {
+            factor = bestFactor;
+            bestFactor = null; // the scratch factor is not kept beyond the fit
+            covariance.lambdas(theta, lambdas);
+            b = estimates(theta, bestValue);
+        } else {
+            b = estimatesAt(theta);
+        }
+        bestTheta = null;
+        b.optimizer(new OptimizerSummary(opt.name(), start, theta, opt.value(), opt.evaluations() + guard, outcome.converged(), outcome.messages()));
         b.converged(outcome.converged());
         outcome.messages().forEach(b::warning);
         b.fitSeconds((System.nanoTime() - t0) / 1e9);
@@ -165,7 +274,11 @@ public final class LinearMixedModel {
 
     /** Everything that follows from θ: β, σ, covariance of β, modes, likelihood; without optimiser details. */
     public MixedModelFit.Builder estimatesAt(double[] theta) {
-        double objective = objective(theta);
+        return estimates(theta, objective(theta));
+    }
+
+    /** {@link #estimatesAt} from the factor and λ already at θ, whose objective is given. */
+    private MixedModelFit.Builder estimates(double[] theta, double objective) {
         double pwrss = penalisedResidualSumOfSquares();
         double sigma2 = pwrss / (reml ? n - p : n);
         double sigma = Math.sqrt(sigma2);
@@ -176,6 +289,9 @@ public final class LinearMixedModel {
             spherical[k] = new double[terms.get(k).size()];
         }
         factor.solve(beta, spherical);
+        if (intercept >= 0) {
+            beta[intercept] += shift;
+        }
         double[][] u = RandomEffectsReport.modes(lambdas, terms, spherical);
         double[][] vcov = factor.fixedEffectsCovariance(p, sigma2);
 

@@ -9,7 +9,6 @@ import java.util.function.ToDoubleFunction;
 import org.hipparchus.exception.MathIllegalStateException;
 import org.hipparchus.optim.InitialGuess;
 import org.hipparchus.optim.MaxEval;
-import org.hipparchus.optim.PointValuePair;
 import org.hipparchus.optim.SimpleBounds;
 import org.hipparchus.optim.nonlinear.scalar.GoalType;
 import org.hipparchus.optim.nonlinear.scalar.ObjectiveFunction;
@@ -54,9 +53,11 @@ public final class BoundedMinimizer {
                 return brent(counted, start[0], lower[0], upper[0], finalStep, maxEval, messages);
             }
             BOBYQAOptimizer bobyqa = new BOBYQAOptimizer(2 * start.length + 1, initialStep, finalStep);
-            PointValuePair p = bobyqa.optimize(new MaxEval(maxEval), new ObjectiveFunction(counted::value), GoalType.MINIMIZE,
+            bobyqa.optimize(new MaxEval(maxEval), new ObjectiveFunction(counted::value), GoalType.MINIMIZE,
                     new InitialGuess(start), new SimpleBounds(lower, upper));
-            return new Result("BOBYQA", p.getPoint(), p.getValue(), counted.count, true, messages);
+            // BOBYQA rebuilds its answer from its own bookkeeping; the best point evaluated, exactly as
+            // evaluated, is returned instead, so a caller may keep state from that evaluation.
+            return new Result("BOBYQA", counted.best, counted.bestValue, counted.count, true, messages);
         } catch (MathIllegalStateException e) {
             if (counted.best == null) {
                 throw new GlimmerException("the optimiser failed before evaluating the objective: " + e.getMessage(), e);

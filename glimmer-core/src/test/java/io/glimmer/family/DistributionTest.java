@@ -253,6 +253,44 @@ class DistributionTest {
         }
     }
 
+    /** The saturated log-likelihood is the independently computed constant above, row by row. */
+    @Test
+    void saturatedLogDensityGivesTheLikelihoodFromTheDeviance() {
+        Random random = new Random(5);
+        for (int i = 0; i < 200; i++) {
+            double m = 1 + random.nextInt(15);
+            double y = random.nextInt((int) m + 1) / m;
+            double k = m * y;
+            double expected = Math.log(new BinomialDistribution((int) m, 0.5).probability((int) Math.rint(k)) / Math.pow(0.5, m))
+                    + xLogY(k, y) + xLogY(m - k, 1 - y);
+            assertEquals(expected, Distribution.BINOMIAL.saturatedLogDensity(y, m), 1e-12 * Math.max(1, Math.abs(expected)));
+            double mu = Link.LOGIT.inverse(3 * random.nextGaussian());
+            assertEquals(Distribution.BINOMIAL.logDensity(y, mu, m, 1),
+                    Distribution.BINOMIAL.saturatedLogDensity(y, m) - Distribution.BINOMIAL.devianceResidual(y, mu, m) / 2, 1e-10 * m);
+
+            double count = random.nextInt(5) == 0 ? 0 : random.nextInt(30) + (i % 7 == 0 ? 0.5 : 0);
+            double w = 0.5 + random.nextDouble();
+            double poisson = w * (xLogY(count, count) - count - Gamma.logGamma(count + 1));
+            assertEquals(poisson, Distribution.POISSON.saturatedLogDensity(count, w), 1e-12 * Math.max(1, Math.abs(poisson)));
+            double rate = Math.exp(3 * random.nextGaussian());
+            assertEquals(Distribution.POISSON.logDensity(count, rate, w, 1),
+                    Distribution.POISSON.saturatedLogDensity(count, w) - Distribution.POISSON.devianceResidual(count, rate, w) / 2,
+                    1e-10 * (1 + count + rate));
+        }
+        assertEquals(0, Distribution.BINOMIAL.saturatedLogDensity(0.3, 0));
+        assertEquals(0, Distribution.POISSON.saturatedLogDensity(4, 0));
+    }
+
+    /** Where the identity fails the method says so: rounded binomial counts, and the dispersion families. */
+    @Test
+    void saturatedLogDensityIsNaNWhereTheDevianceDoesNotGiveTheLikelihood() {
+        assertTrue(Double.isNaN(Distribution.BINOMIAL.saturatedLogDensity(0.5, 2.5)));
+        assertTrue(Double.isNaN(Distribution.BINOMIAL.saturatedLogDensity(0.3, 2)));
+        assertTrue(Double.isNaN(Distribution.GAUSSIAN.saturatedLogDensity(1.2, 1)));
+        assertTrue(Double.isNaN(Distribution.GAMMA.saturatedLogDensity(1.2, 1)));
+        assertTrue(Double.isNaN(Distribution.INVERSE_GAUSSIAN.saturatedLogDensity(1.2, 1)));
+    }
+
     private static double xLogY(double x, double y) {
         return x == 0 ? 0 : x * Math.log(y);
     }

@@ -271,4 +271,27 @@ class LinkTest {
             }
         }
     }
+
+    /** The one-pass μ and dμ/dη equal inverse() and muEta() bit for bit, also at the clamps and beyond. */
+    @ParameterizedTest
+    @MethodSource("links")
+    void inverseAndDerivativeIsInverseAndMuEta(Link link) {
+        Random random = new Random(17);
+        int n = 400;
+        double[] eta = new double[n];
+        for (int r = 0; r < n; r++) {
+            eta[r] = r < 40 ? -50 + 2.5 * r : (r % 3 == 0 ? 40 : 8) * random.nextGaussian();
+        }
+        eta[0] = 30;
+        eta[1] = -30;
+        eta[2] = Math.nextUp(30.0);
+        eta[3] = 800;
+        double[] mu = new double[n];
+        double[] d = new double[n];
+        link.inverseAndDerivative(eta, mu, d, 0, n);
+        for (int r = 0; r < n; r++) {
+            assertEquals(link.inverse(eta[r]), mu[r], 0, link + " mu at " + eta[r]);
+            assertEquals(link.muEta(eta[r]), d[r], 0, link + " muEta at " + eta[r]);
+        }
+    }
 }
