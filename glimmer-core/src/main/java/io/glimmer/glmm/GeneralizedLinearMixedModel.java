@@ -68,6 +68,8 @@ public final class GeneralizedLinearMixedModel {
     private double[][] lambdaWarm;
     /** The mode of the last stage-one evaluation. */
     private Pirls.Mode stageOneMode;
+    /** The covariance of β at the last stage-one evaluation when {@link InterceptLaplace} made it (stageOneMode is then null). */
+    private double[][] stageOneCovariance;
     private boolean convergenceWarning;
     private int scalingEvaluations;
     /** Conditional variances of the modes at the optimum (lme4's condVar), set by fit(). */
@@ -215,6 +217,8 @@ public final class GeneralizedLinearMixedModel {
                 betaWarm = r.beta();
                 bWarm = new double[][]{r.modes()};
                 lambdaWarm = null;
+                stageOneMode = null;
+                stageOneCovariance = r.betaCovariance();
                 return r.deviance();
             }
         }
@@ -323,7 +327,7 @@ public final class GeneralizedLinearMixedModel {
         covariance.lambdas(theta, lambdas);
         double[][] at = Pirls.copy(lambdas);
         var joint = stageOneMode == null ? null : pirls.jointFactorAt(lambdas, beta, modes);
-        double[][] betaCovariance = joint == null ? null : joint.fixedEffectsCovariance(p, dispersion(stageOneMode));
+        double[][] betaCovariance = joint == null ? stageOneCovariance : joint.fixedEffectsCovariance(p, dispersion(stageOneMode));
         double[] lower = covariance.lower();
         double[] scale = new double[theta.length];
         double f0 = deviance(theta, beta, modes, at);

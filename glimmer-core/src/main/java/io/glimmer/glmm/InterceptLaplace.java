@@ -25,8 +25,11 @@ final class InterceptLaplace {
      */
     private static final double TOLERANCE = 1e-8;
 
-    /** The joint mode and the Laplace deviance there. */
-    record Result(double deviance, double[] beta, double[] modes) {
+    /**
+     * The joint mode, the Laplace deviance there, and the covariance of β that PIRLS's joint factor
+     * gives at it (the inverse of the Schur complement; null if that is not positive definite).
+     */
+    record Result(double deviance, double[] beta, double[] modes, double[][] betaCovariance) {
     }
 
     private final InterceptQuadrature levels;
@@ -80,8 +83,15 @@ final class InterceptLaplace {
                 change = Math.max(change, Math.abs(step[j]) / (1 + Math.abs(point.beta()[j])));
             }
             if (change <= TOLERANCE) {
-                return new Result(point.deviance(), point.beta(), point.modes());
+                return result(point);
             }
+            // Newton's predicted decrease −½g'δ: once it is below the objective's rounding the comparison
+            // below cannot see it (and would halve the step to nothing), so the full step is taken unchecked.
+            double decrease = 0;
+            for (int j = 0; j < p; j++) {
+                decrease -= point.gradient()[j] * step[j] / 2;
+            }
+            boolean unchecked = decrease <= 1e-12 * Math.max(1, Math.abs(point.objective()));
             Point next = null;
             double t = 1;
             for (int h = 0; h <= MAX_HALVINGS; h++) {
@@ -93,18 +103,46 @@ final class InterceptLaplace {
                 if (trial == null) {
                     return null;
                 }
-                if (trial.objective() <= point.objective() * (1 + 1e-14) + 1e-14) {
+                if (unchecked || trial.objective() <= point.objective() * (1 + 1e-14) + 1e-14) {
                     next = trial;
                     break;
                 }
                 t /= 2;
             }
             if (next == null) { // no descent even for tiny steps: at the mode to working precision
-                return new Result(point.deviance(), point.beta(), point.modes());
+                return result(point);
             }
             point = next;
         }
-        return new Result(point.deviance(), point.beta(), point.modes());
+        return result(point);
+    }
+
+    private Result result(Point point) {
+        return new Result(point.deviance(), point.beta(), point.modes(), inverse(point.hessian()));
+    }
+
+    /** S⁻¹ column by column from the Cholesky factor of S; null if S is not positive definite. */
+    private double[][] inverse(double[] hessian) {
+        double[] l = hessian.clone();
+        if (!SmallBlocks.cholesky(l, 0, p)) {
+            return null;
+        }
+        double[][] inverse = new double[p][p];
+        double[] column = new double[p];
+        for (int c = 0; c < p; c++) {
+            for (int j = 0; j < p; j++) { // forward: L y = e_c
+                double v = j == c ? 1 : 0;
+                for (int k = 0; k < j; k++) {
+                    v -= l[j * p + k] * column[k];
+                }
+                column[j] = v / l[j * p + j];
+            }
+            SmallBlocks.solveLowerTranspose(l, 0, p, column, 0);
+            for (int j = 0; j < p; j++) {
+                inverse[j][c] = column[j];
+            }
+        }
+        return inverse;
     }
 
     /** δ = −S⁻¹g by the Cholesky factor of the Schur complement S; false if S is not positive definite. */

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class InterceptLaplaceTest {
 
-    /** PIRLS's joint mode (β, then b) and its Laplace deviance as the first stage computes it. */
+    /** PIRLS's joint mode (β, then b), its Laplace deviance as the first stage computes it, and the covariance of β from the joint factor there. */
     private static Object[] pirls(Model m, double theta, double[] betaStart) {
         Pirls pirls = new Pirls(m.data(), m.family());
         Pirls.Mode mode = pirls.run(new double[][]{{theta}}, betaStart, new double[][]{new double[m.levels()]}, null, true);
@@ -28,7 +28,9 @@ class InterceptLaplaceTest {
         for (int r = 0; r < m.data().rows(); r++) {
             ll += LOGIT.distribution().logDensity(m.data().y()[r], pirls.mu()[r], m.data().weights()[r], 1);
         }
-        return new Object[]{mode.beta(), mode.b()[0], -2 * ll + mode.penalty() + mode.logDet()};
+        double deviance = -2 * ll + mode.penalty() + mode.logDet();
+        double[][] covariance = pirls.jointFactorAt(new double[][]{{theta}}, mode.beta(), mode.b()).fixedEffectsCovariance(mode.beta().length, 1);
+        return new Object[]{mode.beta(), mode.b()[0], deviance, covariance};
     }
 
     @ParameterizedTest
@@ -52,6 +54,13 @@ class InterceptLaplaceTest {
         double[] beta = (double[]) expected[0];
         for (int j = 0; j < beta.length; j++) {
             assertEquals(beta[j], r.beta()[j], 1e-7 * (1 + Math.abs(beta[j])), "beta " + j);
+        }
+        double[][] covariance = (double[][]) expected[3];
+        for (int j = 0; j < beta.length; j++) {
+            for (int k = 0; k < beta.length; k++) {
+                double scale = Math.sqrt(covariance[j][j] * covariance[k][k]);
+                assertEquals(covariance[j][k], r.betaCovariance()[j][k], 1e-6 * scale, "covariance " + j + ", " + k);
+            }
         }
         double[] b = (double[]) expected[1];
         for (int l = 0; l < b.length; l++) {
