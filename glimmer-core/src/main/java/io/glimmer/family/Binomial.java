@@ -64,18 +64,7 @@ final class Binomial implements Distribution {
         if (trials != weight || Math.abs(weight * y - successes) > 1e-12 * Math.max(1, weight)) {
             return Double.NaN; // logDensity rounds the counts, the deviance does not
         }
-        if (trials == 0) {
-            return 0;
-        }
-        double failures = trials - successes;
-        double value = FamilyMath.logChoose(trials, successes);
-        if (successes > 0) {
-            value += successes * Math.log(y);
-        }
-        if (failures > 0) {
-            value += failures * Math.log1p(-y);
-        }
-        return value;
+        return logDensity(y, y, weight, 1); // the density at μ = y
     }
 
     @Override

@@ -230,6 +230,7 @@ public final class GeneralizedLinearMixedModel {
         bWarm = m.b();
         lambdaWarm = Pirls.copy(lambdas);
         stageOneMode = m;
+        stageOneCovariance = null; // from an earlier θ: never to be used for this one
         return -2 * logLikelihoodAtMode(m, dispersion(m)) + m.penalty() + m.logDet();
     }
 

@@ -25,7 +25,10 @@ import java.util.List;
  */
 public final class LinearMixedModel {
     private static final double LOG_2PI = Math.log(2 * Math.PI);
-    /** BOBYQA's largest first trust-region radius from the moment start: small, as that start is usually close. */
+    /**
+     * BOBYQA's largest first trust-region radius from the moment start: small, as that start is usually
+     * close. Also the moment start's floor: BOBYQA moves a start lying within one radius of the bound 0.
+     */
     static final double INITIAL_RADIUS = 0.05;
     /** The smallest, for a moment start from very many levels. */
     private static final double SMALLEST_RADIUS = 0.01;
@@ -242,7 +245,7 @@ public final class LinearMixedModel {
         // BOBYQA starts there with lme4's radius. Both are evaluated; the winner is then remembered.
         double[] start = MomentStart.theta(design, responseLessOffset(), weights, covariance, INITIAL_RADIUS, MAX_START);
         double[] identity = covariance.start();
-        double radius = MomentStart.radius(design, start, SMALLEST_RADIUS, INITIAL_RADIUS);
+        double radius = initialRadius(start, identity, MomentStart.radius(design, start, SMALLEST_RADIUS, INITIAL_RADIUS));
         int guard = 0;
         if (!Arrays.equals(start, identity)) {
             guard = 1; // the losing start's evaluation; the winner's is BOBYQA's first, answered from memory
@@ -262,6 +265,7 @@ public final class LinearMixedModel {
             covariance.lambdas(theta, lambdas);
             b = estimates(theta, bestValue);
         } else {
+            bestFactor = null;
             b = estimatesAt(theta);
         }
         bestTheta = null;
@@ -270,6 +274,14 @@ public final class LinearMixedModel {
         outcome.messages().forEach(b::warning);
         b.fitSeconds((System.nanoTime() - t0) / 1e9);
         return b.build();
+    }
+
+    /**
+     * BOBYQA's first radius: the moment start's own, or lme4's 0.2 where the moments said nothing and
+     * the start is lme4's identity (a small radius there would only slow the search).
+     */
+    static double initialRadius(double[] start, double[] identity, double momentRadius) {
+        return Arrays.equals(start, identity) ? IDENTITY_RADIUS : momentRadius;
     }
 
     /** Everything that follows from θ: β, σ, covariance of β, modes, likelihood; without optimiser details. */

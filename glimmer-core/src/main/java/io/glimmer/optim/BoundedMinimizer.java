@@ -114,8 +114,10 @@ public final class BoundedMinimizer {
         double value(double[] x) {
             count++;
             double v = f.applyAsDouble(x);
-            if (v < bestValue) {
-                bestValue = v;
+            // NaN ranks as +∞, and the first point is kept whatever its value, so there is always an answer.
+            double rank = Double.isNaN(v) ? Double.POSITIVE_INFINITY : v;
+            if (best == null || rank < bestValue) {
+                bestValue = rank;
                 best = x.clone();
             }
             return v;

@@ -1,5 +1,6 @@
 package io.glimmer.lmm;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.glimmer.data.DataFrame;
@@ -96,5 +97,17 @@ class MomentStartTest {
         assertEquals(2, theta[0], 0.3);
         assertEquals(0, theta[1], 0.0);
         assertEquals(0.5, theta[2], 0.08);
+    }
+
+    @Test
+    void twoRowsPerLevelGiveNoMomentsSoLme4sStartAndRadius() {
+        // (1 + x | g) with 2 rows per level: no level has more rows than q = 2, so the moments say nothing.
+        DataFrame d = oneWay(new Random(11), 30, 2, 1, 1, 0.5);
+        Design design = Design.of(d, Formula.parse("y ~ x + (1 + x | g)"), null);
+        CovarianceStructure covariance = new CovarianceStructure(design.randomTerms());
+        double[] start = start(d, "y ~ x + (1 + x | g)");
+        assertArrayEquals(covariance.start(), start);
+        assertEquals(0.2, LinearMixedModel.initialRadius(start, covariance.start(), 0.05));
+        assertEquals(0.03, LinearMixedModel.initialRadius(new double[]{0.7, 0, 0.3}, covariance.start(), 0.03));
     }
 }
