@@ -27,6 +27,7 @@ class CrossProductsTest {
             "7, 900, '50;20', '1;1', 9, true",
             "8, 40000, '300;80', '1;1', 3, true",
             "9, 40000, '200;50', '2;1', 4, false",
+            "10, 3000, '60', '1', 30, true",
     })
     void matchesRowByRowSums(long seed, int n, String levelSpec, String qSpec, int width, boolean weighted) {
         SplittableRandom rnd = new SplittableRandom(seed);
