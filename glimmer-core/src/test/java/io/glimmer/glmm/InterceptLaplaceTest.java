@@ -108,4 +108,15 @@ class InterceptLaplaceTest {
         assertNull(InterceptLaplace.of(InterceptQuadrature.of(m.data(), LOGIT, 9)));
         assertNull(InterceptLaplace.of(null));
     }
+
+    @Test
+    void declinesWhenEtaLeavesTheClamp() {
+        // η = 40 everywhere: beyond the logit link's clamp at 30, where only the general path (PIRLS) is exact.
+        Model m = InterceptQuadratureTest.model(InterceptQuadratureTest.data(5, 40), FORMULAS[0], LOGIT);
+        InterceptLaplace laplace = InterceptLaplace.of(InterceptQuadrature.of(m.data(), LOGIT, 9));
+        double[] start = new double[m.design().p()];
+        start[0] = 40; // the intercept
+        assertNull(laplace.jointMode(1.0, start, new double[m.levels()]));
+        assertNotNull(laplace.jointMode(1.0, new double[m.design().p()], new double[m.levels()]));
+    }
 }
