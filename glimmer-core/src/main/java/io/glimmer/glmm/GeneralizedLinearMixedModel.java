@@ -274,6 +274,7 @@ public final class GeneralizedLinearMixedModel {
             SeparationCheck.warning(design.x(), data.y(), data.weights()).ifPresent(messages::add);
         }
         betaWarm = glmStart();
+        double[] betaStart = betaWarm.clone();
         bWarm = zeroModes();
         lambdaWarm = null;
         int nt = covariance.size();
@@ -326,7 +327,7 @@ public final class GeneralizedLinearMixedModel {
             covariance.lambdas(theta, lambdas);
         }
         covariance.lambdas(theta, lambdas);
-        return report(theta, beta, modes, mu, deviance, phi, vcov, messages, one, two, optimum, t0);
+        return report(theta, beta, modes, mu, deviance, phi, vcov, messages, one, two, concat(thetaStart, betaStart), optimum, t0);
     }
 
     /**
@@ -398,7 +399,7 @@ public final class GeneralizedLinearMixedModel {
     }
 
     private MixedModelFit report(double[] theta, double[] beta, double[][] modes, double[] mu, double deviance, double phi, double[][] vcov,
-                                 List<String> messages, BoundedMinimizer.Result one, BoundedMinimizer.Result two, double[] optimum, long t0) {
+                                 List<String> messages, BoundedMinimizer.Result one, BoundedMinimizer.Result two, double[] start, double[] optimum, long t0) {
         List<RandomEffectsTerm> terms = design.randomTerms();
         List<FixedEffect> fixed = new ArrayList<>();
         List<String> names = design.x().names();
@@ -444,7 +445,7 @@ public final class GeneralizedLinearMixedModel {
                 .theta(theta)
                 .fitted(mu)
                 .scaledResiduals(pearson)
-                .optimizer(new OptimizerSummary(two.name(), concat(covariance.start(), new double[p]), optimum, two.value(),
+                .optimizer(new OptimizerSummary(two.name(), start, optimum, two.value(),
                         one.evaluations() + scalingEvaluations + two.evaluations(), two.converged(), messages))
                 .fitSeconds((System.nanoTime() - t0) / 1e9)
                 .build();
