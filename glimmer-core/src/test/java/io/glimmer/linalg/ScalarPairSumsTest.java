@@ -11,7 +11,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Slot-by-slot sums of Z_i'WZ_j for scalar terms against the chunked row-by-row pass they replace
  * (each chunk's sums from 0 in row order into its own array, arrays added in chunk order): equal bit
- * for bit, on seeded random data with unit or random z, weights with zeros or none, 1..8 chunks.
+ * for bit, on seeded random data with unit or random z, weights with zeros or none, 1..8 chunks,
+ * slots numbered at random.
  */
 class ScalarPairSumsTest {
 
@@ -43,7 +44,7 @@ class ScalarPairSumsTest {
         }
         GroupedColumns ti = new GroupedColumns(mi, 1, ci, zi);
         GroupedColumns tj = new GroupedColumns(mj, 1, cj, zj);
-        int[] slot = new int[n]; // slots numbered by first appearance (any numbering will do)
+        int[] slot = new int[n];
         int[] slotOfPair = new int[mi * mj];
         Arrays.fill(slotOfPair, -1);
         int slots = 0;
@@ -53,6 +54,19 @@ class ScalarPairSumsTest {
                 slotOfPair[pair] = slots++;
             }
             slot[r] = slotOfPair[pair];
+        }
+        int[] relabel = new int[slots]; // shuffled slot numbers: the sums must not depend on them
+        for (int s = 0; s < slots; s++) {
+            relabel[s] = s;
+        }
+        for (int s = slots - 1; s > 0; s--) {
+            int t = rnd.nextInt(s + 1);
+            int h = relabel[s];
+            relabel[s] = relabel[t];
+            relabel[t] = h;
+        }
+        for (int r = 0; r < n; r++) {
+            slot[r] = relabel[slot[r]];
         }
         int[] bounds = new int[chunks + 1];
         for (int c = 0; c <= chunks; c++) {
