@@ -22,6 +22,8 @@ final class GlmmData {
     private final GroupedColumns[] terms;
     /** λ_k b_k per term, refilled by {@link #scaleModes} (one buffer per model: not thread-safe). */
     private final double[][] u;
+    /** Per term: every z value is 1 (a random intercept), so its part of η is the level's u alone. */
+    private final boolean[] unitZ;
 
     GlmmData(Design design, GlmmResponse response) {
         this.x = design.x().values();
@@ -35,6 +37,19 @@ final class GlmmData {
         for (int k = 0; k < terms.length; k++) {
             u[k] = new double[terms[k].columns()];
         }
+        this.unitZ = new boolean[terms.length];
+        for (int k = 0; k < terms.length; k++) {
+            unitZ[k] = allOnes(terms[k].z());
+        }
+    }
+
+    private static boolean allOnes(double[] z) {
+        for (double v : z) {
+            if (v != 1.0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     int rows() {
@@ -137,22 +152,52 @@ final class GlmmData {
 
     /** η = fixed + Σ_k Z_k u_k for rows [r0, r1), u from the last {@link #scaleModes}. */
     void addRandom(double[] fixed, double[] eta, int r0, int r1) {
-        for (int r = r0; r < r1; r++) {
-            eta[r] = randomPart(r, fixed[r]);
+        System.arraycopy(fixed, r0, eta, r0, r1 - r0);
+        addRandom(eta, r0, r1);
+    }
+
+    /**
+     * η += Σ_k z_r' u_k[level] for rows [r0, r1), one pass per term (terms, and a term's columns, added
+     * in order as in one row-by-row sum, so the sums are the same). Short passes with one kind of term
+     * each: a random intercept's z is 1, and s + 1·u is exactly s + u, so it adds u alone.
+     */
+    private void addRandom(double[] eta, int r0, int r1) {
+        for (int k = 0; k < terms.length; k++) {
+            GroupedColumns g = terms[k];
+            int[] codes = g.codes();
+            double[] uk = u[k];
+            int q = g.q();
+            if (unitZ[k]) {
+                addIntercepts(eta, codes, uk, r0, r1);
+            } else if (q == 1) {
+                addScalars(eta, codes, g.z(), uk, r0, r1);
+            } else {
+                addVectors(eta, codes, g.z(), uk, q, r0, r1);
+            }
         }
     }
 
-    /** s + Σ_k z_r' u_k[level], added term by term in order. */
-    private double randomPart(int r, double s) {
-        for (int k = 0; k < terms.length; k++) {
-            GroupedColumns g = terms[k];
-            int q = g.q();
-            int base = g.codes()[r] * q;
-            for (int a = 0; a < q; a++) {
-                s += g.z()[r * q + a] * u[k][base + a];
-            }
+    private static void addIntercepts(double[] eta, int[] codes, double[] uk, int r0, int r1) {
+        for (int r = r0; r < r1; r++) {
+            eta[r] += uk[codes[r]];
         }
-        return s;
+    }
+
+    private static void addScalars(double[] eta, int[] codes, double[] z, double[] uk, int r0, int r1) {
+        for (int r = r0; r < r1; r++) {
+            eta[r] += z[r] * uk[codes[r]];
+        }
+    }
+
+    private static void addVectors(double[] eta, int[] codes, double[] z, double[] uk, int q, int r0, int r1) {
+        for (int r = r0; r < r1; r++) {
+            double s = eta[r];
+            int base = codes[r] * q;
+            for (int a = 0; a < q; a++) {
+                s += z[r * q + a] * uk[base + a];
+            }
+            eta[r] = s;
+        }
     }
 
     /** η for rows [r0, r1) from β and the modes last given to {@link #scaleModes}. */
@@ -162,7 +207,8 @@ final class GlmmData {
             for (int j = 0; j < p; j++) {
                 s += x[r * p + j] * beta[j];
             }
-            eta[r] = randomPart(r, s);
+            eta[r] = s;
         }
+        addRandom(eta, r0, r1);
     }
 }

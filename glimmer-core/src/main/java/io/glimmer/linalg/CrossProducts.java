@@ -18,6 +18,8 @@ public final class CrossProducts {
     private final BlockDiagonal[] diagonal;
     private final BlockSparse[][] offDiagonal;
     private final int[][][] slotOfRow;
+    /** [i][j < i]: the slot-by-slot sums of a pair of scalar terms, or null (summed row by row in {@link RowSums}). */
+    private final ScalarPairSums[][] pairSums;
     private final DMatrixRMaj[] denseByTerm;
     private final DMatrixRMaj denseDiagonal;
     /** The blocks' own arrays: the totals. */
@@ -41,14 +43,22 @@ public final class CrossProducts {
         diagonal = new BlockDiagonal[k];
         offDiagonal = new BlockSparse[k][];
         slotOfRow = new int[k][][];
+        pairSums = new ScalarPairSums[k][];
+        boolean[][] external = new boolean[k][];
         denseByTerm = new DMatrixRMaj[k];
         for (int i = 0; i < k; i++) {
             diagonal[i] = new BlockDiagonal(terms[i].levels(), terms[i].q());
             offDiagonal[i] = new BlockSparse[i];
             slotOfRow[i] = new int[i][];
+            pairSums[i] = new ScalarPairSums[i];
+            external[i] = new boolean[i];
             for (int j = 0; j < i; j++) {
                 slotOfRow[i][j] = new int[terms[i].rows()];
                 offDiagonal[i][j] = pattern(terms[i], terms[j], slotOfRow[i][j]);
+                if (terms[i].q() == 1 && terms[j].q() == 1) {
+                    pairSums[i][j] = new ScalarPairSums(terms[i], terms[j], slotOfRow[i][j], offDiagonal[i][j].storedBlocks());
+                    external[i][j] = true;
+                }
             }
             denseByTerm[i] = new DMatrixRMaj(width, terms[i].columns());
         }
@@ -61,7 +71,8 @@ public final class CrossProducts {
             }
         }
         totals = new RowSums(Arrays.stream(diagonal).map(BlockDiagonal::values).toArray(double[][]::new), off,
-                Arrays.stream(denseByTerm).map(m -> new double[m.data.length]).toArray(double[][]::new), denseDiagonal.data);
+                Arrays.stream(denseByTerm).map(m -> new double[m.data.length]).toArray(double[][]::new), denseDiagonal.data,
+                external);
     }
 
     /** The pattern for terms ordered as given (callers put the term with most columns first). */
@@ -160,6 +171,17 @@ public final class CrossProducts {
         if (chunks > 1) {
             merge();
             partialsZero = true;
+        }
+        int[] bounds = new int[chunks + 1];
+        for (int c = 0; c <= chunks; c++) {
+            bounds[c] = (int) ((long) n * c / chunks);
+        }
+        for (int i = 0; i < terms.length; i++) {
+            for (int j = 0; j < i; j++) {
+                if (pairSums[i][j] != null) {
+                    pairSums[i][j].sum(weights, bounds, offDiagonal[i][j].values());
+                }
+            }
         }
         for (int i = 0; i < terms.length; i++) { // F'WZ_i from its columns × width sums
             double[] t = totals.denseByTerm[i];

@@ -14,12 +14,15 @@ final class RowSums {
     final double[][][] offDiagonal; // [i][j < i] stored blocks·qi·qj
     final double[][] denseByTerm; // [k] F'WZ_k stored transposed, columns × width: each row adds to one contiguous run
     final double[] denseDiagonal; // width × width, lower triangle
+    /** [i][j < i]: Z_i'WZ_j is summed elsewhere ({@link ScalarPairSums}); not accumulated, zeroed or merged here. */
+    private final boolean[][] external;
 
-    RowSums(double[][] diagonal, double[][][] offDiagonal, double[][] denseByTerm, double[] denseDiagonal) {
+    RowSums(double[][] diagonal, double[][][] offDiagonal, double[][] denseByTerm, double[] denseDiagonal, boolean[][] external) {
         this.diagonal = diagonal;
         this.offDiagonal = offDiagonal;
         this.denseByTerm = denseByTerm;
         this.denseDiagonal = denseDiagonal;
+        this.external = external;
     }
 
     /** Fresh arrays of the same sizes. */
@@ -28,10 +31,10 @@ final class RowSums {
         for (int i = 0; i < off.length; i++) {
             off[i] = new double[offDiagonal[i].length][];
             for (int j = 0; j < off[i].length; j++) {
-                off[i][j] = new double[offDiagonal[i][j].length];
+                off[i][j] = new double[external[i][j] ? 0 : offDiagonal[i][j].length];
             }
         }
-        return new RowSums(fresh(diagonal), off, fresh(denseByTerm), new double[denseDiagonal.length]);
+        return new RowSums(fresh(diagonal), off, fresh(denseByTerm), new double[denseDiagonal.length], external);
     }
 
     private static double[][] fresh(double[][] a) {
@@ -54,23 +57,20 @@ final class RowSums {
         return s;
     }
 
-    /** Every array, in a fixed order (for merging slice by slice). */
+    /** Every array summed here (not the external ones), in a fixed order (for merging slice by slice). */
     double[][] arrays() {
-        int count = 1 + 2 * diagonal.length;
-        for (double[][] o : offDiagonal) {
-            count += o.length;
-        }
-        double[][] all = new double[count][];
-        int n = 0;
-        all[n++] = denseDiagonal;
+        java.util.List<double[]> all = new java.util.ArrayList<>();
+        all.add(denseDiagonal);
         for (int i = 0; i < diagonal.length; i++) {
-            all[n++] = diagonal[i];
-            all[n++] = denseByTerm[i];
-            for (double[] o : offDiagonal[i]) {
-                all[n++] = o;
+            all.add(diagonal[i]);
+            all.add(denseByTerm[i]);
+            for (int j = 0; j < offDiagonal[i].length; j++) {
+                if (!external[i][j]) {
+                    all.add(offDiagonal[i][j]);
+                }
             }
         }
-        return all;
+        return all.toArray(double[][]::new);
     }
 
     void zero() {
@@ -112,6 +112,9 @@ final class RowSums {
         }
         for (int i = 1; i < terms.length; i++) {
             for (int j = 0; j < i; j++) {
+                if (external[i][j]) {
+                    continue;
+                }
                 addPair(terms[i], terms[j], slotOfRow[i][j], offDiagonal[i][j], weights, r0, r1);
             }
         }
