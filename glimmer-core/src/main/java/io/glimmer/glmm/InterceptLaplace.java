@@ -130,13 +130,9 @@ final class InterceptLaplace {
         double[][] inverse = new double[p][p];
         double[] column = new double[p];
         for (int c = 0; c < p; c++) {
-            for (int j = 0; j < p; j++) { // forward: L y = e_c
-                double v = j == c ? 1 : 0;
-                for (int k = 0; k < j; k++) {
-                    v -= l[j * p + k] * column[k];
-                }
-                column[j] = v / l[j * p + j];
-            }
+            java.util.Arrays.fill(column, 0);
+            column[c] = 1;
+            SmallBlocks.solveLower(l, 0, p, column, 0);
             SmallBlocks.solveLowerTranspose(l, 0, p, column, 0);
             for (int j = 0; j < p; j++) {
                 inverse[j][c] = column[j];
@@ -151,13 +147,10 @@ final class InterceptLaplace {
         if (!SmallBlocks.cholesky(s, 0, p)) {
             return false;
         }
-        for (int j = 0; j < p; j++) { // forward: L y = −g
-            double v = -point.gradient()[j];
-            for (int k = 0; k < j; k++) {
-                v -= s[j * p + k] * step[k];
-            }
-            step[j] = v / s[j * p + j];
+        for (int j = 0; j < p; j++) {
+            step[j] = -point.gradient()[j];
         }
+        SmallBlocks.solveLower(s, 0, p, step, 0);
         SmallBlocks.solveLowerTranspose(s, 0, p, step, 0);
         for (double v : step) {
             if (!Double.isFinite(v)) {

@@ -42,14 +42,23 @@ public final class SmallBlocks {
 
     /** As {@link #cholesky(double[], int, int)} for a block inside a larger row-major array (row stride {@code stride}). */
     public static boolean cholesky(double[] a, int off, int q, int stride) {
+        return cholesky(a, off, q, stride, 0);
+    }
+
+    /**
+     * As {@link #cholesky(double[], int, int, int)}, a pivot at or below {@code relativeTolerance} × its
+     * original diagonal entry also counting as singular (for a rank check, not only positive definiteness).
+     */
+    public static boolean cholesky(double[] a, int off, int q, int stride, double relativeTolerance) {
         for (int j = 0; j < q; j++) {
             int rj = off + j * stride;
-            double d = a[rj + j];
+            double original = a[rj + j];
+            double d = original;
             for (int k = 0; k < j; k++) {
                 double v = a[rj + k];
                 d -= v * v;
             }
-            if (!(d > 0)) {
+            if (!(d > 0) || (relativeTolerance > 0 && d <= relativeTolerance * original)) {
                 return false;
             }
             d = Math.sqrt(d);
@@ -84,6 +93,11 @@ public final class SmallBlocks {
                 b[row + j] = s / l[lOff + j * q + j];
             }
         }
+    }
+
+    /** Solves L x = b in place for a q × q lower-triangular L (forward substitution). */
+    public static void solveLower(double[] l, int lOff, int q, double[] x, int xOff) {
+        solveRightLowerTranspose(x, xOff, 1, q, l, lOff, q); // a single row x' solving L x = b
     }
 
     /** Solves L' x = b in place for a q × q lower-triangular L (back substitution). */
