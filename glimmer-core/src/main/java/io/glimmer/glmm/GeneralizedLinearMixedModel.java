@@ -286,6 +286,13 @@ public final class GeneralizedLinearMixedModel {
         // (A single θ goes to Brent, whose bracket steps at least 1 from any start: a nearer one gained nothing, d 62 -> 66.)
         boolean fromMoments = nt > 1 && InterceptMoments.fill(data, family, betaWarm, moments) == nt;
         if (fromMoments) {
+            // BOBYQA moves a start lying strictly inside one first radius of the bound 0 out to the radius;
+            // doing it here first changes nothing in the search and makes the reported start the one evaluated.
+            for (int i = 0; i < nt; i++) {
+                if (moments[i] > 0 && moments[i] < MOMENT_START_RADIUS) {
+                    moments[i] = MOMENT_START_RADIUS;
+                }
+            }
             thetaStart = moments;
         }
         double firstRadius = fromMoments ? MOMENT_START_RADIUS : IDENTITY_START_RADIUS;

@@ -22,7 +22,7 @@ final class GlmmData {
     private final GroupedColumns[] terms;
     /** λ_k b_k per term, refilled by {@link #scaleModes} (one buffer per model: not thread-safe). */
     private final double[][] u;
-    /** Per term: every z value is 1 (a random intercept), so its part of η is the level's u alone. */
+    /** Per term: a single column whose every z value is 1 (a random intercept), so its part of η is the level's u alone. */
     private final boolean[] unitZ;
 
     GlmmData(Design design, GlmmResponse response) {
@@ -39,7 +39,7 @@ final class GlmmData {
         }
         this.unitZ = new boolean[terms.length];
         for (int k = 0; k < terms.length; k++) {
-            unitZ[k] = allOnes(terms[k].z());
+            unitZ[k] = terms[k].q() == 1 && allOnes(terms[k].z()); // a q-wide term with z ≡ 1 still needs its q columns
         }
     }
 

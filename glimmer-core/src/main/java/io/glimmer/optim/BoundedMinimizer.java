@@ -57,7 +57,11 @@ public final class BoundedMinimizer {
                     new InitialGuess(start), new SimpleBounds(lower, upper));
             // BOBYQA rebuilds its answer from its own bookkeeping; the best point evaluated, exactly as
             // evaluated, is returned instead, so a caller may keep state from that evaluation.
-            return new Result("BOBYQA", counted.best, counted.bestValue, counted.count, true, messages);
+            boolean finite = Double.isFinite(counted.bestValue);
+            if (!finite) {
+                messages.add("the objective was not finite at any point the optimiser tried");
+            }
+            return new Result("BOBYQA", counted.best, counted.bestValue, counted.count, finite, messages);
         } catch (MathIllegalStateException e) {
             if (counted.best == null) {
                 throw new GlimmerException("the optimiser failed before evaluating the objective: " + e.getMessage(), e);

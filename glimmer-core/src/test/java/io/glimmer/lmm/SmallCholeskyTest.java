@@ -57,5 +57,8 @@ class SmallCholeskyTest {
         assertFalse(SmallCholesky.factor(new double[]{1, 0, 2, 1}, 2, 1e-10)); // [[1,2],[2,1]]
         assertFalse(SmallCholesky.factor(new double[]{0}, 1, 1e-10));
         assertTrue(SmallCholesky.factor(new double[]{4}, 1, 1e-10));
+        // positive definite, but its second pivot (1e-12) is below 1e-10 of its diagonal: rank-deficient for the moments
+        assertFalse(SmallCholesky.factor(new double[]{1, 0, 1, 1 + 1e-12}, 2, 1e-10));
+        assertTrue(io.glimmer.linalg.SmallBlocks.cholesky(new double[]{1, 0, 1, 1 + 1e-12}, 0, 2, 2));
     }
 }

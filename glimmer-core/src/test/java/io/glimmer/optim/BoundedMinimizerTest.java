@@ -2,6 +2,7 @@ package io.glimmer.optim;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,9 +49,11 @@ class BoundedMinimizerTest {
         BoundedMinimizer.Result inf = BoundedMinimizer.minimize(x -> Double.POSITIVE_INFINITY, start,
                 new double[]{0, 0}, new double[]{5, 5}, 0.2, 1e-6);
         assertNotNull(inf.x());
+        assertFalse(inf.converged());
         BoundedMinimizer.Result nan = BoundedMinimizer.minimize(x -> Double.NaN, start,
                 new double[]{0, 0}, new double[]{5, 5}, 0.2, 1e-6);
         assertNotNull(nan.x());
         assertEquals(Double.POSITIVE_INFINITY, nan.value());
+        assertFalse(nan.converged());
     }
 }
