@@ -60,4 +60,66 @@ class InterceptMomentsTest {
         double estimate = InterceptMoments.interceptVariance(intercepts(levels, codes), w, e);
         assertEquals(tau * tau, estimate, 0.15 * (tau * tau + 0.1));
     }
+
+    /**
+     * fill() on binomial counts, cbind(s, f), against the same data expanded to one binary row per trial:
+     * working weights m·μ(1 − μ) and residuals (s/m − μ)/μ'(η) give the same level means and sampling
+     * variances as the m binary rows, so the starts agree (crossed intercepts, an offset, β fixed).
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3})
+    void countsAndTheirExpansionGiveTheSameStart(long seed) {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
+        int rows = 400;
+        java.util.List<double[]> binary = new java.util.ArrayList<>();
+        double[] s = new double[rows];
+        double[] f = new double[rows];
+        double[] x = new double[rows];
+        double[] o = new double[rows];
+        String[] g = new String[rows];
+        String[] h = new String[rows];
+        java.util.List<String> bg = new java.util.ArrayList<>();
+        java.util.List<String> bh = new java.util.ArrayList<>();
+        for (int r = 0; r < rows; r++) {
+            x[r] = rnd.nextGaussian();
+            o[r] = 0.2 * rnd.nextGaussian();
+            int gl = r < 12 ? r : rnd.nextInt(12);
+            int hl = r < 9 ? r : rnd.nextInt(9);
+            g[r] = "g" + gl;
+            h[r] = "h" + hl;
+            double p = 1 / (1 + Math.exp(-(0.3 + 0.5 * x[r] + o[r] + 0.8 * Math.sin(gl) + 0.5 * Math.cos(hl))));
+            int m = 1 + rnd.nextInt(6);
+            for (int t = 0; t < m; t++) {
+                double yt = rnd.nextDouble() < p ? 1 : 0;
+                s[r] += yt;
+                binary.add(new double[]{yt, x[r], o[r]});
+                bg.add(g[r]);
+                bh.add(h[r]);
+            }
+            f[r] = m - s[r];
+        }
+        double[] by = new double[binary.size()];
+        double[] bx = new double[binary.size()];
+        double[] bo = new double[binary.size()];
+        for (int i = 0; i < by.length; i++) {
+            by[i] = binary.get(i)[0];
+            bx[i] = binary.get(i)[1];
+            bo[i] = binary.get(i)[2];
+        }
+        io.glimmer.data.DataFrame counts = io.glimmer.data.DataFrameBuilder.named("counts").numeric("s", s).numeric("f", f)
+                .numeric("x", x).numeric("o", o).categorical("g", g).categorical("h", h).build();
+        io.glimmer.data.DataFrame expanded = io.glimmer.data.DataFrameBuilder.named("binary").numeric("y", by).numeric("x", bx)
+                .numeric("o", bo).categorical("g", bg.toArray(String[]::new)).categorical("h", bh.toArray(String[]::new)).build();
+        InterceptQuadratureTest.Model a = InterceptQuadratureTest.model(counts, "cbind(s, f) ~ x + offset(o) + (1 | g) + (1 | h)", InterceptQuadratureTest.LOGIT);
+        InterceptQuadratureTest.Model b = InterceptQuadratureTest.model(expanded, "y ~ x + offset(o) + (1 | g) + (1 | h)", InterceptQuadratureTest.LOGIT);
+        double[] beta = {0.25, 0.45};
+        double[] startA = {1, 1};
+        double[] startB = {1, 1};
+        assertEquals(2, InterceptMoments.fill(a.data(), a.family(), beta, startA));
+        assertEquals(2, InterceptMoments.fill(b.data(), b.family(), beta, startB));
+        for (int k = 0; k < 2; k++) {
+            assertTrue(startA[k] > 0 && startA[k] != 1, "a moment start, not the identity: " + startA[k]);
+            assertEquals(startB[k], startA[k], 1e-10 * startB[k], "theta " + k);
+        }
+    }
 }
