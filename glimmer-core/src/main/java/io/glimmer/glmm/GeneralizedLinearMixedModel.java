@@ -74,7 +74,6 @@ public final class GeneralizedLinearMixedModel {
     /** The covariance of β at the last stage-one evaluation when {@link InterceptLaplace} made it (stageOneMode is then null). */
     private double[][] stageOneCovariance;
     private boolean convergenceWarning;
-    private int scalingEvaluations;
     /** Conditional variances of the modes at the optimum (lme4's condVar), set by fit(). */
     private double[][] conditionalVariances;
 
@@ -367,9 +366,7 @@ public final class GeneralizedLinearMixedModel {
             }
             t[i] = theta[i];
             scale[i] = Math.sqrt(2 / curvature); // NaN (then 1) where not positive
-            scalingEvaluations += SCALING_EVALUATIONS;
         }
-        scalingEvaluations++;
         bWarm = modes;
         lambdaWarm = at;
         betaWarm = beta;
@@ -453,7 +450,7 @@ public final class GeneralizedLinearMixedModel {
                 .fitted(mu)
                 .scaledResiduals(pearson)
                 .optimizer(new OptimizerSummary(two.name(), start, optimum, two.value(),
-                        one.evaluations() + scalingEvaluations + two.evaluations(), two.converged(), messages))
+                        one.evaluations() + 1 + SCALING_EVALUATIONS * theta.length + two.evaluations(), two.converged(), messages))
                 .fitSeconds((System.nanoTime() - t0) / 1e9)
                 .build();
     }

@@ -4,6 +4,7 @@ import io.glimmer.design.Design;
 import io.glimmer.design.RandomEffectsTerm;
 import io.glimmer.linalg.GroupedColumns;
 import io.glimmer.linalg.Parallel;
+import io.glimmer.linalg.SmallBlocks;
 
 import java.util.function.IntConsumer;
 
@@ -122,17 +123,7 @@ final class GlmmData {
     /** u_k = λ_k b_k per level into the reused buffers that {@link #linearPredictor(double[], double[], int, int)} reads. */
     void scaleModes(double[][] lambda, double[][] b) {
         for (int k = 0; k < terms.length; k++) {
-            int q = terms[k].q();
-            double[] uk = u[k];
-            for (int level = 0; level < terms[k].levels(); level++) {
-                for (int a = 0; a < q; a++) {
-                    double s = 0;
-                    for (int t = 0; t <= a; t++) {
-                        s += lambda[k][a * q + t] * b[k][level * q + t];
-                    }
-                    uk[level * q + a] = s;
-                }
-            }
+            SmallBlocks.multiplyRightLowerTranspose(b[k], terms[k].levels(), lambda[k], terms[k].q(), u[k]);
         }
     }
 

@@ -122,7 +122,7 @@ final class InterceptQuadrature {
                 levelWeight[l] += w;
                 levelWeightedY[l] += w * y;
                 levelBinary[l] &= trials[i] <= 1;
-                whole &= w == trials[i] && Math.abs(w * y - successes[i]) <= 1e-12 * Math.max(1, w);
+                whole &= !Double.isNaN(family.distribution().saturatedLogDensity(y, w)); // NaN: not whole counts
             }
         }
         wholeCounts = whole;

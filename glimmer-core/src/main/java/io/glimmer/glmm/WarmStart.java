@@ -1,5 +1,7 @@
 package io.glimmer.glmm;
 
+import io.glimmer.linalg.SmallBlocks;
+
 /**
  * Conditional modes carried from one θ to the next as a PIRLS start. The random effects
  * themselves, u = Λ(θ) b, move much less with θ than the spherical b (with many observations per
@@ -37,24 +39,10 @@ final class WarmStart {
                 return b.clone();
             }
         }
+        int levels = b.length / q;
         double[] out = new double[b.length];
-        double[] u = new double[q];
-        for (int base = 0; base < b.length; base += q) {
-            for (int a = 0; a < q; a++) {
-                double s = 0;
-                for (int t = 0; t <= a; t++) {
-                    s += from[a * q + t] * b[base + t];
-                }
-                u[a] = s;
-            }
-            for (int a = 0; a < q; a++) { // forward substitution: Λ(θ') b' = u
-                double s = u[a];
-                for (int t = 0; t < a; t++) {
-                    s -= to[a * q + t] * out[base + t];
-                }
-                out[base + a] = s / to[a * q + a];
-            }
-        }
+        SmallBlocks.multiplyRightLowerTranspose(b, levels, from, q, out); // u = Λ(θ) b
+        SmallBlocks.solveRightLowerTranspose(out, 0, levels, q, to, 0, q); // Λ(θ') b' = u
         return out;
     }
 }

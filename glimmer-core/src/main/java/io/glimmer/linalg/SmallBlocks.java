@@ -95,6 +95,23 @@ public final class SmallBlocks {
         }
     }
 
+    /**
+     * out ← B · Lᵀ for a rows × q block B (row-major, stride q) and a q × q lower-triangular L: each
+     * row of out is L x for the row x of B (u = Λb level by level). out must not be b.
+     */
+    public static void multiplyRightLowerTranspose(double[] b, int rows, double[] l, int q, double[] out) {
+        for (int r = 0; r < rows; r++) {
+            int base = r * q;
+            for (int a = 0; a < q; a++) {
+                double s = 0;
+                for (int t = 0; t <= a; t++) {
+                    s += l[a * q + t] * b[base + t];
+                }
+                out[base + a] = s;
+            }
+        }
+    }
+
     /** Solves L x = b in place for a q × q lower-triangular L (forward substitution). */
     public static void solveLower(double[] l, int lOff, int q, double[] x, int xOff) {
         solveRightLowerTranspose(x, xOff, 1, q, l, lOff, q); // a single row x' solving L x = b

@@ -4,6 +4,7 @@ import io.glimmer.design.RandomEffectsTerm;
 import io.glimmer.fit.ConditionalModes;
 import io.glimmer.fit.RandomEffectCorrelation;
 import io.glimmer.fit.VarianceComponent;
+import io.glimmer.linalg.SmallBlocks;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -102,19 +103,8 @@ public final class RandomEffectsReport {
     public static double[][] modes(double[][] lambdas, List<RandomEffectsTerm> terms, double[][] spherical) {
         double[][] u = new double[terms.size()][];
         for (int k = 0; k < terms.size(); k++) {
-            int q = terms.get(k).q();
-            double[] l = lambdas[k];
-            double[] b = spherical[k];
-            u[k] = new double[b.length];
-            for (int level = 0; level < terms.get(k).levelCount(); level++) {
-                for (int a = 0; a < q; a++) {
-                    double s = 0;
-                    for (int t = 0; t <= a; t++) {
-                        s += l[a * q + t] * b[level * q + t];
-                    }
-                    u[k][level * q + a] = s;
-                }
-            }
+            u[k] = new double[spherical[k].length];
+            SmallBlocks.multiplyRightLowerTranspose(spherical[k], terms.get(k).levelCount(), lambdas[k], terms.get(k).q(), u[k]);
         }
         return u;
     }
