@@ -14,6 +14,7 @@ import io.glimmer.fit.MixedModelFit;
 import io.glimmer.fit.OptimizerSummary;
 import io.glimmer.formula.Formula;
 import io.glimmer.formula.RandomTerm;
+import io.glimmer.glm.Irls;
 import io.glimmer.glmm.GlmmResponse;
 import org.hipparchus.special.Erf;
 
@@ -77,7 +78,7 @@ public final class GeeEstimator {
             throw new InputException("every cluster of '" + clusterColumn + "' has a single row, so there is no within-cluster correlation to estimate; use --corstr independence");
         }
 
-        double[] start = GlmStart.beta(model);
+        double[] start = Irls.start(design.x(), offset, response.y(), response.weights(), family, "the start of the GEE").beta();
         GeeSolution independence = GeeSolver.solve(model, new IndependenceCorrelation(), start);
         GeeSolution solution = corr.isIndependence() ? independence : GeeSolver.solve(model, corr, independence.beta());
         SandwichCovariance covariance = SandwichCovariance.at(model, corr, solution);

@@ -8,6 +8,7 @@ import io.glimmer.family.Family;
 import io.glimmer.fit.FixedEffect;
 import io.glimmer.fit.MixedModelFit;
 import io.glimmer.fit.OptimizerSummary;
+import io.glimmer.glm.Irls;
 import io.glimmer.lmm.CovarianceStructure;
 import io.glimmer.lmm.RandomEffectsReport;
 import io.glimmer.optim.BoundedMinimizer;
@@ -159,9 +160,9 @@ public final class GeneralizedLinearMixedModel {
         // Stage one (β free) only gives stage two its start, and its BOBYQA stops at radius 1e-3 in θ,
         // where the deviance moves by ~1e-3: modes within 1e-7 (relative) are plenty there.
         double settled = updateBeta ? STAGE_ONE_SETTLED : Pirls.SETTLED;
-        Pirls.Mode m = pirls.run(lambdas, beta, WarmStart.rescale(start, startLambdas, lambdas), null, updateBeta, settled);
+        Pirls.Mode m = pirls.run(lambdas, beta, WarmStart.rescale(start, startLambdas, lambdas), updateBeta, settled);
         if (m == null) { // a warm start can be poor far from the optimum: retry from zero modes
-            m = pirls.run(lambdas, beta, zeroModes(), null, updateBeta, settled);
+            m = pirls.run(lambdas, beta, zeroModes(), updateBeta, settled);
         }
         return m;
     }
@@ -243,18 +244,7 @@ public final class GeneralizedLinearMixedModel {
                 return r.beta();
             }
         }
-        double[] y = data.y();
-        double[] w = data.weights();
-        double[] eta = new double[y.length];
-        for (int r = 0; r < y.length; r++) {
-            eta[r] = family.link().link(family.distribution().initialMu(y[r], w[r]));
-        }
-        double[][] zero = covariance.newLambdas();
-        Pirls.Mode glm = pirls.run(zero, new double[p], zeroModes(), eta, true);
-        if (glm == null || !allFinite(glm.beta())) {
-            throw new GlimmerException("the generalized linear model without random effects (the start for the mixed model) could not be fitted");
-        }
-        return glm.beta();
+        return Irls.start(design.x(), data.offset(), data.y(), data.weights(), family, "the start for the mixed model").beta();
     }
 
     private static boolean allFinite(double[] v) {

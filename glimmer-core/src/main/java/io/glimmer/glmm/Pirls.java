@@ -88,34 +88,26 @@ final class Pirls {
     /**
      * Runs PIRLS from (β, b).
      *
-     * @param initialEta linear predictor to take the first weights from (GLM start), or null to use (β, b)
      * @param updateBeta whether β moves too (lme4's nAGQ = 0 stage) or stays fixed
      * @return the mode, or null when the penalised system cannot be factored
      */
-    Mode run(double[][] lambda, double[] betaStart, double[][] bStart, double[] initialEta, boolean updateBeta) {
-        return run(lambda, betaStart, bStart, initialEta, updateBeta, SETTLED);
+    Mode run(double[][] lambda, double[] betaStart, double[][] bStart, boolean updateBeta) {
+        return run(lambda, betaStart, bStart, updateBeta, SETTLED);
     }
 
     /**
-     * As {@link #run(double[][], double[], double[][], double[], boolean)}, ending as settled when a
+     * As {@link #run(double[][], double[], double[][], boolean)}, ending as settled when a
      * full step is below {@code settledStep} (relative): a looser value leaves the modes up to that
      * far from the mode, and the log-determinant off by as much to first order, for an objective
      * that needs no more.
      */
-    Mode run(double[][] lambda, double[] betaStart, double[][] bStart, double[] initialEta, boolean updateBeta, double settledStep) {
+    Mode run(double[][] lambda, double[] betaStart, double[][] bStart, boolean updateBeta, double settledStep) {
         double[] beta = betaStart.clone();
         double[][] b = copy(bStart);
         if (!updateBeta && !isFixed(beta)) {
             fixBeta(beta);
         }
-        double previous;
-        if (initialEta != null) {
-            System.arraycopy(initialEta, 0, eta, 0, n);
-            data.forEachChunk(c -> updateMu(data.chunkStart(c), data.chunkStart(c + 1)));
-            previous = Double.POSITIVE_INFINITY;
-        } else {
-            previous = evaluate(lambda, beta, b) + squaredNorm(b);
-        }
+        double previous = evaluate(lambda, beta, b) + squaredNorm(b);
         double[] betaNew = new double[p];
         double[][] bNew = copy(b);
         double[] betaOld = new double[p];
@@ -137,8 +129,7 @@ final class Pirls {
                 System.arraycopy(beta, 0, betaNew, 0, p);
             }
             double change = maxChange(beta, betaNew, b, bNew);
-            // (the first weights of a GLM start come from its η, not from (β, b): no exit there)
-            if (change < settledStep && (initialEta == null || iteration > 1)) {
+            if (change < settledStep) {
                 settled = factor;
                 converged = true;
                 break;
@@ -156,7 +147,7 @@ final class Pirls {
                     interpolate(bOld[k], bNew[k], step, b[k]);
                 }
                 current = evaluate(lambda, beta, b) + squaredNorm(b);
-                if (current <= previous * (1 + 1e-14) + 1e-14 || Double.isInfinite(previous) && Double.isFinite(current)) {
+                if (current <= previous * (1 + 1e-14) + 1e-14) {
                     accepted = true;
                     break;
                 }

@@ -9,6 +9,7 @@ import io.glimmer.fit.FixedEffect;
 import io.glimmer.fit.MixedModelFit;
 import io.glimmer.fit.OptimizerSummary;
 import io.glimmer.formula.Formula;
+import io.glimmer.glm.Irls;
 import io.glimmer.glmm.GlmmResponse;
 import io.glimmer.lmm.LinearMixedModel;
 import org.hipparchus.special.Beta;
@@ -50,7 +51,7 @@ public final class PenalizedQuasiLikelihood {
             }
         }
 
-        double[] eta = GlmStart.eta(design, y, prior, family);
+        double[] eta = Irls.start(design.x(), design.offset(), y, prior, family, "the start of PQL").eta();
         MixedModelFit lmm = null;
         boolean converged = false;
         int iterations = 0;

@@ -24,7 +24,7 @@ final class AdaptiveQuadratureProbe {
         double[][] lambda = cs.newLambdas();
         cs.lambdas(theta, lambda);
         Pirls pirls = new Pirls(data, family);
-        Pirls.Mode mode = pirls.run(lambda, beta, new double[][]{new double[design.randomTerms().get(0).size()]}, null, false);
+        Pirls.Mode mode = pirls.run(lambda, beta, new double[][]{new double[design.randomTerms().get(0).size()]}, false);
         AdaptiveQuadrature q = new AdaptiveQuadrature(data, family, 1);
         return q.deviance(lambda[0], beta, mode.b()[0], pirls.factor().firstBlock(), 1);
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.glimmer.glm.Irls;
 import io.glimmer.glmm.InterceptQuadratureTest.Model;
 
 import java.util.SplittableRandom;
@@ -23,7 +24,7 @@ class InterceptLaplaceTest {
     /** PIRLS's joint mode (β, then b), its Laplace deviance as the first stage computes it, and the covariance of β from the joint factor there. */
     private static Object[] pirls(Model m, double theta, double[] betaStart) {
         Pirls pirls = new Pirls(m.data(), m.family());
-        Pirls.Mode mode = pirls.run(new double[][]{{theta}}, betaStart, new double[][]{new double[m.levels()]}, null, true);
+        Pirls.Mode mode = pirls.run(new double[][]{{theta}}, betaStart, new double[][]{new double[m.levels()]}, true);
         double ll = 0;
         for (int r = 0; r < m.data().rows(); r++) {
             ll += LOGIT.distribution().logDensity(m.data().y()[r], pirls.mu()[r], m.data().weights()[r], 1);
@@ -68,19 +69,12 @@ class InterceptLaplaceTest {
         }
     }
 
-    /** With λ = 0 the joint mode is the GLM fit, which PIRLS finds from the GLM's usual start η = link(initial μ). */
+    /** With λ = 0 the joint mode is the GLM fit, as {@link Irls} finds it from the GLM's usual start η = link(initial μ). */
     @ParameterizedTest
     @ValueSource(longs = {51, 52, 53, 54})
     void zeroVarianceIsTheGlm(long seed) {
         Model m = InterceptQuadratureTest.model(InterceptQuadratureTest.data(seed, 70), FORMULAS[(int) (seed % FORMULAS.length)], LOGIT);
-        double[] y = m.data().y();
-        double[] w = m.data().weights();
-        double[] eta = new double[y.length];
-        for (int r = 0; r < y.length; r++) {
-            eta[r] = LOGIT.link().link(LOGIT.distribution().initialMu(y[r], w[r]));
-        }
-        Pirls pirls = new Pirls(m.data(), m.family());
-        double[] expected = pirls.run(new double[][]{{0}}, new double[m.design().p()], new double[][]{new double[m.levels()]}, eta, true).beta();
+        double[] expected = Irls.start(m.design().x(), m.data().offset(), m.data().y(), m.data().weights(), LOGIT, "the test").beta();
         InterceptLaplace.Result r = InterceptLaplace.of(InterceptQuadrature.of(m.data(), LOGIT, 9))
                 .jointMode(0, new double[m.design().p()], new double[m.levels()]);
         for (int j = 0; j < expected.length; j++) {

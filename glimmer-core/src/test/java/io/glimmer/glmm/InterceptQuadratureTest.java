@@ -101,7 +101,7 @@ class InterceptQuadratureTest {
     private static double[][] general(Model m, double theta, double[] beta, int points) {
         Pirls pirls = new Pirls(m.data(), m.family());
         double[][] lambda = {{theta}};
-        Pirls.Mode mode = pirls.run(lambda, beta, new double[][]{new double[m.levels()]}, null, false);
+        Pirls.Mode mode = pirls.run(lambda, beta, new double[][]{new double[m.levels()]}, false);
         AdaptiveQuadrature q = new AdaptiveQuadrature(m.data(), m.family(), points);
         double deviance = q.deviance(lambda[0], beta, mode.b()[0], pirls.factor().firstBlock(), 1);
         return new double[][]{mode.b()[0], {deviance}};
