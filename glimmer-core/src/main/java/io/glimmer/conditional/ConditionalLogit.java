@@ -7,12 +7,12 @@ import io.glimmer.data.DataFrame;
 import io.glimmer.design.ModelMatrix;
 import io.glimmer.design.RankCheck;
 import io.glimmer.fit.FixedEffect;
+import io.glimmer.fit.FixedEffectsTable;
 import io.glimmer.fit.MixedModelFit;
 import io.glimmer.fit.OptimizerSummary;
 import io.glimmer.formula.Formula;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import org.hipparchus.special.Erf;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +33,7 @@ public final class ConditionalLogit {
     /** The fit in the common result type (what {@code Glimmer.fit} returns for {@code --method conditional}). */
     public static MixedModelFit fit(DataFrame data, Formula formula, FitOptions options) {
         ConditionalLogitFit c = estimate(data, formula, options);
-        LikelihoodRatioTest lrt = c.likelihoodRatio();
+        GlobalLikelihoodRatioTest lrt = c.likelihoodRatio();
         return c.fit().toBuilder().statistic("likelihood_ratio_chisq", lrt.chisq()).statistic("likelihood_ratio_df", lrt.df())
                 .statistic("likelihood_ratio_p_value", lrt.pValue()).build();
     }
@@ -75,12 +75,7 @@ public final class ConditionalLogit {
         NewtonRaphson.Result r = NewtonRaphson.maximize(likelihood, names);
         warnings.addAll(r.warnings());
         double[][] vcov = inverse(r.at().information(), p);
-        List<FixedEffect> fixed = new ArrayList<>();
-        for (int t = 0; t < p; t++) {
-            double se = Math.sqrt(vcov[t][t]);
-            double z = r.beta()[t] / se;
-            fixed.add(new FixedEffect(names.get(t), r.beta()[t], se, z, Erf.erfc(Math.abs(z) / Math.sqrt(2))));
-        }
+        List<FixedEffect> fixed = FixedEffectsTable.withZTests(names, r.beta(), vcov);
         double logLik = r.at().logLikelihood();
         MixedModelFit fit = MixedModelFit.builder()
                 .formula(formula.text())
@@ -98,7 +93,7 @@ public final class ConditionalLogit {
                         r.converged(), r.warnings()))
                 .fitSeconds((System.nanoTime() - t0) / 1e9)
                 .build();
-        return new ConditionalLogitFit(fit, nullLogLik, LikelihoodRatioTest.of(nullLogLik, logLik, p),
+        return new ConditionalLogitFit(fit, nullLogLik, GlobalLikelihoodRatioTest.of(nullLogLik, logLik, p),
                 strata.informative().size(), strata.dropped(), r.iterations());
     }
 

@@ -12,6 +12,6 @@ import io.glimmer.fit.MixedModelFit;
  * @param droppedStrata      strata without both outcomes, left out
  * @param iterations         Newton–Raphson iterations
  */
-public record ConditionalLogitFit(MixedModelFit fit, double nullLogLikelihood, LikelihoodRatioTest likelihoodRatio,
+public record ConditionalLogitFit(MixedModelFit fit, double nullLogLikelihood, GlobalLikelihoodRatioTest likelihoodRatio,
                                   int informativeStrata, int droppedStrata, int iterations) {
 }

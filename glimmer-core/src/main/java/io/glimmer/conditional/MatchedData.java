@@ -8,6 +8,7 @@ import io.glimmer.data.DataFrame;
 import io.glimmer.data.NumericColumn;
 import io.glimmer.design.Design;
 import io.glimmer.design.ModelFrame;
+import io.glimmer.design.RankCheck;
 import io.glimmer.formula.Expr;
 import io.glimmer.formula.Formula;
 import io.glimmer.formula.Term;
@@ -79,11 +80,7 @@ record MatchedData(double[] x, List<String> names, double[] y, double[] offset, 
             strata[i] = key(strataColumn, source[r]);
         }
         List<String> warnings = new ArrayList<>();
-        List<String> aliased = new ArrayList<>(design.droppedColumns());
-        if (!aliased.isEmpty()) {
-            warnings.add("fixed-effect model matrix is rank deficient so dropping " + aliased.size()
-                    + " column" + (aliased.size() == 1 ? "" : "s") + ": " + String.join(", ", aliased));
-        }
+        RankCheck.warning(design.droppedColumns()).ifPresent(warnings::add);
         return new MatchedData(x, List.copyOf(names), y, offset, strata, frame.dropped() + source.length - n, warnings);
     }
 

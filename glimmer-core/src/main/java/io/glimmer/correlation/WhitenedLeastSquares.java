@@ -1,11 +1,11 @@
 package io.glimmer.correlation;
 
 import io.glimmer.design.Design;
-import io.glimmer.fit.FixedEffect;
+import io.glimmer.design.RankCheck;
+import io.glimmer.fit.FixedEffectsTable;
 import io.glimmer.fit.MixedModelFit;
 import io.glimmer.linalg.SmallBlocks;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -94,7 +94,6 @@ final class WhitenedLeastSquares implements WhitenedModel {
             }
         }
         double[][] vcov = new double[p][p];
-        List<FixedEffect> fixed = new ArrayList<>();
         for (int a = 0; a < p; a++) {
             for (int b = 0; b < p; b++) {
                 double s = 0;
@@ -103,10 +102,6 @@ final class WhitenedLeastSquares implements WhitenedModel {
                 }
                 vcov[a][b] = sigma2 * s;
             }
-        }
-        for (int j = 0; j < p; j++) {
-            double se = Math.sqrt(vcov[j][j]);
-            fixed.add(new FixedEffect(design.x().names().get(j), beta[j], se, beta[j] / se, null));
         }
         double[] x = design.x().values();
         double[] fitted = new double[n];
@@ -123,14 +118,11 @@ final class WhitenedLeastSquares implements WhitenedModel {
                 .df(p + 1)
                 .remlCriterion(reml ? objective(theta) : null)
                 .residualStdDev(Math.sqrt(sigma2))
-                .fixedEffects(fixed)
+                .fixedEffects(FixedEffectsTable.withoutPValues(design.x().names(), beta, vcov))
                 .fixedEffectsCovariance(vcov)
                 .theta(new double[0])
                 .fitted(fitted);
-        if (!design.droppedColumns().isEmpty()) {
-            b.warning("fixed-effect model matrix is rank deficient so dropping " + design.droppedColumns().size()
-                    + " column" + (design.droppedColumns().size() == 1 ? "" : "s") + ": " + String.join(", ", design.droppedColumns()));
-        }
+        RankCheck.warning(design.droppedColumns()).ifPresent(b::warning);
         return b.build();
     }
 }

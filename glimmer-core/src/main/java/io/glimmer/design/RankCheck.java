@@ -2,6 +2,7 @@ package io.glimmer.design;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Finds the columns of a model matrix that are linear combinations of earlier ones, keeping earlier
@@ -11,6 +12,15 @@ public final class RankCheck {
     static final double TOLERANCE = 1e-7;
 
     private RankCheck() {
+    }
+
+    /** lme4's message for the aliased columns dropped from X (their names, in order), or empty when none were. */
+    public static Optional<String> warning(List<String> dropped) {
+        if (dropped.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("fixed-effect model matrix is rank deficient so dropping " + dropped.size()
+                + " column" + (dropped.size() == 1 ? "" : "s") + ": " + String.join(", ", dropped));
     }
 
     /** Indices of the columns to keep, in order. */

@@ -54,7 +54,7 @@ public enum CorrelationStructure {
         return switch (this) {
             case INDEPENDENCE -> new IndependenceCorrelation();
             case EXCHANGEABLE -> new ExchangeableCorrelation();
-            case AR1 -> new Ar1Correlation();
+            case AR1 -> new Ar1WorkingCorrelation();
             case UNSTRUCTURED -> new UnstructuredCorrelation(maxClusterSize);
         };
     }

@@ -7,16 +7,17 @@ import io.glimmer.data.Column;
 import io.glimmer.data.DataFrame;
 import io.glimmer.data.NumericColumn;
 import io.glimmer.design.Design;
+import io.glimmer.design.RankCheck;
 import io.glimmer.family.Distribution;
 import io.glimmer.family.Family;
 import io.glimmer.fit.FixedEffect;
+import io.glimmer.fit.FixedEffectsTable;
 import io.glimmer.fit.MixedModelFit;
 import io.glimmer.fit.OptimizerSummary;
 import io.glimmer.formula.Formula;
 import io.glimmer.formula.RandomTerm;
 import io.glimmer.glm.Irls;
 import io.glimmer.glmm.GlmmResponse;
-import org.hipparchus.special.Erf;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -185,14 +186,8 @@ public final class GeeEstimator {
     }
 
     private static List<FixedEffect> fixedEffects(List<String> names, double[] beta, double[][] covariance) {
-        List<FixedEffect> out = new ArrayList<>();
-        for (int j = 0; j < beta.length; j++) {
-            double se = Math.sqrt(covariance[j][j]);
-            double z = beta[j] / se;
-            // Two-sided normal p-value; geepack prints the Wald χ² = z² with 1 df, which has the same p-value.
-            out.add(new FixedEffect(names.get(j), beta[j], se, z, Erf.erfc(Math.abs(z) / Math.sqrt(2))));
-        }
-        return out;
+        // Two-sided normal p-value; geepack prints the Wald χ² = z² with 1 df, which has the same p-value.
+        return FixedEffectsTable.withZTests(names, beta, covariance);
     }
 
     /** Pearson residuals √w (y − μ)/√(φ V(μ)). */
@@ -206,10 +201,7 @@ public final class GeeEstimator {
 
     private static List<String> warnings(Design design, Clusters clusters, WorkingCorrelation corr, GeeSolution s) {
         List<String> warnings = new ArrayList<>();
-        if (!design.droppedColumns().isEmpty()) {
-            warnings.add("fixed-effect model matrix is rank deficient so dropping " + design.droppedColumns().size()
-                    + " column" + (design.droppedColumns().size() == 1 ? "" : "s") + ": " + String.join(", ", design.droppedColumns()));
-        }
+        RankCheck.warning(design.droppedColumns()).ifPresent(warnings::add);
         if (!clusters.contiguous()) {
             warnings.add("the rows of each cluster of '" + clusters.column() + "' are not adjacent; rows with the same value were"
                     + " taken as one cluster in data order (geepack would take each run as a separate cluster: sort the data by '"

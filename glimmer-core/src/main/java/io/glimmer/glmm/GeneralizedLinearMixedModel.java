@@ -4,8 +4,10 @@ import io.glimmer.GlimmerException;
 import io.glimmer.InputException;
 import io.glimmer.design.Design;
 import io.glimmer.design.RandomEffectsTerm;
+import io.glimmer.design.RankCheck;
 import io.glimmer.family.Family;
 import io.glimmer.fit.FixedEffect;
+import io.glimmer.fit.FixedEffectsTable;
 import io.glimmer.fit.MixedModelFit;
 import io.glimmer.fit.OptimizerSummary;
 import io.glimmer.glm.Irls;
@@ -23,7 +25,6 @@ import java.util.List;
 import org.hipparchus.linear.CholeskyDecomposition;
 import org.hipparchus.linear.MatrixUtils;
 import org.hipparchus.linear.RealMatrix;
-import org.hipparchus.special.Erf;
 
 /**
  * A generalized linear mixed model fitted by maximum likelihood, as lme4's glmer: the Laplace
@@ -395,13 +396,7 @@ public final class GeneralizedLinearMixedModel {
     private MixedModelFit report(double[] theta, double[] beta, double[][] modes, double[] mu, double deviance, double phi, double[][] vcov,
                                  List<String> messages, BoundedMinimizer.Result one, BoundedMinimizer.Result two, double[] start, double[] optimum, long t0) {
         List<RandomEffectsTerm> terms = design.randomTerms();
-        List<FixedEffect> fixed = new ArrayList<>();
-        List<String> names = design.x().names();
-        for (int j = 0; j < p; j++) {
-            double se = Math.sqrt(vcov[j][j]);
-            double z = beta[j] / se;
-            fixed.add(new FixedEffect(names.get(j), beta[j], se, z, Erf.erfc(Math.abs(z) / Math.sqrt(2))));
-        }
+        List<FixedEffect> fixed = FixedEffectsTable.withZTests(design.x().names(), beta, vcov);
         double[] y = data.y();
         double[] w = data.weights();
         double[] pearson = new double[mu.length];
@@ -409,10 +404,7 @@ public final class GeneralizedLinearMixedModel {
             pearson[r] = (y[r] - mu[r]) * Math.sqrt(w[r] / family.distribution().variance(mu[r]) / phi);
         }
         List<String> warnings = new ArrayList<>(messages);
-        if (!design.droppedColumns().isEmpty()) {
-            warnings.add(0, "fixed-effect model matrix is rank deficient so dropping " + design.droppedColumns().size()
-                    + " column" + (design.droppedColumns().size() == 1 ? "" : "s") + ": " + String.join(", ", design.droppedColumns()));
-        }
+        RankCheck.warning(design.droppedColumns()).ifPresent(message -> warnings.add(0, message));
         boolean singular = covariance.singular(theta);
         if (singular) {
             warnings.add("boundary (singular) fit: a variance component is (nearly) zero or a correlation is ±1");

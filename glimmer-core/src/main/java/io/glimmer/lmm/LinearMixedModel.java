@@ -3,7 +3,9 @@ package io.glimmer.lmm;
 import io.glimmer.InputException;
 import io.glimmer.design.Design;
 import io.glimmer.design.RandomEffectsTerm;
+import io.glimmer.design.RankCheck;
 import io.glimmer.fit.FixedEffect;
+import io.glimmer.fit.FixedEffectsTable;
 import io.glimmer.fit.MixedModelFit;
 import io.glimmer.fit.OptimizerSummary;
 import io.glimmer.linalg.BlockedCholesky;
@@ -307,12 +309,7 @@ public final class LinearMixedModel {
         double[][] u = RandomEffectsReport.modes(lambdas, terms, spherical);
         double[][] vcov = factor.fixedEffectsCovariance(p, sigma2);
 
-        List<FixedEffect> fixed = new ArrayList<>();
-        List<String> names = design.x().names();
-        for (int j = 0; j < p; j++) {
-            double se = Math.sqrt(vcov[j][j]);
-            fixed.add(new FixedEffect(names.get(j), beta[j], se, beta[j] / se, null));
-        }
+        List<FixedEffect> fixed = FixedEffectsTable.withoutPValues(design.x().names(), beta, vcov);
         double[] fitted = fitted(beta, u);
         double[] scaled = new double[n];
         for (int r = 0; r < n; r++) {
@@ -320,10 +317,7 @@ public final class LinearMixedModel {
             scaled[r] = w * (y[r] - fitted[r]) / sigma;
         }
         List<String> warnings = new ArrayList<>();
-        if (!design.droppedColumns().isEmpty()) {
-            warnings.add("fixed-effect model matrix is rank deficient so dropping " + design.droppedColumns().size()
-                    + " column" + (design.droppedColumns().size() == 1 ? "" : "s") + ": " + String.join(", ", design.droppedColumns()));
-        }
+        RankCheck.warning(design.droppedColumns()).ifPresent(warnings::add);
         boolean singular = covariance.singular(theta);
         if (singular) {
             warnings.add("boundary (singular) fit: a variance component is (nearly) zero or a correlation is ±1");

@@ -6,6 +6,7 @@ import io.glimmer.data.DataFrame;
 import io.glimmer.design.Design;
 import io.glimmer.family.Family;
 import io.glimmer.fit.FixedEffect;
+import io.glimmer.fit.FixedEffectsTable;
 import io.glimmer.fit.MixedModelFit;
 import io.glimmer.fit.OptimizerSummary;
 import io.glimmer.formula.Formula;
@@ -88,13 +89,8 @@ public final class PenalizedQuasiLikelihood {
                 row[j] *= inflation;
             }
         }
-        List<FixedEffect> fixed = new ArrayList<>();
-        for (int j = 0; j < p; j++) {
-            FixedEffect fe = lmm.fixedEffects().get(j);
-            double se = Math.sqrt(vcov[j][j]);
-            double t = fe.estimate() / se;
-            fixed.add(new FixedEffect(fe.term(), fe.estimate(), se, t, df == null ? null : twoSidedT(t, df[j])));
-        }
+        double[] beta = lmm.fixedEffects().stream().mapToDouble(FixedEffect::estimate).toArray();
+        List<FixedEffect> fixed = FixedEffectsTable.of(design.x().names(), beta, vcov, (j, t) -> df == null ? null : twoSidedT(t, df[j]));
         double[] mu = new double[eta.length];
         for (int r = 0; r < eta.length; r++) {
             mu[r] = family.mu(eta[r]);

@@ -37,4 +37,11 @@ class RankCheckTest {
         Design design = Design.of(d, Formula.parse("y ~ f * g + (1 | h)"), null);
         assertEquals(List.of("fc:gv"), design.droppedColumns());
     }
+
+    @Test
+    void warningNamesTheDroppedColumnsOnce() {
+        assertEquals(java.util.Optional.empty(), RankCheck.warning(List.of()));
+        assertEquals("fixed-effect model matrix is rank deficient so dropping 1 column: x2", RankCheck.warning(List.of("x2")).orElseThrow());
+        assertEquals("fixed-effect model matrix is rank deficient so dropping 2 columns: x2, gB:x", RankCheck.warning(List.of("x2", "gB:x")).orElseThrow());
+    }
 }

@@ -4,7 +4,7 @@ package io.glimmer.gee;
  * First-order autoregressive correlation α^|k−j| by position within the cluster (geepack without
  * {@code waves}: rows are taken as equally spaced in their order in the data).
  */
-final class Ar1Correlation implements WorkingCorrelation {
+final class Ar1WorkingCorrelation implements WorkingCorrelation {
     @Override
     public int parameters() {
         return 1;
