@@ -1,11 +1,7 @@
 package io.glimmer.correlation;
 
-import io.glimmer.data.CategoricalColumn;
-import io.glimmer.data.Column;
 import io.glimmer.data.DataFrame;
-import io.glimmer.data.NumericColumn;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,47 +15,8 @@ import java.util.List;
  */
 record CompleteCases(DataFrame data, int[] originalRows, int dropped) {
     static CompleteCases of(DataFrame data, List<String> columns) {
-        int n = data.rows();
-        List<Column> checked = new ArrayList<>();
-        for (String c : columns) {
-            checked.add(data.column(c));
-        }
-        int[] keep = new int[n];
-        int kept = 0;
-        for (int r = 0; r < n; r++) {
-            boolean ok = true;
-            for (Column c : checked) {
-                ok &= !c.isMissing(r);
-            }
-            if (ok) {
-                keep[kept++] = r;
-            }
-        }
-        int[] rows = java.util.Arrays.copyOf(keep, kept);
-        if (kept == n) {
-            return new CompleteCases(data, rows, 0);
-        }
-        List<Column> subset = new ArrayList<>();
-        for (String name : data.names()) {
-            subset.add(subset(data.column(name), rows));
-        }
-        return new CompleteCases(DataFrame.of(data.source(), subset), rows, n - kept);
-    }
-
-    /** The levels are kept: the model frame drops the unused ones. */
-    private static Column subset(Column c, int[] rows) {
-        if (c instanceof NumericColumn num) {
-            double[] v = new double[rows.length];
-            for (int i = 0; i < rows.length; i++) {
-                v[i] = num.get(rows[i]);
-            }
-            return new NumericColumn(c.name(), v);
-        }
-        CategoricalColumn cat = (CategoricalColumn) c;
-        int[] codes = new int[rows.length];
-        for (int i = 0; i < rows.length; i++) {
-            codes[i] = cat.code(rows[i]);
-        }
-        return new CategoricalColumn(c.name(), codes, cat.levels());
+        int[] rows = data.completeRows(columns);
+        int dropped = data.rows() - rows.length;
+        return new CompleteCases(dropped == 0 ? data : data.subset(rows), rows, dropped);
     }
 }

@@ -60,4 +60,36 @@ public final class CategoricalColumn implements Column {
     public boolean isMissing(int row) {
         return codes[row] < 0;
     }
+
+    @Override
+    public CategoricalColumn subset(int[] rows) {
+        int[] c = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            c[i] = codes[rows[i]];
+        }
+        return new CategoricalColumn(name, c, levels);
+    }
+
+    /** The same values with only the levels that occur (in their order): R's droplevels. */
+    public CategoricalColumn withoutUnusedLevels() {
+        int[] remap = new int[levels.size()];
+        java.util.Arrays.fill(remap, -1);
+        for (int c : codes) {
+            if (c >= 0) {
+                remap[c] = 0;
+            }
+        }
+        List<String> used = new java.util.ArrayList<>();
+        for (int l = 0; l < remap.length; l++) {
+            if (remap[l] == 0) {
+                remap[l] = used.size();
+                used.add(levels.get(l));
+            }
+        }
+        int[] c = new int[codes.length];
+        for (int i = 0; i < codes.length; i++) {
+            c[i] = codes[i] < 0 ? -1 : remap[codes[i]];
+        }
+        return new CategoricalColumn(name, c, used);
+    }
 }

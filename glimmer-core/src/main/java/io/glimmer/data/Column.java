@@ -7,4 +7,7 @@ public sealed interface Column permits NumericColumn, CategoricalColumn {
     int size();
 
     boolean isMissing(int row);
+
+    /** The given rows, in that order (the one way every estimator subsets rows; a categorical column keeps its levels). */
+    Column subset(int[] rows);
 }

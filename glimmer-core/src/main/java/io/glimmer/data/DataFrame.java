@@ -63,4 +63,33 @@ public final class DataFrame {
         }
         return c;
     }
+
+    /** The given rows of every column, in that order (levels kept). */
+    public DataFrame subset(int[] rows) {
+        List<Column> subset = new ArrayList<>();
+        for (Column c : columns.values()) {
+            subset.add(c.subset(rows));
+        }
+        return of(source, subset);
+    }
+
+    /** The rows (0-based, in order) where none of the named columns is missing. */
+    public int[] completeRows(List<String> names) {
+        List<Column> checked = new ArrayList<>();
+        for (String name : names) {
+            checked.add(column(name));
+        }
+        int[] keep = new int[rows];
+        int kept = 0;
+        for (int r = 0; r < rows; r++) {
+            boolean complete = true;
+            for (Column c : checked) {
+                complete &= !c.isMissing(r);
+            }
+            if (complete) {
+                keep[kept++] = r;
+            }
+        }
+        return java.util.Arrays.copyOf(keep, kept);
+    }
 }

@@ -37,6 +37,15 @@ public final class NumericColumn implements Column {
     }
 
     @Override
+    public NumericColumn subset(int[] rows) {
+        double[] v = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            v[i] = values[rows[i]];
+        }
+        return new NumericColumn(name, v);
+    }
+
+    @Override
     public String toString() {
         return "NumericColumn[" + name + ", " + Arrays.toString(Arrays.copyOf(values, Math.min(5, values.length))) + "...]";
     }

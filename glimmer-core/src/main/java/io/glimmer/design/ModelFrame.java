@@ -192,32 +192,10 @@ public final class ModelFrame {
         }
     }
 
+    /** The rows kept, without the levels they no longer use. */
     private static Column subset(Column c, int[] rows) {
-        if (c instanceof NumericColumn num) {
-            double[] v = new double[rows.length];
-            for (int i = 0; i < rows.length; i++) {
-                v[i] = num.get(rows[i]);
-            }
-            return new NumericColumn(c.name(), v);
-        }
-        CategoricalColumn cat = (CategoricalColumn) c;
-        int[] remap = new int[cat.levelCount()];
-        java.util.Arrays.fill(remap, -1);
-        for (int r : rows) {
-            remap[cat.code(r)] = 0;
-        }
-        List<String> levels = new ArrayList<>();
-        for (int l = 0; l < remap.length; l++) {
-            if (remap[l] == 0) {
-                remap[l] = levels.size();
-                levels.add(cat.levels().get(l));
-            }
-        }
-        int[] codes = new int[rows.length];
-        for (int i = 0; i < rows.length; i++) {
-            codes[i] = remap[cat.code(rows[i])];
-        }
-        return new CategoricalColumn(c.name(), codes, levels);
+        Column kept = c.subset(rows);
+        return kept instanceof CategoricalColumn cat ? cat.withoutUnusedLevels() : kept;
     }
 
     /** The evaluated (and subset) values of an expression of the formula. */

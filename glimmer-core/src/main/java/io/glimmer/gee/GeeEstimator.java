@@ -2,10 +2,7 @@ package io.glimmer.gee;
 
 import io.glimmer.FitOptions;
 import io.glimmer.InputException;
-import io.glimmer.data.CategoricalColumn;
-import io.glimmer.data.Column;
 import io.glimmer.data.DataFrame;
-import io.glimmer.data.NumericColumn;
 import io.glimmer.design.Design;
 import io.glimmer.design.RankCheck;
 import io.glimmer.family.Distribution;
@@ -71,7 +68,7 @@ public final class GeeEstimator {
         int droppedForCluster = data.rows() - complete.rows();
         Design design = Design.of(complete, formula, options.weights());
         GlmmResponse response = GlmmResponse.of(design.frame(), formula.response(), family, options.weights());
-        Clusters clusters = Clusters.of(subset(complete.column(clusterColumn), design.frame().keptRows()));
+        Clusters clusters = Clusters.of(complete.column(clusterColumn).subset(design.frame().keptRows()));
         double[] offset = design.offset() == null ? new double[design.rows()] : design.offset();
         MarginalModel model = new MarginalModel(family, design.x(), response.y(), response.weights(), offset, clusters);
         WorkingCorrelation corr = structure.create(clusters.maxSize());
@@ -148,41 +145,14 @@ public final class GeeEstimator {
 
     /** The data without the rows whose cluster value is missing (the data itself when there are none). */
     private static DataFrame withCluster(DataFrame data, String cluster) {
-        Column c = data.column(cluster);
-        List<Integer> keep = new ArrayList<>();
-        for (int r = 0; r < data.rows(); r++) {
-            if (!c.isMissing(r)) {
-                keep.add(r);
-            }
-        }
-        if (keep.size() == data.rows()) {
+        int[] rows = data.completeRows(List.of(cluster));
+        if (rows.length == data.rows()) {
             return data;
         }
-        if (keep.isEmpty()) {
+        if (rows.length == 0) {
             throw new InputException(data.source() + ": the cluster column '" + cluster + "' is missing in every row");
         }
-        int[] rows = keep.stream().mapToInt(Integer::intValue).toArray();
-        List<Column> columns = new ArrayList<>();
-        for (String name : data.names()) {
-            columns.add(subset(data.column(name), rows));
-        }
-        return DataFrame.of(data.source(), columns);
-    }
-
-    private static Column subset(Column c, int[] rows) {
-        if (c instanceof NumericColumn n) {
-            double[] v = new double[rows.length];
-            for (int i = 0; i < rows.length; i++) {
-                v[i] = n.get(rows[i]);
-            }
-            return new NumericColumn(c.name(), v);
-        }
-        CategoricalColumn cat = (CategoricalColumn) c;
-        int[] codes = new int[rows.length];
-        for (int i = 0; i < rows.length; i++) {
-            codes[i] = cat.code(rows[i]);
-        }
-        return new CategoricalColumn(c.name(), codes, cat.levels());
+        return data.subset(rows);
     }
 
     private static List<FixedEffect> fixedEffects(List<String> names, double[] beta, double[][] covariance) {
