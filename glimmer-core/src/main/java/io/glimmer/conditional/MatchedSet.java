@@ -1,5 +1,7 @@
 package io.glimmer.conditional;
 
+import io.glimmer.design.LinearPredictor;
+
 /**
  * One informative stratum, prepared for {@link SubsetSums}.
  *
@@ -83,11 +85,7 @@ record MatchedSet(double[] x, int p, double[] offset, int m, double[] chosenX, d
         int n = size();
         double[] eta = new double[n];
         for (int i = 0; i < n; i++) {
-            double s = offset[i];
-            for (int t = 0; t < p; t++) {
-                s += x[i * p + t] * beta[t];
-            }
-            eta[i] = s;
+            eta[i] = LinearPredictor.row(x, p, i, beta, offset[i]);
         }
         return eta;
     }

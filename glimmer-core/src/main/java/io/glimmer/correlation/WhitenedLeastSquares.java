@@ -1,6 +1,7 @@
 package io.glimmer.correlation;
 
 import io.glimmer.design.Design;
+import io.glimmer.design.LinearPredictor;
 import io.glimmer.design.RankCheck;
 import io.glimmer.fit.FixedEffectsTable;
 import io.glimmer.fit.MixedModelFit;
@@ -103,13 +104,7 @@ final class WhitenedLeastSquares implements WhitenedModel {
                 vcov[a][b] = sigma2 * s;
             }
         }
-        double[] x = design.x().values();
-        double[] fitted = new double[n];
-        for (int r = 0; r < n; r++) {
-            for (int j = 0; j < p; j++) {
-                fitted[r] += x[r * p + j] * beta[j];
-            }
-        }
+        double[] fitted = LinearPredictor.of(design.x(), null, beta);
         MixedModelFit.Builder b = MixedModelFit.builder()
                 .formula(design.formula().text())
                 .method(reml ? "REML" : "ML")

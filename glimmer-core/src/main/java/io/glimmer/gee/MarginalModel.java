@@ -1,6 +1,7 @@
 package io.glimmer.gee;
 
 import io.glimmer.GlimmerException;
+import io.glimmer.design.LinearPredictor;
 import io.glimmer.design.ModelMatrix;
 import io.glimmer.family.Family;
 
@@ -23,13 +24,7 @@ record MarginalModel(Family family, ModelMatrix x, double[] y, double[] weights,
     }
 
     double eta(int row, double[] beta) {
-        double[] v = x.values();
-        int p = beta.length;
-        double eta = offset[row];
-        for (int j = 0; j < p; j++) {
-            eta += v[row * p + j] * beta[j];
-        }
-        return eta;
+        return LinearPredictor.row(x.values(), beta.length, row, beta, offset[row]);
     }
 
     double mu(int row, double[] beta) {

@@ -1,5 +1,6 @@
 package io.glimmer.glmm;
 
+import io.glimmer.design.LinearPredictor;
 import io.glimmer.family.Family;
 import io.glimmer.linalg.BlockDiagonal;
 import io.glimmer.linalg.GroupedColumns;
@@ -67,13 +68,7 @@ final class AdaptiveQuadrature {
         double[] x = data.x();
         double[] offset = data.offset();
         data.forEachChunk(c -> {
-            for (int r = data.chunkStart(c); r < data.chunkStart(c + 1); r++) {
-                double s = offset == null ? 0 : offset[r];
-                for (int j = 0; j < p; j++) {
-                    s += x[r * p + j] * beta[j];
-                }
-                fixed[r] = s;
-            }
+            LinearPredictor.fill(x, p, offset, beta, fixed, data.chunkStart(c), data.chunkStart(c + 1));
         });
         IntConsumer levels = c -> levelTotals[c] = deviance(lambda, mode, factor, dispersion, c * LEVEL_CHUNK,
                 Math.min(term.levels(), (c + 1) * LEVEL_CHUNK));

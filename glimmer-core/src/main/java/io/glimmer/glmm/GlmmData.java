@@ -1,6 +1,7 @@
 package io.glimmer.glmm;
 
 import io.glimmer.design.Design;
+import io.glimmer.design.LinearPredictor;
 import io.glimmer.design.RandomEffectsTerm;
 import io.glimmer.linalg.GroupedColumns;
 import io.glimmer.linalg.Parallel;
@@ -129,16 +130,8 @@ final class GlmmData {
 
     /** For rows [r0, r1): offset + Xβ (summed as in η) and Xβ alone (as in the working response). */
     void fixedParts(double[] beta, double[] withOffset, double[] xBeta, int r0, int r1) {
-        for (int r = r0; r < r1; r++) {
-            double s = offset == null ? 0 : offset[r];
-            double xb = 0;
-            for (int j = 0; j < p; j++) {
-                s += x[r * p + j] * beta[j];
-                xb += x[r * p + j] * beta[j];
-            }
-            withOffset[r] = s;
-            xBeta[r] = xb;
-        }
+        LinearPredictor.fill(x, p, offset, beta, withOffset, r0, r1);
+        LinearPredictor.fill(x, p, null, beta, xBeta, r0, r1);
     }
 
     /** η = fixed + Σ_k Z_k u_k for rows [r0, r1), u from the last {@link #scaleModes}. */
@@ -193,13 +186,7 @@ final class GlmmData {
 
     /** η for rows [r0, r1) from β and the modes last given to {@link #scaleModes}. */
     void linearPredictor(double[] beta, double[] eta, int r0, int r1) {
-        for (int r = r0; r < r1; r++) {
-            double s = offset == null ? 0 : offset[r];
-            for (int j = 0; j < p; j++) {
-                s += x[r * p + j] * beta[j];
-            }
-            eta[r] = s;
-        }
+        LinearPredictor.fill(x, p, offset, beta, eta, r0, r1);
         addRandom(eta, r0, r1);
     }
 }

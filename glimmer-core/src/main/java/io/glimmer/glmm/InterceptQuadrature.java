@@ -1,5 +1,6 @@
 package io.glimmer.glmm;
 
+import io.glimmer.design.LinearPredictor;
 import io.glimmer.family.Family;
 import io.glimmer.linalg.GroupedColumns;
 import io.glimmer.linalg.Parallel;
@@ -264,10 +265,7 @@ final class InterceptQuadrature {
         double max = Double.NEGATIVE_INFINITY;
         double successFixed = 0;
         for (int i = r0; i < r1; i++) {
-            double s = offset == null ? 0 : offset[i];
-            for (int j = 0; j < p; j++) {
-                s += x[i * p + j] * beta[j];
-            }
+            double s = LinearPredictor.row(x, p, i, beta, offset == null ? 0 : offset[i]);
             fixed[i] = s;
             min = Math.min(min, s);
             max = Math.max(max, s);

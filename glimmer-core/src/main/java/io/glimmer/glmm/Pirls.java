@@ -1,5 +1,6 @@
 package io.glimmer.glmm;
 
+import io.glimmer.design.LinearPredictor;
 import io.glimmer.family.Distribution;
 import io.glimmer.family.Family;
 import io.glimmer.linalg.BlockedCholesky;
@@ -247,11 +248,7 @@ final class Pirls {
             } else if (fixed) {
                 response[r] = z - xBeta[r];
             } else {
-                double xb = 0;
-                for (int j = 0; j < p; j++) {
-                    xb += x[r * p + j] * beta[j];
-                }
-                response[r] = z - xb;
+                response[r] = z - LinearPredictor.row(x, p, r, beta, 0);
             }
         }
     }

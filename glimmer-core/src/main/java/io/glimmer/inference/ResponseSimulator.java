@@ -2,6 +2,7 @@ package io.glimmer.inference;
 
 import io.glimmer.InputException;
 import io.glimmer.design.Design;
+import io.glimmer.design.LinearPredictor;
 import io.glimmer.design.RandomEffectsTerm;
 import io.glimmer.family.Family;
 import io.glimmer.fit.FixedEffect;
@@ -126,13 +127,7 @@ public final class ResponseSimulator {
         double[] x = design.x().values();
         double[] offset = design.offset();
         double[] eta = new double[n];
-        for (int r = 0; r < n; r++) {
-            double s = offset == null ? 0 : offset[r];
-            for (int j = 0; j < p; j++) {
-                s += x[r * p + j] * beta[j];
-            }
-            eta[r] = s;
-        }
+        LinearPredictor.fill(x, p, offset, beta, eta, 0, n);
         List<RandomEffectsTerm> terms = design.randomTerms();
         for (int k = 0; k < terms.size(); k++) {
             GroupedColumns g = terms.get(k).columns();

@@ -2,6 +2,7 @@ package io.glimmer.lmm;
 
 import io.glimmer.InputException;
 import io.glimmer.design.Design;
+import io.glimmer.design.LinearPredictor;
 import io.glimmer.design.RandomEffectsTerm;
 import io.glimmer.design.RankCheck;
 import io.glimmer.fit.FixedEffect;
@@ -350,10 +351,7 @@ public final class LinearMixedModel {
         double[] fit = new double[n];
         List<RandomEffectsTerm> terms = design.randomTerms();
         for (int r = 0; r < n; r++) {
-            double s = offset == null ? 0 : offset[r];
-            for (int j = 0; j < p; j++) {
-                s += x[r * p + j] * beta[j];
-            }
+            double s = LinearPredictor.row(x, p, r, beta, offset == null ? 0 : offset[r]);
             for (int k = 0; k < terms.size(); k++) {
                 GroupedColumns g = terms.get(k).columns();
                 int q = g.q();

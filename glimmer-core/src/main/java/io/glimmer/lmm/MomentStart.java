@@ -1,6 +1,7 @@
 package io.glimmer.lmm;
 
 import io.glimmer.design.Design;
+import io.glimmer.design.LinearPredictor;
 import io.glimmer.design.RandomEffectsTerm;
 import io.glimmer.linalg.GroupedColumns;
 
@@ -108,11 +109,7 @@ final class MomentStart {
         double[] beta = SmallCholesky.solve(xtx, p, xty);
         double[] e = new double[n];
         for (int r = 0; r < n; r++) {
-            double fit = 0;
-            for (int a = 0; a < p; a++) {
-                fit += x[r * p + a] * beta[a];
-            }
-            e[r] = y[r] - fit;
+            e[r] = y[r] - LinearPredictor.row(x, p, r, beta, 0);
         }
         return e;
     }

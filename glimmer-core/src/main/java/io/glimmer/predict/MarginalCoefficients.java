@@ -1,6 +1,7 @@
 package io.glimmer.predict;
 
 import io.glimmer.design.Design;
+import io.glimmer.design.LinearPredictor;
 import io.glimmer.design.ModelMatrix;
 import io.glimmer.design.RandomEffectsTerm;
 import io.glimmer.family.Family;
@@ -92,10 +93,7 @@ public record MarginalCoefficients(List<String> terms, double[] conditional, dou
         double[] slope = new double[n]; // d g(mean) / dη for each row
         for (int r = 0; r < n; r++) {
             double off = offset == null ? 0 : offset[r];
-            double eta = off;
-            for (int j = 0; j < p; j++) {
-                eta += xv[r * p + j] * beta[j];
-            }
+            double eta = LinearPredictor.row(xv, p, r, beta, off);
             double sd = Math.sqrt(variance[r]);
             double mean = MarginalPredictions.mean(link, eta, sd);
             double marginalEta = link.link(mean);

@@ -2,6 +2,7 @@ package io.glimmer.predict;
 
 import io.glimmer.InputException;
 import io.glimmer.data.DataFrame;
+import io.glimmer.design.LinearPredictor;
 import io.glimmer.design.ModelFrame;
 import io.glimmer.design.ModelMatrix;
 import io.glimmer.design.ModelMatrixBuilder;
@@ -165,9 +166,7 @@ public final class Predictor {
         }
         double[] xv = x.values();
         for (int r = 0; r < n; r++) {
-            for (int j = 0; j < p; j++) {
-                eta[r] += xv[r * p + j] * beta[j];
-            }
+            eta[r] = LinearPredictor.row(xv, p, r, beta, eta[r]);
         }
         return eta;
     }
