@@ -32,11 +32,6 @@ final class Ar1WorkingCorrelation implements WorkingCorrelation {
         out[0] = lag == 1 ? 1 : lag * Math.pow(alpha[0], lag - 1);
     }
 
-    @Override
-    public String parameterName(int index) {
-        return "alpha";
-    }
-
     /**
      * R⁻¹ of AR(1) is tridiagonal: (1 − α²)⁻¹ times 1, 1 + α², …, 1 + α², 1 on the diagonal and
      * −α beside it, so the solve is linear in the cluster size.

@@ -27,11 +27,6 @@ final class ExchangeableCorrelation implements WorkingCorrelation {
         out[0] = 1;
     }
 
-    @Override
-    public String parameterName(int index) {
-        return "alpha";
-    }
-
     /**
      * R = (1 − α)I + α11', so R⁻¹ = (I − c11')/(1 − α) with c = α/(1 + (n − 1)α): linear in the
      * cluster size rather than an LU of the n × n matrix, which matters for large clusters.

@@ -25,8 +25,10 @@ interface WorkingCorrelation {
     /** ∂ρ/∂α of a pair class, written into {@code out} (length q). */
     void gradient(double[] alpha, int pairClass, double[] out);
 
-    /** Names of the parameters, geepack's ("alpha", or "alpha.1:2", ... for unstructured). */
-    String parameterName(int index);
+    /** Names of the parameters, geepack's: "alpha" for a single one (exchangeable, AR(1)), "alpha.1:2", ... for unstructured. */
+    default String parameterName(int index) {
+        return "alpha";
+    }
 
     default boolean isIndependence() {
         return parameters() == 0;

@@ -31,28 +31,7 @@ public final class Irls {
     /** Rows per partial sum of the deviance (the GLMM's chunks, so that sums agree with PIRLS's). */
     public static final int CHUNK_ROWS = 4096;
 
-    private final double[] x;
-    private final int p;
-    private final double[] offset;
-    private final double[] y;
-    private final double[] prior;
-    private final Family family;
-    private final int n;
-    private final double[] eta;
-    private final double[] mu;
-    private final double[] muEta;
-
-    private Irls(double[] x, int p, double[] offset, double[] y, double[] prior, Family family) {
-        this.x = x;
-        this.p = p;
-        this.offset = offset;
-        this.y = y;
-        this.prior = prior;
-        this.family = family;
-        this.n = y.length;
-        this.eta = new double[n];
-        this.mu = new double[n];
-        this.muEta = new double[n];
+    private Irls() {
     }
 
     /**
@@ -64,7 +43,7 @@ public final class Irls {
      * @return the fit, or empty when X'WX is numerically singular
      */
     public static Optional<GlmFit> fit(double[] x, int p, double[] offset, double[] y, double[] prior, Family family) {
-        return new Irls(x, p, offset, y, prior, family).run();
+        return new Model(x, p, offset, y, prior, family).run();
     }
 
     /**
@@ -81,85 +60,93 @@ public final class Irls {
         return fit.get();
     }
 
-    private Optional<GlmFit> run() {
-        Distribution dist = family.distribution();
-        for (int r = 0; r < n; r++) {
-            eta[r] = family.link().link(dist.initialMu(y[r], prior[r]));
-        }
-        family.link().inverseAndDerivative(eta, mu, muEta, 0, n);
-        BlockedCholesky factor = new BlockedCholesky(CrossProducts.structure(new GroupedColumns[0], p + 1));
-        double[][] noLambda = new double[0][];
-        double[][] noModes = new double[0][];
-        double[] weights = new double[n];
-        double[] response = new double[n];
-        double[] beta = new double[p];
-        double[] betaNew = new double[p];
-        double[] betaOld = new double[p];
-        double previous = Double.POSITIVE_INFINITY;
-        double deviance = Double.NaN;
-        boolean converged = false;
-        int iteration = 0;
-        while (iteration < MAX_ITERATIONS && !converged) {
-            iteration++;
+    /** The GLM being fitted: X (n × p, row-major), offset (or null), response and prior weights. */
+    private record Model(double[] x, int p, double[] offset, double[] y, double[] prior, Family family) {
+        private Optional<GlmFit> run() {
+            int n = y.length;
+            double[] eta = new double[n];
+            double[] mu = new double[n];
+            double[] muEta = new double[n];
+            Distribution dist = family.distribution();
             for (int r = 0; r < n; r++) {
-                double d = muEta[r];
-                weights[r] = prior[r] * d * d / dist.variance(mu[r]);
-                response[r] = eta[r] - (offset == null ? 0 : offset[r]) + (y[r] - mu[r]) / d;
+                eta[r] = family.link().link(dist.initialMu(y[r], prior[r]));
             }
-            factor.crossProducts().compute(weights, x, response);
-            if (!factor.factor(noLambda)) {
-                return Optional.empty();
-            }
-            factor.solve(betaNew, noModes);
-            double change = maxChange(beta, betaNew);
-            // (the first weights come from mustart, not from β: no exit there)
-            if (change < SETTLED && iteration > 1) {
-                converged = true;
-                break;
-            }
-            System.arraycopy(beta, 0, betaOld, 0, p);
-            double current = Double.NaN;
-            boolean accepted = false;
-            double step = 1;
-            for (int h = 0; h <= MAX_HALVINGS; h++) {
-                for (int j = 0; j < p; j++) {
-                    beta[j] = betaOld[j] + step * (betaNew[j] - betaOld[j]);
+            family.link().inverseAndDerivative(eta, mu, muEta, 0, n);
+            BlockedCholesky factor = new BlockedCholesky(CrossProducts.structure(new GroupedColumns[0], p + 1));
+            double[][] noLambda = new double[0][];
+            double[][] noModes = new double[0][];
+            double[] weights = new double[n];
+            double[] response = new double[n];
+            double[] beta = new double[p];
+            double[] betaNew = new double[p];
+            double[] betaOld = new double[p];
+            double previous = Double.POSITIVE_INFINITY;
+            double deviance = Double.NaN;
+            boolean converged = false;
+            int iteration = 0;
+            while (iteration < MAX_ITERATIONS && !converged) {
+                iteration++;
+                for (int r = 0; r < n; r++) {
+                    double d = muEta[r];
+                    weights[r] = prior[r] * d * d / dist.variance(mu[r]);
+                    response[r] = eta[r] - (offset == null ? 0 : offset[r]) + (y[r] - mu[r]) / d;
                 }
-                current = evaluate(beta);
-                if (current <= previous * (1 + 1e-14) + 1e-14 || Double.isInfinite(previous) && Double.isFinite(current)) {
-                    accepted = true;
+                factor.crossProducts().compute(weights, x, response);
+                if (!factor.factor(noLambda)) {
+                    return Optional.empty();
+                }
+                factor.solve(betaNew, noModes);
+                double change = maxChange(beta, betaNew);
+                // (the first weights come from mustart, not from β: no exit there)
+                if (change < SETTLED && iteration > 1) {
+                    converged = true;
                     break;
                 }
-                step /= 2;
+                System.arraycopy(beta, 0, betaOld, 0, p);
+                double current = Double.NaN;
+                boolean accepted = false;
+                double step = 1;
+                for (int h = 0; h <= MAX_HALVINGS; h++) {
+                    for (int j = 0; j < p; j++) {
+                        beta[j] = betaOld[j] + step * (betaNew[j] - betaOld[j]);
+                    }
+                    current = evaluate(beta, eta, mu, muEta);
+                    if (current <= previous * (1 + 1e-14) + 1e-14 || Double.isInfinite(previous) && Double.isFinite(current)) {
+                        accepted = true;
+                        break;
+                    }
+                    step /= 2;
+                }
+                if (!accepted) { // no descent even for tiny steps: β is the fit to working precision
+                    System.arraycopy(betaOld, 0, beta, 0, p);
+                    current = evaluate(beta, eta, mu, muEta);
+                    converged = true;
+                } else {
+                    converged = step == 1 && change < TOLERANCE;
+                }
+                deviance = current;
+                previous = current;
             }
-            if (!accepted) { // no descent even for tiny steps: β is the fit to working precision
-                System.arraycopy(betaOld, 0, beta, 0, p);
-                current = evaluate(beta);
-                converged = true;
-            } else {
-                converged = step == 1 && change < TOLERANCE;
-            }
-            deviance = current;
-            previous = current;
+            return Optional.of(new GlmFit(beta, eta.clone(), deviance, iteration, converged));
         }
-        return Optional.of(new GlmFit(beta, eta.clone(), deviance, iteration, converged));
-    }
 
-    /** η, μ, dμ/dη at β and the deviance, summed chunk by chunk. */
-    private double evaluate(double[] beta) {
-        LinearPredictor.fill(x, p, offset, beta, eta, 0, n);
-        family.link().inverseAndDerivative(eta, mu, muEta, 0, n);
-        Distribution dist = family.distribution();
-        double total = 0;
-        for (int r0 = 0; r0 < n; r0 += CHUNK_ROWS) {
-            int r1 = Math.min(n, r0 + CHUNK_ROWS);
-            double s = 0;
-            for (int r = r0; r < r1; r++) {
-                s += dist.devianceResidual(y[r], mu[r], prior[r]);
+        /** η, μ, dμ/dη at β and the deviance, summed chunk by chunk. */
+        private double evaluate(double[] beta, double[] eta, double[] mu, double[] muEta) {
+            int n = y.length;
+            LinearPredictor.fill(x, p, offset, beta, eta, 0, n);
+            family.link().inverseAndDerivative(eta, mu, muEta, 0, n);
+            Distribution dist = family.distribution();
+            double total = 0;
+            for (int r0 = 0; r0 < n; r0 += CHUNK_ROWS) {
+                int r1 = Math.min(n, r0 + CHUNK_ROWS);
+                double s = 0;
+                for (int r = r0; r < r1; r++) {
+                    s += dist.devianceResidual(y[r], mu[r], prior[r]);
+                }
+                total += s;
             }
-            total += s;
+            return total;
         }
-        return total;
     }
 
     private static double maxChange(double[] old, double[] next) {

@@ -3,6 +3,7 @@ package io.glimmer.glmm;
 import io.glimmer.design.Design;
 import io.glimmer.design.LinearPredictor;
 import io.glimmer.design.RandomEffectsTerm;
+import io.glimmer.glm.Irls;
 import io.glimmer.linalg.GroupedColumns;
 import io.glimmer.linalg.Parallel;
 import io.glimmer.linalg.SmallBlocks;
@@ -82,8 +83,11 @@ final class GlmmData {
         return terms;
     }
 
-    /** Rows per chunk of a pass over the rows: fixed, so that chunked sums do not depend on the thread count. */
-    static final int CHUNK_ROWS = 4096;
+    /**
+     * Rows per chunk of a pass over the rows: fixed, so that chunked sums do not depend on the thread
+     * count; the GLM fitter's, so that the GLM start sums its deviance as PIRLS does.
+     */
+    static final int CHUNK_ROWS = Irls.CHUNK_ROWS;
 
     /** Below this many rows a pass is too short (tens of microseconds) to be worth handing to another thread. */
     private static final int PARALLEL_ROWS = 4 * CHUNK_ROWS;
