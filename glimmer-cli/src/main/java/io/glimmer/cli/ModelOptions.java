@@ -6,6 +6,7 @@ import io.glimmer.Method;
 import io.glimmer.data.CsvOptions;
 import io.glimmer.data.CsvReader;
 import io.glimmer.data.DataFrame;
+import io.glimmer.glmm.GeneralizedLinearMixedModel;
 import picocli.CommandLine.Option;
 
 import java.io.BufferedReader;
@@ -84,8 +85,9 @@ final class ModelOptions {
         b.link(choice("--link", link, LINKS));
         Method m = method == null ? null : Method.parse(method.strip());
         if (agq != null) {
-            if (agq < 1) {
-                throw new InputException("--agq must be a positive number of quadrature points, not " + agq);
+            if (agq < 1 || agq > GeneralizedLinearMixedModel.MAX_NAGQ) {
+                throw new InputException("--agq must be between 1 and " + GeneralizedLinearMixedModel.MAX_NAGQ
+                        + " quadrature points, not " + agq);
             }
             if (m == null) {
                 m = agq == 1 ? Method.LAPLACE : Method.AGQ;

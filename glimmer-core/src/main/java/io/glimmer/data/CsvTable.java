@@ -4,6 +4,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PushbackReader;
 import java.io.Reader;
@@ -23,17 +24,23 @@ import java.util.regex.Pattern;
  * columns is {@link CsvReader}'s job.
  */
 record CsvTable(List<String> names, List<List<String>> columns, int rows) {
-    // RFC 4180 (comma, double quotes, "" inside quotes), but skip empty lines as R does.
+    // RFC 4180 (double quotes, "" inside quotes) with the separator set per file, but skip empty lines as R does.
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).build();
     // Commons CSV names the line in its messages: "(startline 3) EOF reached ..." or "... at line: 2, position: 10".
     private static final Pattern LINE_IN_MESSAGE = Pattern.compile("(?:startline |line: ?)(\\d+)");
 
-    /** Reads the whole input; an {@link io.glimmer.InputException} for any problem, naming source and line. */
-    static CsvTable parse(Reader reader, String source) {
+    /**
+     * Reads the whole input; an {@link io.glimmer.InputException} for any problem, naming source and line.
+     *
+     * @param separator the field separator, or null to detect it from the header ({@link SeparatorDetection})
+     */
+    static CsvTable parse(Reader reader, String source, Character separator) {
         CSVParser parser = null;
         try {
-            parser = CSVParser.parse(skipByteOrderMark(reader), FORMAT);
-            return parse(parser, source);
+            BufferedReader in = new BufferedReader(skipByteOrderMark(reader));
+            char sep = separator != null ? separator : SeparatorDetection.detect(in);
+            parser = CSVParser.parse(in, FORMAT.builder().setDelimiter(sep).build());
+            return parse(parser, source, sep);
         } catch (UncheckedIOException e) {
             throw ioError(source, e.getCause(), parser);
         } catch (IOException e) {
@@ -43,7 +50,7 @@ record CsvTable(List<String> names, List<List<String>> columns, int rows) {
         }
     }
 
-    private static CsvTable parse(CSVParser parser, String source) {
+    private static CsvTable parse(CSVParser parser, String source, char separator) {
         Iterator<CSVRecord> records = parser.iterator();
         CSVRecord header = null;
         while (records.hasNext() && header == null) {
@@ -68,7 +75,8 @@ record CsvTable(List<String> names, List<List<String>> columns, int rows) {
             row++;
             if (r.size() != names.size()) {
                 throw CsvReader.error(source, "row " + row + " (line " + line + ") has " + r.size()
-                        + (r.size() == 1 ? " field" : " fields") + ", the header has " + names.size());
+                        + (r.size() == 1 ? " field" : " fields") + ", the header has " + names.size()
+                        + (separator == ',' ? "" : " (fields separated by " + CsvOptions.describe(separator) + ")"));
             }
             for (int i = 0; i < names.size(); i++) {
                 columns.get(i).add(r.get(i));
