@@ -36,15 +36,16 @@ record CsvTable(List<String> names, List<List<String>> columns, int rows) {
      */
     static CsvTable parse(Reader reader, String source, Character separator) {
         CSVParser parser = null;
+        char sep = ',';
         try {
             BufferedReader in = new BufferedReader(skipByteOrderMark(reader));
-            char sep = separator != null ? separator : SeparatorDetection.detect(in);
+            sep = separator != null ? separator : SeparatorDetection.detect(in);
             parser = CSVParser.parse(in, FORMAT.builder().setDelimiter(sep).build());
             return parse(parser, source, sep);
         } catch (UncheckedIOException e) {
-            throw ioError(source, e.getCause(), parser);
+            throw ioError(source, e.getCause(), parser, sep);
         } catch (IOException e) {
-            throw ioError(source, e, parser);
+            throw ioError(source, e, parser, sep);
         } catch (IllegalStateException | IllegalArgumentException e) {
             throw CsvReader.error(source, "cannot parse CSV" + nearLine(parser) + ": " + e.getMessage(), e);
         }
@@ -130,7 +131,7 @@ record CsvTable(List<String> names, List<List<String>> columns, int rows) {
         return lastLine - breaks;
     }
 
-    private static io.glimmer.InputException ioError(String source, Throwable cause, CSVParser parser) {
+    private static io.glimmer.InputException ioError(String source, Throwable cause, CSVParser parser, char separator) {
         String message = String.valueOf(cause.getMessage());
         if (cause instanceof CharacterCodingException) {
             // No line here: the decoder rejects a whole buffer, so the parser's line may be far off.
@@ -144,7 +145,8 @@ record CsvTable(List<String> names, List<List<String>> columns, int rows) {
         }
         if (message.contains("Invalid char between encapsulated token and delimiter")) {
             return CsvReader.error(source, "line " + line + ": text after the closing quote of a quoted field"
-                    + " (write a \" inside quotes as \"\")", cause);
+                    + " (write a \" inside quotes as \"\"" + (separator == ',' ? "" : "; fields are read as separated by "
+                    + CsvOptions.describe(separator)) + ")", cause);
         }
         return CsvReader.error(source, "cannot read CSV" + (line != null ? " at line " + line : nearLine(parser))
                 + ": " + message, cause);
