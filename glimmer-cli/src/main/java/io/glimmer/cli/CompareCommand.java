@@ -25,7 +25,8 @@ import java.util.concurrent.Callable;
                 "  glimmer compare --data sleepstudy.csv \\",
                 "      --formula \"Reaction ~ Days + (1 | Subject)\" \\",
                 "      --formula \"Reaction ~ Days + (Days | Subject)\"",
-                "", "Exit status: 0 success, 2 bad input or usage (e.g. models that are not nested), 1 a fit failed."})
+                "", "Exit status: 0 success, 2 bad input or usage (e.g. models that are not nested),",
+                "1 a fit failed."})
 final class CompareCommand implements Callable<Integer> {
     @ParentCommand
     Main main;

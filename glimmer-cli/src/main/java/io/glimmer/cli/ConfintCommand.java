@@ -19,7 +19,6 @@ import picocli.CommandLine.Spec;
 
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ThreadLocalRandom;
 
 /** {@code glimmer confint}: confidence intervals for every parameter, as lme4's confint(fit, oldNames = FALSE). */
 @Command(name = "confint",
@@ -32,7 +31,8 @@ import java.util.concurrent.ThreadLocalRandom;
                 "wald: estimate +/- z * standard error, fixed effects only (variance parameters get none, as in lme4).",
                 "bootstrap: parametric bootstrap (lme4's bootMer), percentile intervals; seeded and run on every core."},
         footer = {"", "Example:",
-                "  glimmer confint --data sleepstudy.csv --formula \"Reaction ~ Days + (Days | Subject)\" \\",
+                "  glimmer confint --data sleepstudy.csv \\",
+                "      --formula \"Reaction ~ Days + (Days | Subject)\" \\",
                 "      --interval bootstrap --nsim 500 --seed 1",
                 "", "Exit status: 0 success, 2 bad input or usage, 1 the fit failed."})
 final class ConfintCommand implements Callable<Integer> {
@@ -63,7 +63,7 @@ final class ConfintCommand implements Callable<Integer> {
     Integer nsim;
 
     @Option(names = "--seed", paramLabel = "S", order = 23,
-            description = "seed of the bootstrap's random numbers (default: a random seed, reported)")
+            description = "seed of the bootstrap's random numbers (default: a random seed, reported on standard error and in the output)")
     Long seed;
 
     @Option(names = "--threads", paramLabel = "N", order = 24,
@@ -105,9 +105,9 @@ final class ConfintCommand implements Callable<Integer> {
 
     private String bootstrap(DataFrame data, FitOptions options, String format) {
         int n = nsim == null ? DEFAULT_NSIM : nsim;
-        long s = seed == null ? ThreadLocalRandom.current().nextLong() : seed;
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         RefittableModel m = RefittableModel.of(data, formula, options);
+        long s = Seeds.givenOrDrawn(seed, spec.commandLine().getErr()); // once the model is known to be fine
         BootstrapProgressBar bar = System.console() == null ? null : new BootstrapProgressBar(spec.commandLine().getErr(), n);
         BootstrapDistribution boot;
         try {

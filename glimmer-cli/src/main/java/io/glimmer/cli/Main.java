@@ -3,6 +3,7 @@ package io.glimmer.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.UsageMessageSpec;
 import picocli.CommandLine.Spec;
 
 import java.io.InputStream;
@@ -23,8 +24,10 @@ import java.util.concurrent.Callable;
         versionProvider = VersionProvider.class,
         description = "Generalized linear mixed models, fitted with lme4's conventions.",
         subcommands = {FitCommand.class, CompareCommand.class, ConfintCommand.class, SimulateCommand.class, PredictCommand.class, CommandLine.HelpCommand.class},
-        // later: compare, confint, predict, simulate
-        footer = {"", "Run 'glimmer COMMAND --help' for the options of a command."})
+        footer = {"", "Example:",
+                "  glimmer fit --data sleepstudy.csv \\",
+                "      --formula \"Reaction ~ Days + (Days | Subject)\"",
+                "", "Run 'glimmer COMMAND --help' for the options of a command."})
 public final class Main implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -43,6 +46,26 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() {
         throw new CommandLine.ParameterException(spec.commandLine(), "missing command (e.g. fit)");
+    }
+
+    /**
+     * The command line with glimmer's settings: no @file expansion, and footers printed line by line
+     * as written, never rewrapped, so that an example's line breaks are its own (" \\" continuations
+     * outside quotes) and a pasted example is the command it shows.
+     */
+    static CommandLine commandLine(InputStream in) {
+        CommandLine cl = new CommandLine(new Main(in));
+        cl.setExpandAtFiles(false);
+        verbatimFooters(cl);
+        return cl;
+    }
+
+    private static void verbatimFooters(CommandLine cl) {
+        cl.getHelpSectionMap().put(UsageMessageSpec.SECTION_KEY_FOOTER, help -> {
+            String[] lines = help.commandSpec().usageMessage().footer();
+            return lines.length == 0 ? "" : String.join(System.lineSeparator(), lines) + System.lineSeparator();
+        });
+        cl.getSubcommands().values().forEach(Main::verbatimFooters);
     }
 
     public static void main(String[] args) {
@@ -64,10 +87,9 @@ public final class Main implements Callable<Integer> {
         PrintWriter e = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
         ErrorReporter reporter = new ErrorReporter(e, System.getenv("GLIMMER_DEBUG") != null);
         try {
-            CommandLine cl = new CommandLine(new Main(in));
+            CommandLine cl = commandLine(in);
             cl.setOut(o);
             cl.setErr(e);
-            cl.setExpandAtFiles(false);
             cl.setParameterExceptionHandler(reporter::parameterError);
             cl.setExecutionExceptionHandler((ex, line, parsed) -> reporter.executionError(ex));
             return cl.execute(args);

@@ -102,13 +102,13 @@ final class ModelFile {
     /** Writes the model; an InputException names a file that cannot be written. */
     static void write(SavedModel m, String file) {
         Path p = path(file, "--save");
+        String json;
         try {
-            Files.writeString(p, MAPPER.writeValueAsString(toJson(m)) + "\n", StandardCharsets.UTF_8);
+            json = MAPPER.writeValueAsString(toJson(m)) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new InputException(file + ": cannot write the model (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
         }
+        AtomicFile.write(p, file, json);
     }
 
     /** Reads a model file; an InputException for a missing file, other JSON or an unknown version. */

@@ -6,19 +6,16 @@ import io.glimmer.Method;
 import io.glimmer.data.CsvOptions;
 import io.glimmer.data.CsvReader;
 import io.glimmer.data.DataFrame;
+import io.glimmer.glmm.GeneralizedLinearMixedModel;
 import picocli.CommandLine.Option;
 
-import java.io.BufferedReader;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -31,10 +28,15 @@ final class ModelOptions {
     static final List<String> FAMILIES = List.of("gaussian", "binomial", "poisson", "Gamma", "inverse.gaussian");
     static final List<String> LINKS = List.of("identity", "logit", "probit", "cloglog", "cauchit", "log", "inverse", "sqrt", "1/mu^2");
     static final int DEFAULT_AGQ = 9;
+    static final String SEP_DESCRIPTION = "field separator: one character, or tab, \\t, comma, semicolon "
+            + "(default: detected from the header: comma, semicolon or tab)";
 
     @Option(names = "--data", required = true, paramLabel = "FILE", order = 1,
-            description = "CSV file with a header row; '-' reads standard input")
+            description = "CSV file with a header row, gzip-compressed or not; '-' reads standard input")
     String data;
+
+    @Option(names = "--sep", paramLabel = "C", order = 3, description = SEP_DESCRIPTION)
+    String sep;
 
     @Option(names = "--family", paramLabel = "FAMILY", order = 10,
             description = "gaussian, binomial, poisson, Gamma, inverse.gaussian (default: gaussian)")
@@ -84,8 +86,9 @@ final class ModelOptions {
         b.link(choice("--link", link, LINKS));
         Method m = method == null ? null : Method.parse(method.strip());
         if (agq != null) {
-            if (agq < 1) {
-                throw new InputException("--agq must be a positive number of quadrature points, not " + agq);
+            if (agq < 1 || agq > GeneralizedLinearMixedModel.MAX_NAGQ) {
+                throw new InputException("--agq must be between 1 and " + GeneralizedLinearMixedModel.MAX_NAGQ
+                        + " quadrature points, not " + agq);
             }
             if (m == null) {
                 m = agq == 1 ? Method.LAPLACE : Method.AGQ;
@@ -121,23 +124,14 @@ final class ModelOptions {
         return STDIN.equals(data) ? "<stdin>" : data;
     }
 
-    /** Reads the CSV file, or standard input for {@code --data -}. */
+    /** Reads the CSV file (gzip-compressed or not), or standard input for {@code --data -}. */
     DataFrame readData(InputStream stdin) {
-        CsvOptions options = CsvOptions.builder().factors(factorSet()).build();
+        CsvOptions options = CsvOptions.builder().factors(factorSet()).separator(separator(sep)).build();
         if (data.isBlank()) {
             throw new InputException("--data needs a file name (or '-' for standard input)");
         }
         if (STDIN.equals(data)) {
-            BufferedReader reader = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)));
-            try {
-                return CsvReader.read(reader, dataName(), options);
-            } catch (InputException e) {
-                if (e.getCause() instanceof CharacterCodingException) {
-                    throw new InputException(dataName() + ": the text is not valid UTF-8", e);
-                }
-                throw e;
-            }
+            return CsvReader.read(stdin, dataName(), options);
         }
         Path path;
         try {
@@ -146,6 +140,32 @@ final class ModelOptions {
             throw new InputException(data + ": not a valid file name (" + e.getReason() + ")", e);
         }
         return CsvReader.read(path, options);
+    }
+
+    /**
+     * The character of {@code --sep}, or null (detect it) when not given. Besides the character itself,
+     * a tab may be written {@code \t} or {@code tab} (a shell passes a real tab only with $'\t'), and
+     * comma, semicolon by name.
+     */
+    static Character separator(String spelled) {
+        if (spelled == null) {
+            return null;
+        }
+        String s = spelled.equals("\t") ? "\t" : spelled.strip().toLowerCase(Locale.ROOT);
+        Character c = switch (s) {
+            case "\\t", "tab", "\t" -> '\t';
+            case "comma" -> ',';
+            case "semicolon" -> ';';
+            default -> spelled.length() == 1 ? spelled.charAt(0) : null;
+        };
+        if (c == null) {
+            throw new InputException("--sep takes one character, e.g. --sep ';' or --sep tab, not '" + spelled + "'");
+        }
+        try {
+            return CsvOptions.builder().separator(c).build().separator().orElseThrow();
+        } catch (InputException e) {
+            throw new InputException("--sep: " + e.getMessage(), e);
+        }
     }
 
     private static String blankToNull(String option, String value) {

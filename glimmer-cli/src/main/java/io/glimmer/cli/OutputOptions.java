@@ -3,13 +3,9 @@ package io.glimmer.cli;
 import io.glimmer.InputException;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
@@ -56,15 +52,7 @@ final class OutputOptions {
             stdout.flush();
             return;
         }
-        try {
-            Files.writeString(p, text, StandardCharsets.UTF_8);
-        } catch (AccessDeniedException e) {
-            throw new InputException(output + ": cannot write (permission denied)", e);
-        } catch (NoSuchFileException e) {
-            throw new InputException(output + ": cannot write (no such directory)", e);
-        } catch (IOException e) {
-            throw new InputException(output + ": cannot write: " + e.getMessage(), e);
-        }
+        AtomicFile.write(p, output, text);
     }
 
     private Path path() {

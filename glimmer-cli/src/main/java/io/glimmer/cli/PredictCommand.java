@@ -33,9 +33,11 @@ import java.util.concurrent.Callable;
         sortOptions = false,
         description = "Predict from a model saved by 'glimmer fit --save' for the rows of new data.",
         footer = {"", "Example:",
-                "  glimmer fit --data cbpp.csv --formula \"cbind(incidence, size - incidence) ~ period + (1 | herd)\" \\",
-                "      --family binomial --factors period,herd --save cbpp.model.json",
-                "  glimmer predict --model cbpp.model.json --data new.csv --type response --random marginal",
+                "  glimmer fit --data cbpp.csv --factors period,herd --family binomial \\",
+                "      --formula \"cbind(incidence, size - incidence) ~ period + (1 | herd)\" \\",
+                "      --save cbpp.model.json",
+                "  glimmer predict --model cbpp.model.json --data new.csv \\",
+                "      --type response --random marginal",
                 "", "Exit status: 0 success, 2 bad input or usage, 1 an internal failure."})
 final class PredictCommand implements Callable<Integer> {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -51,8 +53,11 @@ final class PredictCommand implements Callable<Integer> {
     String model;
 
     @Option(names = "--data", required = true, paramLabel = "FILE", order = 2,
-            description = "CSV with the predictors (a header row); '-' reads standard input")
+            description = "CSV with the predictors (a header row), gzip-compressed or not; '-' reads standard input")
     String data;
+
+    @Option(names = "--sep", paramLabel = "C", order = 2, description = ModelOptions.SEP_DESCRIPTION)
+    String sep;
 
     @Option(names = "--type", paramLabel = "TYPE", order = 3,
             description = "link (the linear predictor) or response (the mean) (default: response)")
@@ -83,6 +88,7 @@ final class PredictCommand implements Callable<Integer> {
         SavedModel saved = ModelFile.read(model);
         ModelOptions input = new ModelOptions();
         input.data = data;
+        input.sep = sep;
         DataFrame newData = input.readData(main == null ? System.in : main.stdin());
         Predictions p = new Predictor(saved).predict(newData, scale, mode);
         PrintWriter err = spec.commandLine().getErr();

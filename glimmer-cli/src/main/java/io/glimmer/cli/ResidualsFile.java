@@ -1,11 +1,6 @@
 package io.glimmer.cli;
 
-import io.glimmer.InputException;
 import io.glimmer.predict.Residuals;
-
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 
 /**
  * The CSV of {@code glimmer fit --residuals FILE}: one line per row the fit used, named by its row
@@ -34,10 +29,6 @@ final class ResidualsFile {
     }
 
     static void write(Residuals r, String file) {
-        try {
-            Files.writeString(ModelFile.path(file, "--residuals"), csv(r), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new InputException(file + ": cannot write the residuals (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
-        }
+        AtomicFile.write(ModelFile.path(file, "--residuals"), file, csv(r));
     }
 }

@@ -82,4 +82,42 @@ class SimulateCommandTest {
         assertEquals(2, gee.exit());
         assertEquals(1, gee.errLines().length, gee.err());
     }
+
+    @Test
+    void aDrawnSeedIsReportedAndRepeatsTheRun() throws IOException {
+        Cli.Result drawn = Cli.run("simulate", "--data", sleepstudy.toString(), "--formula", FORMULA, "--nsim", "2");
+        assertEquals(0, drawn.exit(), drawn.err());
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("^glimmer: note: seed (\\d+) \\(give --seed \\1 to repeat this run\\)$").matcher(drawn.err().strip());
+        assertTrue(m.matches(), drawn.err());
+        long seed = Long.parseLong(m.group(1));
+        assertTrue(seed < (1L << 53), "exact in any JSON reader: " + seed);
+        Cli.Result again = Cli.run("simulate", "--data", sleepstudy.toString(), "--formula", FORMULA, "--nsim", "2", "--seed", m.group(1));
+        assertEquals(drawn.out(), again.out());
+        assertEquals("", again.err(), "a given seed needs no note");
+    }
+
+    @Test
+    void jsonCarriesTheSeedAndTheSameNumbersAsTheCsv() throws IOException {
+        Cli.Result csv = Cli.run("simulate", "--data", cbpp.toString(), "--factors", "herd,period", "--family", "binomial",
+                "--formula", "cbind(incidence, size - incidence) ~ period + (1 | herd)", "--nsim", "2", "--seed", "5");
+        Cli.Result json = Cli.run("simulate", "--data", cbpp.toString(), "--factors", "herd,period", "--family", "binomial",
+                "--formula", "cbind(incidence, size - incidence) ~ period + (1 | herd)", "--nsim", "2", "--seed", "5", "--format", "json");
+        assertEquals(0, json.exit(), json.err());
+        com.fasterxml.jackson.databind.JsonNode j = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
+        assertEquals(5, j.get("seed").asLong());
+        assertEquals(2, j.get("nsim").asInt());
+        assertEquals(56, j.get("n_obs").asInt());
+        String[] lines = csv.out().split("\n");
+        for (int row = 1; row < lines.length; row++) {
+            String[] cells = lines[row].split(",");
+            for (int i = 0; i < 2; i++) {
+                assertEquals(cells[i], j.get("simulations").get(i).get(row - 1).toString(), "counts stay whole numbers");
+            }
+        }
+        Cli.Result drawn = Cli.run("simulate", "--data", sleepstudy.toString(), "--formula", FORMULA, "--format", "json");
+        assertTrue(drawn.err().contains("seed " + new com.fasterxml.jackson.databind.ObjectMapper().readTree(drawn.out()).get("seed").asLong()
+                + " "), drawn.err());
+        assertEquals(2, Cli.run("simulate", "--data", sleepstudy.toString(), "--formula", FORMULA, "--format", "xml").exit());
+    }
 }

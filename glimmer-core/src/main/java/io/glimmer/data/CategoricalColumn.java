@@ -92,4 +92,33 @@ public final class CategoricalColumn implements Column {
         }
         return new CategoricalColumn(name, c, used);
     }
+
+    /** The first row (0-based) whose value is not a number, such as "high"; -1 when every value is a number or missing. */
+    public int firstNonNumericRow() {
+        boolean[] number = new boolean[levels.size()];
+        for (int k = 0; k < number.length; k++) {
+            number[k] = Cells.isNumber(levels.get(k));
+        }
+        for (int r = 0; r < codes.length; r++) {
+            if (codes[r] >= 0 && !number[codes[r]]) {
+                return r;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Why this column cannot be used as numbers, for messages: the first value that is not a number
+     * and its row, counted as the data file's rows (1-based, the header not counted).
+     */
+    public String whyNotNumeric() {
+        int r = firstNonNumericRow();
+        if (r < 0) {
+            return "its values are numbers but it is read as categorical (named as a factor)";
+        }
+        String value = levels.get(codes[r]);
+        boolean decimalComma = value.indexOf(',') >= 0 && Cells.isNumber(value.replace(',', '.'));
+        return "row " + (r + 1) + " has '" + value + "', which is not a number"
+                + (decimalComma ? " (write the decimal mark as a point)" : "");
+    }
 }

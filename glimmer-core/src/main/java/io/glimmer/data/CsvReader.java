@@ -3,10 +3,15 @@ package io.glimmer.data;
 import io.glimmer.GlimmerException;
 import io.glimmer.InputException;
 
+import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -14,9 +19,12 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
- * Reads a CSV file (UTF-8, comma separated, first row the header) into a {@link DataFrame}, with
+ * Reads a CSV file (UTF-8, optionally gzip-compressed; fields separated by comma, tab or semicolon,
+ * detected from the header unless {@link CsvOptions#separator()} sets one; first row the header) into a {@link DataFrame}, with
  * the conventions of R's read.csv so that results agree with R reading the same file:
  * <ul>
  *   <li>a column is numeric when every non-missing cell is a number (decimal, exponent, sign, Inf);
@@ -34,7 +42,7 @@ public final class CsvReader {
     private CsvReader() {
     }
 
-    /** Reads a UTF-8 CSV file; the file's path names it in data and error messages. */
+    /** Reads a UTF-8 CSV file, gzip-compressed or not; the file's path names it in data and error messages. */
     public static DataFrame read(Path file, CsvOptions options) {
         String source = String.valueOf(file);
         if (Files.isDirectory(file)) {
@@ -43,10 +51,11 @@ public final class CsvReader {
         if (!Files.exists(file)) {
             throw error(source, "file not found");
         }
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return read(reader, source, options);
+        boolean[] gzip = new boolean[1];
+        try (InputStream in = decompressed(Files.newInputStream(file), gzip)) {
+            return decode(in, source, options, gzip[0]);
         } catch (InputException e) {
-            if (e.getCause() instanceof CharacterCodingException) {
+            if (e.getCause() instanceof CharacterCodingException && !gzip[0]) {
                 throw error(source, "the text is not valid UTF-8" + badUtf8Line(file) + " (save the file as UTF-8)", e.getCause());
             }
             throw e;
@@ -55,12 +64,62 @@ public final class CsvReader {
         } catch (AccessDeniedException e) {
             throw error(source, "cannot read the file (permission denied)", e);
         } catch (IOException e) {
-            throw error(source, "cannot read the file: " + e.getMessage(), e);
+            throw error(source, gzip[0] ? gzipProblem(e) : "cannot read the file: " + e.getMessage(), e);
         }
     }
 
     /**
-     * Reads CSV text from a reader that the caller opened and closes (e.g. standard input).
+     * Reads UTF-8 CSV bytes, gzip-compressed or not (known by the first two bytes, not by a file
+     * name), from a stream that the caller opened and closes (e.g. standard input).
+     *
+     * @param sourceName names the data in messages, e.g. "&lt;stdin&gt;"
+     */
+    public static DataFrame read(InputStream stream, String sourceName, CsvOptions options) {
+        String source = sourceName == null ? "<input>" : sourceName;
+        boolean[] gzip = new boolean[1];
+        try {
+            // Not closed: that would close the caller's stream (a gzip reader's memory goes with the object).
+            return decode(decompressed(stream, gzip), source, options, gzip[0]);
+        } catch (IOException e) {
+            throw error(source, gzip[0] ? gzipProblem(e) : "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** The bytes as UTF-8 text (a malformed byte is an error, not a replacement character), read as CSV. */
+    private static DataFrame decode(InputStream in, String source, CsvOptions options, boolean gzip) {
+        Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+        try {
+            return read(reader, source, options);
+        } catch (InputException e) {
+            if (e.getCause() instanceof CharacterCodingException) {
+                throw error(source, "the text is not valid UTF-8" + (gzip ? " (inside the gzip file)" : "")
+                        + " (save the file as UTF-8)", e.getCause());
+            }
+            if (gzip && (e.getCause() instanceof ZipException || e.getCause() instanceof EOFException)) {
+                throw error(source, gzipProblem((IOException) e.getCause()), e.getCause());
+            }
+            throw e;
+        }
+    }
+
+    /** The stream, decompressed when it starts with gzip's magic bytes 0x1f 0x8b (then gzip[0] is set). */
+    private static InputStream decompressed(InputStream raw, boolean[] gzip) throws IOException {
+        BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
+        in.mark(2);
+        int b0 = in.read();
+        int b1 = in.read();
+        in.reset();
+        gzip[0] = b0 == 0x1f && b1 == 0x8b;
+        return gzip[0] ? new GZIPInputStream(in, 1 << 16) : in;
+    }
+
+    private static String gzipProblem(IOException e) {
+        return "the gzip-compressed data is damaged or incomplete (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")";
+    }
+
+    /**
+     * Reads CSV text from a reader that the caller opened and closes.
      *
      * @param sourceName names the data in messages, e.g. "&lt;stdin&gt;"
      */
@@ -68,7 +127,7 @@ public final class CsvReader {
         String source = sourceName == null ? "<input>" : sourceName;
         CsvOptions opts = options == null ? CsvOptions.defaults() : options;
         try {
-            CsvTable table = CsvTable.parse(reader, source);
+            CsvTable table = CsvTable.parse(reader, source, opts.separator().orElse(null));
             checkFactors(table, opts, source);
             List<Column> columns = new ArrayList<>();
             for (int i = 0; i < table.names().size(); i++) {

@@ -4,6 +4,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PushbackReader;
 import java.io.Reader;
@@ -23,27 +24,34 @@ import java.util.regex.Pattern;
  * columns is {@link CsvReader}'s job.
  */
 record CsvTable(List<String> names, List<List<String>> columns, int rows) {
-    // RFC 4180 (comma, double quotes, "" inside quotes), but skip empty lines as R does.
+    // RFC 4180 (double quotes, "" inside quotes) with the separator set per file, but skip empty lines as R does.
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).build();
     // Commons CSV names the line in its messages: "(startline 3) EOF reached ..." or "... at line: 2, position: 10".
     private static final Pattern LINE_IN_MESSAGE = Pattern.compile("(?:startline |line: ?)(\\d+)");
 
-    /** Reads the whole input; an {@link io.glimmer.InputException} for any problem, naming source and line. */
-    static CsvTable parse(Reader reader, String source) {
+    /**
+     * Reads the whole input; an {@link io.glimmer.InputException} for any problem, naming source and line.
+     *
+     * @param separator the field separator, or null to detect it from the header ({@link SeparatorDetection})
+     */
+    static CsvTable parse(Reader reader, String source, Character separator) {
         CSVParser parser = null;
+        char sep = ',';
         try {
-            parser = CSVParser.parse(skipByteOrderMark(reader), FORMAT);
-            return parse(parser, source);
+            BufferedReader in = new BufferedReader(skipByteOrderMark(reader));
+            sep = separator != null ? separator : SeparatorDetection.detect(in);
+            parser = CSVParser.parse(in, FORMAT.builder().setDelimiter(sep).build());
+            return parse(parser, source, sep);
         } catch (UncheckedIOException e) {
-            throw ioError(source, e.getCause(), parser);
+            throw ioError(source, e.getCause(), parser, sep);
         } catch (IOException e) {
-            throw ioError(source, e, parser);
+            throw ioError(source, e, parser, sep);
         } catch (IllegalStateException | IllegalArgumentException e) {
             throw CsvReader.error(source, "cannot parse CSV" + nearLine(parser) + ": " + e.getMessage(), e);
         }
     }
 
-    private static CsvTable parse(CSVParser parser, String source) {
+    private static CsvTable parse(CSVParser parser, String source, char separator) {
         Iterator<CSVRecord> records = parser.iterator();
         CSVRecord header = null;
         while (records.hasNext() && header == null) {
@@ -68,7 +76,8 @@ record CsvTable(List<String> names, List<List<String>> columns, int rows) {
             row++;
             if (r.size() != names.size()) {
                 throw CsvReader.error(source, "row " + row + " (line " + line + ") has " + r.size()
-                        + (r.size() == 1 ? " field" : " fields") + ", the header has " + names.size());
+                        + (r.size() == 1 ? " field" : " fields") + ", the header has " + names.size()
+                        + (separator == ',' ? "" : " (fields separated by " + CsvOptions.describe(separator) + ")"));
             }
             for (int i = 0; i < names.size(); i++) {
                 columns.get(i).add(r.get(i));
@@ -122,7 +131,7 @@ record CsvTable(List<String> names, List<List<String>> columns, int rows) {
         return lastLine - breaks;
     }
 
-    private static io.glimmer.InputException ioError(String source, Throwable cause, CSVParser parser) {
+    private static io.glimmer.InputException ioError(String source, Throwable cause, CSVParser parser, char separator) {
         String message = String.valueOf(cause.getMessage());
         if (cause instanceof CharacterCodingException) {
             // No line here: the decoder rejects a whole buffer, so the parser's line may be far off.
@@ -136,7 +145,8 @@ record CsvTable(List<String> names, List<List<String>> columns, int rows) {
         }
         if (message.contains("Invalid char between encapsulated token and delimiter")) {
             return CsvReader.error(source, "line " + line + ": text after the closing quote of a quoted field"
-                    + " (write a \" inside quotes as \"\")", cause);
+                    + " (write a \" inside quotes as \"\"" + (separator == ',' ? "" : "; fields are read as separated by "
+                    + CsvOptions.describe(separator)) + ")", cause);
         }
         return CsvReader.error(source, "cannot read CSV" + (line != null ? " at line " + line : nearLine(parser))
                 + ": " + message, cause);

@@ -65,7 +65,8 @@ public final class ExpressionEvaluator {
             if (c instanceof NumericColumn n) {
                 return n.values();
             }
-            throw new InputException(data.source() + ": column '" + v.name() + "' is categorical but is used as a number in '" + expr.deparse() + "'");
+            throw new InputException(data.source() + ": column '" + v.name() + "' is used as a number in '" + expr.deparse() + "', but "
+                    + ((CategoricalColumn) c).whyNotNumeric());
         }
         if (expr instanceof Expr.Constant k) {
             double[] out = new double[data.rows()];

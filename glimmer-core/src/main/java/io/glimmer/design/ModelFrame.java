@@ -212,6 +212,10 @@ public final class ModelFrame {
         if (c instanceof NumericColumn n) {
             return n.values();
         }
+        if (e instanceof Expr.Variable v && source.column(v.name()) instanceof CategoricalColumn cat) {
+            throw new InputException(source.source() + ": column '" + v.name() + "' is used where a number is needed, but "
+                    + cat.whyNotNumeric());
+        }
         throw new InputException(source.source() + ": '" + e.deparse() + "' is categorical where a number is needed");
     }
 

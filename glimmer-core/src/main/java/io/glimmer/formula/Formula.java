@@ -1,7 +1,10 @@
 package io.glimmer.formula;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -55,6 +58,24 @@ public record Formula(String text, Expr response, boolean intercept, List<Term> 
         offsets.forEach(o -> names.addAll(o.variables()));
         randomTerms.forEach(r -> names.addAll(r.variables()));
         return names;
+    }
+
+    /**
+     * Things about the formula worth telling but not refusing: a random-effects term written
+     * more than once (also after expanding {@code a/b} and {@code ||}). lme4 fits every copy, each
+     * with its own variance, which are not identified apart: only their sum is.
+     */
+    public List<String> warnings() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        randomTerms.forEach(r -> counts.merge(r.label(), 1, Integer::sum));
+        List<String> warnings = new ArrayList<>();
+        counts.forEach((label, n) -> {
+            if (n > 1) {
+                warnings.add("random-effects term (" + label + ") appears " + (n == 2 ? "twice" : n + " times")
+                        + "; each copy gets its own variance and only their sum is identified (remove the repeats)");
+            }
+        });
+        return List.copyOf(warnings);
     }
 
     /** The fixed terms' labels, e.g. [x, f, x:f] for {@code y ~ x * f}. */

@@ -79,13 +79,14 @@ public final class GeneralizedLinearMixedModel {
     /** Conditional variances of the modes at the optimum (lme4's condVar), set by fit(). */
     private double[][] conditionalVariances;
 
+    /** The most adaptive quadrature points per axis (nAGQ) a fit accepts; the least is 1, the Laplace approximation. */
+    public static final int MAX_NAGQ = QuadratureRule.MAX_POINTS;
+
     public GeneralizedLinearMixedModel(Design design, GlmmResponse response, Family family, int nAGQ) {
         if (design.randomTerms().isEmpty()) {
             throw new InputException("the formula has no random-effects term such as (1 | group)");
         }
-        if (nAGQ < 1) {
-            throw new InputException("the number of quadrature points must be at least 1 (got " + nAGQ + ")");
-        }
+        QuadratureRule.checkPoints(nAGQ); // before the other checks name the number
         if (nAGQ > 1 && design.randomTerms().size() != 1) {
             throw new InputException("adaptive Gauss-Hermite quadrature (--agq " + nAGQ + ") covers models with a single random-effects term, e.g. (1 | g) or (1 + x | g); this model has "
                     + design.randomTerms().size() + " terms: use --method Laplace");
