@@ -38,10 +38,7 @@ public final class SelectedInverse {
         double[][][] out = new double[groups.length][][];
         for (int g = 0; g < groups.length; g++) {
             int[] ts = groups[g];
-            int[] start = new int[ts.length + 1];
-            for (int i = 0; i < ts.length; i++) {
-                start[i + 1] = start[i] + cp.term(ts[i]).q();
-            }
+            int[] start = starts(f, ts);
             int size = start[ts.length];
             int levels = cp.term(ts[0]).levels();
             out[g] = new double[levels][size * size];
@@ -60,6 +57,15 @@ public final class SelectedInverse {
             }
         }
         return out;
+    }
+
+    /** Where each of the terms' effects start in their joint block, and (last) its size. */
+    public static int[] starts(BlockedCholesky f, int[] terms) {
+        int[] start = new int[terms.length + 1];
+        for (int i = 0; i < terms.length; i++) {
+            start[i + 1] = start[i] + f.crossProducts().term(terms[i]).q();
+        }
+        return start;
     }
 
     /** Writes the r × c block b (or its transpose) into the size × size matrix v at (row0, col0). */

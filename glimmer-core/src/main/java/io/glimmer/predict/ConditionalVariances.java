@@ -38,10 +38,7 @@ public final class ConditionalVariances {
         double[][] out = new double[groups.length][];
         for (int g = 0; g < groups.length; g++) {
             int[] ts = groups[g];
-            int[] start = new int[ts.length + 1];
-            for (int i = 0; i < ts.length; i++) {
-                start[i + 1] = start[i] + terms.get(ts[i]).q();
-            }
+            int[] start = SelectedInverse.starts(factor, ts);
             int size = start[ts.length];
             int levels = blocks[g].length;
             out[g] = new double[levels * size * size];
