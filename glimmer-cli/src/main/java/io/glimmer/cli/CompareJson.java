@@ -13,7 +13,10 @@ import io.glimmer.inference.ModelComparison;
 /**
  * CONTRACT's JSON of {@code glimmer compare}:
  * {"models": [{formula, df, log_likelihood, aic, bic}], "tests": [{chisq, df, p_value, p_value_boundary?}]}.
+ * Models are ordered by number of parameters and {@code tests[i]} is models[i] against models[i + 1].
  * {@code p_value_boundary} is left out where no simple χ² mixture applies; non-finite numbers are null.
+ * A pair without a test (not nested, or the same number of parameters) has null chisq and p_value,
+ * {@code "nested"} and a {@code "note"} saying why; a tested pair has neither key.
  */
 final class CompareJson {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -38,6 +41,14 @@ final class CompareJson {
         ArrayNode tests = o.putArray("tests");
         for (ModelComparison.Step s : c.tests()) {
             ObjectNode e = tests.addObject();
+            if (!s.tested()) {
+                e.putNull("chisq");
+                e.put("df", c.models().get(s.smaller() + 1).fit().df() - c.models().get(s.smaller()).fit().df());
+                e.putNull("p_value");
+                e.put("nested", s.nesting().nested());
+                e.put("note", "no likelihood-ratio test: " + s.untestedReason());
+                continue;
+            }
             number(e, "chisq", s.test().chisq());
             e.put("df", s.test().df());
             number(e, "p_value", s.test().pValue());

@@ -7,9 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The comparison as lme4's {@code anova(m0, m1)} prints it (print.anova: five significant digits,
- * the χ² statistic rounded to four decimals, p-values by format.pval with stars), followed by the
- * boundary rule that applied to each test.
+ * The comparison as lme4's {@code anova(m0, m1, ...)} prints it (print.anova: five significant digits,
+ * the χ² statistic rounded to four decimals, p-values by format.pval with stars), models ordered by
+ * number of parameters, followed by the boundary rule that applied to each test. Where lme4 prints
+ * a χ² between models that are not nested, the row is left blank and the reason given below.
  */
 final class CompareText {
     private static final int DIGITS = 5;
@@ -33,13 +34,31 @@ final class CompareText {
         out.add("");
         out.add("Null distributions:");
         for (ModelComparison.Step s : c.tests()) {
-            String line = label(s.smaller()) + " vs " + label(s.smaller() + 1) + ": " + s.rule().description();
+            String pair = label(s.smaller()) + " vs " + label(s.smaller() + 1) + ": ";
+            if (!s.tested()) {
+                out.add(pair + "no likelihood-ratio test (" + s.untestedReason() + ")");
+                continue;
+            }
+            String line = pair + s.rule().description();
             if (s.pValueBoundary() != null) {
                 line += " = " + PValues.format(new double[]{s.pValueBoundary()}, DIGITS - 1)[0];
             }
             out.add(line);
         }
+        if (reordered(c)) {
+            out.add("");
+            out.add("Models are listed by number of parameters, as lme4's anova orders them (not in the order given).");
+        }
         return String.join("\n", out) + "\n";
+    }
+
+    private static boolean reordered(ModelComparison c) {
+        for (int i = 0; i < c.models().size(); i++) {
+            if (c.models().get(i).given() != i) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String label(int i) {
@@ -61,6 +80,9 @@ final class CompareText {
             cols[7][i] = Double.NaN;
         }
         for (ModelComparison.Step s : c.tests()) {
+            if (!s.tested()) {
+                continue;
+            }
             int i = s.smaller() + 1;
             cols[5][i] = s.test().chisq();
             cols[6][i] = s.test().df();

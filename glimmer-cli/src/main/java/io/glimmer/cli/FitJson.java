@@ -80,9 +80,9 @@ public final class FitJson {
             e.put("term2", c.term2());
             number(e, "correlation", c.correlation());
         }
-        o.set("conditional_modes", modes(fit, false));
+        o.set("conditional_modes", modes(fit));
         if (fit.conditionalModes().stream().anyMatch(ConditionalModes::hasConditionalVariances)) {
-            o.set("conditional_variances", modes(fit, true));
+            o.set("conditional_variances", covariances(fit));
             o.set("conditional_intervals", intervals(fit, 0.95));
         }
         if (!fit.statistics().isEmpty()) {
@@ -101,6 +101,17 @@ public final class FitJson {
             e.put("evaluations", opt.evaluations());
         }
         number(o, "fit_seconds", fit.fitSeconds());
+        double[] theta = fit.theta();
+        if (theta.length == 0) { // GEE, conditional logit: no random effects, no θ
+            o.putNull("theta");
+        } else {
+            ArrayNode t = o.putArray("theta");
+            for (double v : theta) {
+                element(t, v);
+            }
+        }
+        matrix(o, "vcov", fit.fixedEffectsCovariance());
+        o.put("glimmer_version", VersionProvider.version());
         return o;
     }
 
@@ -118,30 +129,72 @@ public final class FitJson {
         }
     }
 
-    /** {group: {terms: [...], levels: {level: [one value per term]}}}, modes or their conditional variances. */
-    private static ObjectNode modes(MixedModelFit fit, boolean variances) {
+    /** {group: {terms: [...], levels: {level: [one value per term]}}}. */
+    private static ObjectNode modes(MixedModelFit fit) {
         ObjectNode out = NODES.objectNode();
         for (ConditionalModes m : fit.conditionalModes()) {
-            if (variances && !m.hasConditionalVariances()) {
-                continue;
-            }
-            ObjectNode g = out.putObject(m.group());
-            ArrayNode terms = g.putArray("terms");
-            m.terms().forEach(terms::add);
-            ObjectNode levels = g.putObject("levels");
+            ObjectNode levels = group(out, m).putObject("levels");
             for (int l = 0; l < m.levels().size(); l++) {
                 ArrayNode values = levels.putArray(m.levels().get(l));
                 for (int t = 0; t < m.terms().size(); t++) {
-                    double v = variances ? m.conditionalVariance(l, t) : m.value(l, t);
-                    if (Double.isFinite(v)) {
-                        values.add(v);
-                    } else {
-                        values.addNull();
+                    element(values, m.value(l, t));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** {group: {terms: [...], levels: {level: q × q conditional covariance matrix as rows}}}, lme4's postVar. */
+    private static ObjectNode covariances(MixedModelFit fit) {
+        ObjectNode out = NODES.objectNode();
+        for (ConditionalModes m : fit.conditionalModes()) {
+            if (!m.hasConditionalVariances()) {
+                continue;
+            }
+            int q = m.terms().size();
+            ObjectNode levels = group(out, m).putObject("levels");
+            for (int l = 0; l < m.levels().size(); l++) {
+                ArrayNode rows = levels.putArray(m.levels().get(l));
+                for (int a = 0; a < q; a++) {
+                    ArrayNode row = rows.addArray();
+                    for (int b = 0; b < q; b++) {
+                        element(row, m.conditionalCovariance(l, a, b));
                     }
                 }
             }
         }
         return out;
+    }
+
+    /** Adds {group: {terms: [...]}} and returns the group's object. */
+    private static ObjectNode group(ObjectNode out, ConditionalModes m) {
+        ObjectNode g = out.putObject(m.group());
+        ArrayNode terms = g.putArray("terms");
+        m.terms().forEach(terms::add);
+        return g;
+    }
+
+    /** The fixed effects' covariance matrix, rows and columns in fixed_effects order; null when absent. */
+    private static void matrix(ObjectNode o, String name, double[][] v) {
+        if (v == null || v.length == 0) {
+            o.putNull(name);
+            return;
+        }
+        ArrayNode rows = o.putArray(name);
+        for (double[] r : v) {
+            ArrayNode row = rows.addArray();
+            for (double x : r) {
+                element(row, x);
+            }
+        }
+    }
+
+    private static void element(ArrayNode a, double v) {
+        if (Double.isFinite(v)) {
+            a.add(v);
+        } else {
+            a.addNull();
+        }
     }
 
     /** 95% prediction intervals of the conditional modes: {group: {level, terms, levels: {l: [[lo, hi], ...]}}}. */
@@ -162,11 +215,7 @@ public final class FitJson {
                     double[] ci = m.predictionInterval(l, t, confidence);
                     ArrayNode pair = values.addArray();
                     for (double v : ci) {
-                        if (Double.isFinite(v)) {
-                            pair.add(v);
-                        } else {
-                            pair.addNull();
-                        }
+                        element(pair, v);
                     }
                 }
             }

@@ -126,11 +126,67 @@ class CompareCommandTest {
     }
 
     @Test
-    void largerModelFirstIsRejected() {
-        Cli.Result r = Cli.run("compare", "--data", sleepstudy.toString(), "--formula", M1, "--formula", M0);
-        assertEquals(2, r.exit());
-        assertEquals(1, r.errLines().length, r.err());
-        assertTrue(r.err().contains("not nested") && r.err().contains("smaller model first"), r.err());
+    void modelsAreOrderedByNumberOfParametersAsLme4Does() {
+        Cli.Result given = Cli.run("compare", "--data", sleepstudy.toString(), "--formula", M0, "--formula", M1);
+        Cli.Result reversed = Cli.run("compare", "--data", sleepstudy.toString(), "--formula", M1, "--formula", M0);
+        assertEquals(0, reversed.exit(), reversed.err());
+        List<String> a = List.of(given.out().split("\n"));
+        List<String> b = List.of(reversed.out().split("\n"));
+        assertEquals("m0: " + M0, b.get(3));
+        assertEquals("m1: " + M1, b.get(4));
+        assertEquals(a.subList(0, 8), b.subList(0, 8), "the same table whatever the order given");
+        assertTrue(reversed.out().contains("listed by number of parameters"), reversed.out());
+        assertFalse(given.out().contains("listed by number of parameters"), given.out());
+    }
+
+    @Test
+    void nonNestedPairGivesTheTableAndNoTest() throws IOException {
+        String slope = "Reaction ~ Days + (0 + Days | Subject)";
+        Cli.Result r = Cli.run("compare", "--data", sleepstudy.toString(), "--formula", M0, "--formula", slope);
+        assertEquals(0, r.exit(), r.err());
+        List<String> lines = List.of(r.out().split("\n"));
+        // lme4 1.1-31, anova(m0, m1) on the ML refits, without its Chisq, Df and p-value for these non-nested models
+        assertEquals("   npar    AIC    BIC  logLik deviance Chisq Df Pr(>Chisq)", lines.get(5));
+        assertEquals("m0    4 1802.1 1814.8 -897.04   1794.1                    ", lines.get(6));
+        assertTrue(lines.get(7).startsWith("m1    4 "), lines.get(7));
+        assertTrue(lines.get(7).endsWith("                    "), "no test: " + lines.get(7));
+        assertTrue(r.out().contains("m0 vs m1: no likelihood-ratio test (not nested: the random-effects term (1 | Subject)"), r.out());
+
+        JsonNode j = JSON.readTree(Cli.run("compare", "--data", sleepstudy.toString(), "--formula", M0, "--formula", slope,
+                "--format", "json").out());
+        assertEquals(2, j.get("models").size());
+        JsonNode t = j.get("tests").get(0);
+        assertEquals(List.of("chisq", "df", "p_value", "nested", "note"), names(t));
+        assertTrue(t.get("chisq").isNull());
+        assertTrue(t.get("p_value").isNull());
+        assertEquals(0, t.get("df").asInt());
+        assertFalse(t.get("nested").asBoolean());
+    }
+
+    @Test
+    void threeModelsTestOnlyTheNestedPair() throws IOException {
+        String noDays = "Reaction ~ 1 + (Days | Subject)";
+        Cli.Result r = Cli.run("compare", "--data", sleepstudy.toString(), "--formula", M1, "--formula", noDays, "--formula", M0,
+                "--format", "json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode j = JSON.readTree(r.out());
+        JsonNode models = j.get("models");
+        assertEquals(List.of(M0, noDays, M1), List.of(models.get(0).get("formula").asText(), models.get(1).get("formula").asText(),
+                models.get(2).get("formula").asText()));
+        assertEquals(List.of(4, 5, 6), List.of(models.get(0).get("df").asInt(), models.get(1).get("df").asInt(), models.get(2).get("df").asInt()));
+        JsonNode first = j.get("tests").get(0);
+        assertFalse(first.get("nested").asBoolean(), "Days is a fixed effect of m0 only");
+        assertTrue(first.get("note").asText().contains("the fixed effect Days"), first.toString());
+        JsonNode second = j.get("tests").get(1);
+        assertEquals(List.of("chisq", "df", "p_value"), names(second));
+        assertEquals(1, second.get("df").asInt());
+        // the test of m1 against m2 is 2 (logLik m2 − logLik m1), as anova(m1, m2) gives it
+        double chisq = 2 * (models.get(2).get("log_likelihood").asDouble() - models.get(1).get("log_likelihood").asDouble());
+        assertEquals(chisq, second.get("chisq").asDouble(), 1e-9);
+
+        Cli.Result text = Cli.run("compare", "--data", sleepstudy.toString(), "--formula", M1, "--formula", noDays, "--formula", M0);
+        assertTrue(text.out().contains("m0 vs m1: no likelihood-ratio test (not nested: the fixed effect Days"), text.out());
+        assertTrue(text.out().contains("m1 vs m2: the models differ in their fixed effects"), text.out());
     }
 
     @Test

@@ -25,8 +25,8 @@ class FitJsonTest {
                 j.get("random_effects").toString());
         assertEquals("{\"herd\":{\"terms\":[\"(Intercept)\"],\"levels\":{\"1\":[0.5896],\"2\":[-0.2991]}}}",
                 j.get("conditional_modes").toString());
-        assertEquals("{\"herd\":{\"terms\":[\"(Intercept)\"],\"levels\":{\"1\":[0.04],\"2\":[null]}}}",
-                j.get("conditional_variances").toString());
+        assertEquals("{\"herd\":{\"terms\":[\"(Intercept)\"],\"levels\":{\"1\":[[0.04]],\"2\":[[null]]}}}",
+                j.get("conditional_variances").toString()); // a 1 × 1 matrix per level
         assertEquals("{\"name\":\"BOBYQA\",\"evaluations\":42}", j.get("optimizer").toString());
         assertEquals(0.012, j.get("fit_seconds").asDouble());
     }

@@ -58,7 +58,7 @@ class InterpretationTest {
         }
         JsonNode cv = j.get("conditional_variances").get("herd");
         assertEquals("[\"(Intercept)\"]", cv.get("terms").toString());
-        assertEquals(0.12125926220, cv.get("levels").get("1").get(0).asDouble(), 0.12 * 2e-3); // lme4's postVar
+        assertEquals(0.12125926220, cv.get("levels").get("1").get(0).get(0).asDouble(), 0.12 * 2e-3); // lme4's postVar
     }
 
     @Test
@@ -87,8 +87,10 @@ class InterpretationTest {
         JsonNode s = fitJson("sleepstudy.csv", "Reaction ~ Days + (Days | Subject)");
         assertFalse(s.has("icc"), "a random slope: no single ICC");
         JsonNode cv = s.get("conditional_variances").get("Subject").get("levels").get("308");
-        assertEquals(145.7056, cv.get(0).asDouble(), 0.05); // lme4's postVar
-        assertEquals(5.312283, cv.get(1).asDouble(), 0.005);
+        assertEquals(145.7056, cv.get(0).get(0).asDouble(), 0.05); // lme4's postVar
+        assertEquals(5.312283, cv.get(1).get(1).asDouble(), 0.005);
+        assertEquals(-21.44450, cv.get(0).get(1).asDouble(), 0.005);
+        assertEquals(cv.get(0).get(1).asDouble(), cv.get(1).get(0).asDouble(), 0.0);
     }
 
     @Test

@@ -11,18 +11,27 @@ public final class ConditionalModes {
     private final List<String> terms;
     private final List<String> levels;
     private final double[][] values;
-    private final double[][] conditionalVariances;
+    private final double[][] conditionalCovariances;
 
     /**
-     * @param values               [level][term]
-     * @param conditionalVariances [level][term] conditional variances (diagonal), or null
+     * @param values                 [level][term]
+     * @param conditionalCovariances [level] the q × q conditional covariance matrix of the level's
+     *                               effects (row-major, terms in order; lme4's postVar), or null
      */
-    public ConditionalModes(String group, List<String> terms, List<String> levels, double[][] values, double[][] conditionalVariances) {
+    public ConditionalModes(String group, List<String> terms, List<String> levels, double[][] values, double[][] conditionalCovariances) {
         this.group = group;
         this.terms = List.copyOf(terms);
         this.levels = List.copyOf(levels);
         this.values = deepCopy(values);
-        this.conditionalVariances = conditionalVariances == null ? null : deepCopy(conditionalVariances);
+        if (conditionalCovariances != null) {
+            for (double[] c : conditionalCovariances) {
+                if (c.length != this.terms.size() * this.terms.size()) {
+                    throw new IllegalArgumentException("a conditional covariance matrix of " + group + " has " + c.length
+                            + " values for " + this.terms.size() + " terms");
+                }
+            }
+        }
+        this.conditionalCovariances = conditionalCovariances == null ? null : deepCopy(conditionalCovariances);
     }
 
     private static double[][] deepCopy(double[][] a) {
@@ -57,7 +66,12 @@ public final class ConditionalModes {
 
     /** Conditional variance of one effect at one level, or NaN when not computed. */
     public double conditionalVariance(int level, int term) {
-        return conditionalVariances == null ? Double.NaN : conditionalVariances[level][term];
+        return conditionalCovariance(level, term, term);
+    }
+
+    /** Conditional covariance of two effects at one level, or NaN when not computed. */
+    public double conditionalCovariance(int level, int term1, int term2) {
+        return conditionalCovariances == null ? Double.NaN : conditionalCovariances[level][term1 * terms.size() + term2];
     }
 
     /**
@@ -73,6 +87,6 @@ public final class ConditionalModes {
     }
 
     public boolean hasConditionalVariances() {
-        return conditionalVariances != null;
+        return conditionalCovariances != null;
     }
 }

@@ -213,6 +213,19 @@ public final class GeneralizedLinearMixedModel {
         return deviance(theta, beta, bWarm, lambdaWarm);
     }
 
+    /**
+     * The conditional covariances of the random effects ({@link ConditionalVariances#of}) at given
+     * (θ, β), from PIRLS's factor at the mode there, as {@link #fit} reports them at its optimum:
+     * for checking them against another program's estimates.
+     */
+    public double[][] conditionalCovariancesAt(double[] theta, double[] beta) {
+        Pirls.Mode m = mode(theta, beta, zeroModes(), null, false);
+        if (m == null) {
+            throw new GlimmerException("PIRLS failed at the given (theta, beta): the conditional modes could not be found");
+        }
+        return ConditionalVariances.of(pirls.factor(), lambdas, dispersion(m), design.randomTerms());
+    }
+
     /** The first stage's objective: the Laplace deviance with β at its joint mode with b. */
     private double stageOne(double[] theta) {
         if (interceptLaplace != null) {
@@ -315,7 +328,7 @@ public final class GeneralizedLinearMixedModel {
         double deviance = devianceAt(m, beta);
         double phi = dispersion(m);
         // PIRLS's factor still holds the weights at this mode; the Hessian below moves it
-        conditionalVariances = ConditionalVariances.of(pirls.factor(), lambdas, phi);
+        conditionalVariances = ConditionalVariances.of(pirls.factor(), lambdas, phi, design.randomTerms());
         double[][] modes = m.b();
         double[] mu = pirls.mu().clone();
 

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Which null distribution fits a likelihood-ratio test, from how the larger model differs from the
@@ -46,7 +45,7 @@ public record BoundaryRule(Kind kind, BoundaryMixture mixture, String descriptio
 
         /** As written in a formula: (1 + Days | Subject). */
         String label() {
-            return "(" + effects.stream().map(e -> e.equals("(Intercept)") ? "1" : e).collect(Collectors.joining(" + ")) + " | " + group + ")";
+            return RandomTermLabel.of(group, effects);
         }
     }
 

@@ -10,36 +10,57 @@ import io.glimmer.fit.MixedModelFit;
 import io.glimmer.formula.Formula;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
- * Likelihood-ratio tests of a sequence of nested models, smallest first, as lme4's
- * {@code anova(m0, m1, ...)}: each model is tested against the one before it. REML fits are
- * refitted by maximum likelihood first, since REML likelihoods of models with different fixed
- * effects are not comparable. Nesting is checked loosely: same response, same rows, and strictly
- * more parameters at each step.
+ * The comparison of any set of models fitted to the same rows, as lme4's {@code anova(m0, m1, ...)}:
+ * every model's npar, AIC, BIC, log-likelihood and deviance, the models ordered by number of
+ * parameters (ties keep the order given), and the likelihood-ratio test of each model against the
+ * one before it, but only where that one is nested in it ({@link Nesting}) and has fewer
+ * parameters. lme4 prints a χ² for every consecutive pair; between models that are not nested it
+ * is no test, so none is given. REML fits are refitted by maximum likelihood first, since REML
+ * likelihoods of models with different fixed effects are not comparable.
  *
- * @param models           the fits, in the order given
- * @param tests            one per consecutive pair
+ * @param models           the fits, ordered by number of parameters
+ * @param tests            one per consecutive pair of {@code models}, tested or not
  * @param refittedWithMl   whether REML was asked for and ML used instead
  */
 public record ModelComparison(List<ComparedModel> models, List<Step> tests, boolean refittedWithMl) {
 
-    /** One model of the comparison. */
-    public record ComparedModel(String formula, MixedModelFit fit) {
+    /**
+     * One model of the comparison.
+     *
+     * @param given its position (0-based) among the formulas as given
+     */
+    public record ComparedModel(String formula, MixedModelFit fit, int given) {
     }
 
     /**
-     * The test of model {@code smaller} against model {@code smaller + 1}.
+     * Model {@code smaller} against model {@code smaller + 1}.
      *
+     * @param nesting        whether the first is nested in the second, and if not why
+     * @param test           the likelihood-ratio test, or null when there is none (not nested, or equal numbers of parameters)
+     * @param rule           the null distribution that applies, or null without a test
      * @param pValueBoundary the χ²-mixture p-value when the models differ by one boundary variance case, else null
      */
-    public record Step(int smaller, LikelihoodRatioTest test, BoundaryRule rule, Double pValueBoundary) {
+    public record Step(int smaller, Nesting nesting, LikelihoodRatioTest test, BoundaryRule rule, Double pValueBoundary) {
+        public boolean tested() {
+            return test != null;
+        }
+
+        /** Why there is no test, one phrase; empty when tested. */
+        public String untestedReason() {
+            if (tested()) {
+                return "";
+            }
+            return nesting.nested() ? "the same number of parameters" : "not nested: " + nesting.reason();
+        }
     }
 
     public static ModelComparison of(DataFrame data, List<String> formulas, FitOptions options) {
         if (formulas.size() < 2) {
-            throw new InputException("compare needs at least two models (--formula twice, the smaller model first); got " + formulas.size());
+            throw new InputException("compare needs at least two models (--formula twice); got " + formulas.size());
         }
         Method method = options.effectiveMethod();
         if (method != Method.REML && method != Method.ML && method != Method.LAPLACE && method != Method.AGQ) {
@@ -52,18 +73,25 @@ public record ModelComparison(List<ComparedModel> models, List<Step> tests, bool
         checkSameResponse(parsed);
         List<ComparedModel> models = new ArrayList<>();
         for (String f : formulas) {
-            models.add(new ComparedModel(f, Glimmer.fit(data, f, ml)));
+            models.add(new ComparedModel(f, Glimmer.fit(data, f, ml), models.size()));
         }
-        checkNested(models);
+        checkSameRows(models);
+        models.sort(Comparator.comparingInt(m -> m.fit().df())); // stable: ties keep the order given
         List<Step> steps = new ArrayList<>();
         for (int i = 0; i + 1 < models.size(); i++) {
             MixedModelFit a = models.get(i).fit();
             MixedModelFit b = models.get(i + 1).fit();
+            Design smaller = Design.of(data, parsed.get(models.get(i).given()), options.weights());
+            Design larger = Design.of(data, parsed.get(models.get(i + 1).given()), options.weights());
+            Nesting nesting = Nesting.of(smaller, larger);
+            if (!nesting.nested() || b.df() == a.df()) {
+                steps.add(new Step(i, nesting, null, null, null));
+                continue;
+            }
             LikelihoodRatioTest test = LikelihoodRatioTest.between(a, b);
-            BoundaryRule rule = BoundaryRule.between(Design.of(data, parsed.get(i), options.weights()),
-                    Design.of(data, parsed.get(i + 1), options.weights()), test.df());
+            BoundaryRule rule = BoundaryRule.between(smaller, larger, test.df());
             Double boundary = rule.mixture() == null ? null : rule.mixture().pValue(test.chisq());
-            steps.add(new Step(i, test, rule, boundary));
+            steps.add(new Step(i, nesting, test, rule, boundary));
         }
         return new ModelComparison(List.copyOf(models), List.copyOf(steps), refit);
     }
@@ -86,18 +114,14 @@ public record ModelComparison(List<ComparedModel> models, List<Step> tests, bool
         return f.response().deparse();
     }
 
-    private static void checkNested(List<ComparedModel> models) {
+    /** lme4's anova refuses fits to different numbers of rows ({@link Nesting} also compares the rows themselves). */
+    private static void checkSameRows(List<ComparedModel> models) {
+        MixedModelFit a = models.get(0).fit();
         for (int i = 1; i < models.size(); i++) {
-            MixedModelFit a = models.get(i - 1).fit();
             MixedModelFit b = models.get(i).fit();
             if (a.nObs() != b.nObs()) {
                 throw new InputException("the models were not fitted to the same rows (" + a.nObs() + " and " + b.nObs()
                         + " observations): missing values differ between the variables they use");
-            }
-            if (b.df() <= a.df()) {
-                throw new InputException("the models are not nested: model " + (i + 1) + " (" + models.get(i).formula() + ") has "
-                        + b.df() + " parameters, model " + i + " (" + models.get(i - 1).formula() + ") has " + a.df()
-                        + "; give the smaller model first");
             }
         }
     }

@@ -21,39 +21,158 @@ public final class SelectedInverse {
 
     /** [term][level] the q × q block of A⁻¹ (row-major), at the factor's last {@link BlockedCholesky#factor}. */
     public static double[][][] diagonalBlocks(BlockedCholesky f) {
+        return new Parts(f).diagonalBlocks();
+    }
+
+    /**
+     * [group][level] the Q × Q block of A⁻¹ (row-major) of one level of several terms on the same
+     * grouping factor, Q the sum of their q, in the order the terms are listed: the diagonal blocks
+     * of {@link #diagonalBlocks} and the covariances between the terms at the same level.
+     *
+     * @param groups per group, the indices of its terms; the terms of a group have the same levels
+     */
+    public static double[][][] levelBlocks(BlockedCholesky f, int[][] groups) {
+        Parts parts = new Parts(f);
+        double[][][] diagonal = parts.diagonalBlocks();
         CrossProducts cp = f.crossProducts();
-        int k = cp.termCount();
-        double[][][] blocks = new double[k][][];
-        if (k == 0) {
-            return blocks;
-        }
-        int[] offset = new int[k + 1]; // column offsets of terms 1.. within L₂₂
-        for (int t = 1; t < k; t++) {
-            offset[t + 1] = offset[t] + cp.term(t).columns();
-        }
-        int m = offset[k];
-        double[] sInverse = m == 0 ? new double[0] : schurInverse(f, offset, m);
-        for (int r = 0; r < m; r++) { // mirror the lower triangle: rows are read whole below
-            for (int c = r + 1; c < m; c++) {
-                sInverse[r * m + c] = sInverse[c * m + r];
-            }
-        }
-        for (int t = 1; t < k; t++) {
-            int q = cp.term(t).q();
-            blocks[t] = new double[cp.term(t).levels()][];
-            for (int l = 0; l < blocks[t].length; l++) {
-                double[] v = new double[q * q];
-                int base = offset[t] + l * q;
-                for (int a = 0; a < q; a++) {
-                    for (int b = 0; b < q; b++) {
-                        v[a * q + b] = symmetric(sInverse, m, base + a, base + b);
+        double[][][] out = new double[groups.length][][];
+        for (int g = 0; g < groups.length; g++) {
+            int[] ts = groups[g];
+            int[] start = starts(f, ts);
+            int size = start[ts.length];
+            int levels = cp.term(ts[0]).levels();
+            out[g] = new double[levels][size * size];
+            for (int l = 0; l < levels; l++) {
+                double[] v = out[g][l];
+                for (int i = 0; i < ts.length; i++) {
+                    int qi = cp.term(ts[i]).q();
+                    put(v, size, start[i], start[i], diagonal[ts[i]][l], qi, qi, false);
+                    for (int j = 0; j < i; j++) {
+                        int qj = cp.term(ts[j]).q();
+                        double[] c = parts.between(ts[i], ts[j], l); // qi × qj
+                        put(v, size, start[i], start[j], c, qi, qj, false);
+                        put(v, size, start[j], start[i], c, qi, qj, true);
                     }
                 }
-                blocks[t][l] = v;
             }
         }
-        blocks[0] = firstTerm(f, offset, m, sInverse);
-        return blocks;
+        return out;
+    }
+
+    /** Where each of the terms' effects start in their joint block, and (last) its size. */
+    public static int[] starts(BlockedCholesky f, int[] terms) {
+        int[] start = new int[terms.length + 1];
+        for (int i = 0; i < terms.length; i++) {
+            start[i + 1] = start[i] + f.crossProducts().term(terms[i]).q();
+        }
+        return start;
+    }
+
+    /** Writes the r × c block b (or its transpose) into the size × size matrix v at (row0, col0). */
+    private static void put(double[] v, int size, int row0, int col0, double[] b, int r, int c, boolean transpose) {
+        for (int a = 0; a < r; a++) {
+            for (int d = 0; d < c; d++) {
+                if (transpose) {
+                    v[(row0 + d) * size + col0 + a] = b[a * c + d];
+                } else {
+                    v[(row0 + a) * size + col0 + d] = b[a * c + d];
+                }
+            }
+        }
+    }
+
+    /** S⁻¹ of the later terms and where each term starts in it, computed once per factor. */
+    private static final class Parts {
+        final BlockedCholesky f;
+        final int[] offset; // column offsets of terms 1.. within L₂₂
+        final int m;
+        final double[] sInverse; // m × m, both triangles
+
+        Parts(BlockedCholesky f) {
+            this.f = f;
+            CrossProducts cp = f.crossProducts();
+            int k = cp.termCount();
+            offset = new int[k + 1];
+            for (int t = 1; t < k; t++) {
+                offset[t + 1] = offset[t] + cp.term(t).columns();
+            }
+            m = k == 0 ? 0 : offset[k];
+            sInverse = m == 0 ? new double[0] : schurInverse(f, offset, m);
+            for (int r = 0; r < m; r++) { // mirror the lower triangle: rows are read whole below
+                for (int c = r + 1; c < m; c++) {
+                    sInverse[r * m + c] = sInverse[c * m + r];
+                }
+            }
+        }
+
+        double[][][] diagonalBlocks() {
+            CrossProducts cp = f.crossProducts();
+            int k = cp.termCount();
+            double[][][] blocks = new double[k][][];
+            if (k == 0) {
+                return blocks;
+            }
+            for (int t = 1; t < k; t++) {
+                int q = cp.term(t).q();
+                blocks[t] = new double[cp.term(t).levels()][];
+                for (int l = 0; l < blocks[t].length; l++) {
+                    blocks[t][l] = between(t, t, l);
+                }
+            }
+            blocks[0] = firstTerm(f, offset, m, sInverse);
+            return blocks;
+        }
+
+        /**
+         * The qt × qu block of A⁻¹ between level l of term t and level l of term u (t ≥ 1). For two
+         * later terms it is read from S⁻¹; against the first term it is −S⁻¹ L₂₁[:, l] L₁₁,ₗ⁻¹, the
+         * lower-left block of A⁻¹ = L⁻ᵀL⁻¹, which needs S⁻¹ only where L₂₁'s column l has blocks.
+         */
+        double[] between(int t, int u, int l) {
+            CrossProducts cp = f.crossProducts();
+            int qt = cp.term(t).q();
+            int qu = cp.term(u).q();
+            double[] out = new double[qt * qu];
+            int rowBase = offset[t] + l * qt;
+            if (u != 0) {
+                int colBase = offset[u] + l * qu;
+                for (int a = 0; a < qt; a++) {
+                    for (int b = 0; b < qu; b++) {
+                        out[a * qu + b] = sInverse[(rowBase + a) * m + colBase + b];
+                    }
+                }
+                return out;
+            }
+            double[] sb = new double[qt * qu]; // Σ S⁻¹_(t,l),ρ B_ρ over the blocks of column l
+            for (int i = 1; i < cp.termCount(); i++) {
+                BlockSparse bi = f.firstColumn(i);
+                int qi = bi.qr();
+                double[] vi = bi.values();
+                for (int x = bi.colStart()[l]; x < bi.colStart()[l + 1]; x++) {
+                    int rho = offset[i] + bi.rowIndex()[x] * qi;
+                    for (int a = 0; a < qt; a++) {
+                        for (int c = 0; c < qi; c++) {
+                            double s = sInverse[(rowBase + a) * m + rho + c];
+                            for (int d = 0; d < qu; d++) {
+                                sb[a * qu + d] += s * vi[(x * qi + c) * qu + d];
+                            }
+                        }
+                    }
+                }
+            }
+            double[] lInv = new double[qu * qu];
+            lowerInverse(f.firstBlock().values(), l * qu * qu, qu, lInv);
+            for (int a = 0; a < qt; a++) {
+                for (int b = 0; b < qu; b++) {
+                    double s = 0;
+                    for (int d = b; d < qu; d++) {
+                        s += sb[a * qu + d] * lInv[d * qu + b];
+                    }
+                    out[a * qu + b] = -s;
+                }
+            }
+            return out;
+        }
     }
 
     private static double symmetric(double[] lower, int m, int r, int c) {

@@ -339,7 +339,7 @@ public final class LinearMixedModel {
                 .fixedEffectsCovariance(vcov)
                 .randomEffects(RandomEffectsReport.variances(terms, covariance, theta, sigma2))
                 .correlations(RandomEffectsReport.correlations(terms, covariance, theta))
-                .conditionalModes(RandomEffectsReport.conditionalModes(terms, u, ConditionalVariances.of(factor, lambdas, sigma2)))
+                .conditionalModes(RandomEffectsReport.conditionalModes(terms, u, ConditionalVariances.of(factor, lambdas, sigma2, terms)))
                 .theta(theta)
                 .fitted(fitted)
                 .scaledResiduals(scaled);

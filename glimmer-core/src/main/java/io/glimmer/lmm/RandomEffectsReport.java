@@ -2,11 +2,13 @@ package io.glimmer.lmm;
 
 import io.glimmer.design.RandomEffectsTerm;
 import io.glimmer.fit.ConditionalModes;
+import io.glimmer.predict.ConditionalVariances;
 import io.glimmer.fit.RandomEffectCorrelation;
 import io.glimmer.fit.VarianceComponent;
 import io.glimmer.linalg.SmallBlocks;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,39 +64,37 @@ public final class RandomEffectsReport {
     /**
      * Conditional modes u = λ b per grouping factor.
      *
-     * @param modes     per term, levels·q values of u (level-major)
-     * @param variances per term, levels·q conditional variances, or null
+     * @param modes      per term, levels·q values of u (level-major)
+     * @param covariances per grouping factor, levels·Q·Q conditional covariances ({@link ConditionalVariances#of}), or null
      */
-    public static List<ConditionalModes> conditionalModes(List<RandomEffectsTerm> terms, double[][] modes, double[][] variances) {
-        Map<String, List<Integer>> byGroup = new LinkedHashMap<>();
-        for (int k = 0; k < terms.size(); k++) {
-            byGroup.computeIfAbsent(terms.get(k).group(), g -> new ArrayList<>()).add(k);
-        }
+    public static List<ConditionalModes> conditionalModes(List<RandomEffectsTerm> terms, double[][] modes, double[][] covariances) {
         List<ConditionalModes> out = new ArrayList<>();
-        for (Map.Entry<String, List<Integer>> e : byGroup.entrySet()) {
-            List<Integer> ks = e.getValue();
-            RandomEffectsTerm first = terms.get(ks.get(0));
+        int[][] groups = ConditionalVariances.groups(terms);
+        for (int g = 0; g < groups.length; g++) {
+            RandomEffectsTerm first = terms.get(groups[g][0]);
             List<String> names = new ArrayList<>();
-            for (int k : ks) {
+            for (int k : groups[g]) {
                 names.addAll(terms.get(k).termNames());
             }
             int levels = first.levelCount();
-            double[][] values = new double[levels][names.size()];
-            double[][] vars = variances == null ? null : new double[levels][names.size()];
+            int size = names.size();
+            double[][] values = new double[levels][size];
             int col = 0;
-            for (int k : ks) {
+            for (int k : groups[g]) {
                 int q = terms.get(k).q();
                 for (int l = 0; l < levels; l++) {
-                    for (int a = 0; a < q; a++) {
-                        values[l][col + a] = modes[k][l * q + a];
-                        if (vars != null) {
-                            vars[l][col + a] = variances[k][l * q + a];
-                        }
-                    }
+                    System.arraycopy(modes[k], l * q, values[l], col, q);
                 }
                 col += q;
             }
-            out.add(new ConditionalModes(e.getKey(), names, first.levels(), values, vars));
+            double[][] cov = null;
+            if (covariances != null) {
+                cov = new double[levels][];
+                for (int l = 0; l < levels; l++) {
+                    cov[l] = Arrays.copyOfRange(covariances[g], l * size * size, (l + 1) * size * size);
+                }
+            }
+            out.add(new ConditionalModes(first.group(), names, first.levels(), values, cov));
         }
         return out;
     }

@@ -48,6 +48,21 @@ class ConditionalVariancesTest {
     }
 
     @Test
+    void uncorrelatedTermsOfOneGroupCovaryGivenTheData() {
+        ConditionalModes m = Fitted.of("sleepstudy.csv", "Reaction ~ Days + (Days || Subject)", FitOptions.defaults()).fit()
+                .conditionalModes().get(0);
+        assertEquals(2, m.terms().size());
+        assertTrue(m.conditionalCovariance(0, 0, 1) < 0, "intercept and slope modes are negatively correlated given the data");
+        assertEquals(m.conditionalCovariance(0, 0, 1), m.conditionalCovariance(0, 1, 0), 0.0);
+    }
+
+    @Test
+    void slopeFirstThenIntercept() {
+        assertMatchesDense(Fitted.of("sleepstudy.csv", "Reaction ~ Days + (0 + Days | Subject) + (1 | Subject) + (1 | Days)",
+                FitOptions.builder().factors(Set.of("Subject")).build()), null);
+    }
+
+    @Test
     void crossedTerms() {
         assertMatchesDense(Fitted.of("penicillin.csv", "diameter ~ 1 + (1 | plate) + (1 | sample)", FitOptions.defaults()), null);
     }
@@ -88,7 +103,17 @@ class ConditionalVariancesTest {
         return w;
     }
 
-    /** Dense s²Λ(Λ'Z'WZΛ + I)⁻¹Λ', its diagonal compared with the fit's conditional variances. */
+    /** Row of Z for level l of the effect whose level-0 row is at, found through the term that holds it. */
+    private static int position(List<RandomEffectsTerm> terms, int[] offset, int at, int l) {
+        for (int k = terms.size() - 1; k >= 0; k--) {
+            if (at >= offset[k]) {
+                return at + l * terms.get(k).q();
+            }
+        }
+        throw new IllegalStateException();
+    }
+
+    /** Dense s²Λ(Λ'Z'WZΛ + I)⁻¹Λ', its blocks per group and level compared with the fit's conditional covariances. */
     private static void assertMatchesDense(Fitted f, double[] weights) {
         MixedModelFit fit = f.fit();
         Design d = f.design();
@@ -127,18 +152,31 @@ class ConditionalVariancesTest {
         RealMatrix cov = lambda.multiply(inverse).multiplyTransposed(lambda).scalarMultiply(s2);
 
         Map<String, Integer> column = new HashMap<>();
+        Map<String, List<Integer>> offsets = new HashMap<>(); // per group, the offsets of its terms' effects of level 0
         int checked = 0;
         for (int k = 0; k < terms.size(); k++) {
             RandomEffectsTerm t = terms.get(k);
             int first = column.getOrDefault(t.group(), 0);
             column.put(t.group(), first + t.q());
+            for (int a = 0; a < t.q(); a++) {
+                offsets.computeIfAbsent(t.group(), g -> new java.util.ArrayList<>()).add(offset[k] + a);
+            }
+        }
+        for (int k = 0; k < terms.size(); k++) {
+            RandomEffectsTerm t = terms.get(k);
             ConditionalModes m = fit.conditionalModes().stream().filter(c -> c.group().equals(t.group())).findFirst().orElseThrow();
             assertTrue(m.hasConditionalVariances(), t.group());
+            if (!offsets.containsKey(t.group())) {
+                continue; // group already checked through its first term
+            }
+            List<Integer> effects = offsets.remove(t.group());
             for (int l = 0; l < t.levelCount(); l++) {
-                for (int a = 0; a < t.q(); a++) {
-                    double dense = cov.getEntry(offset[k] + l * t.q() + a, offset[k] + l * t.q() + a);
-                    assertEquals(dense, m.conditionalVariance(l, first + a), 1e-9 * Math.max(1, Math.abs(dense)),
-                            t.group() + " level " + t.levels().get(l) + " effect " + t.termNames().get(a));
+                for (int a = 0; a < effects.size(); a++) { // the whole q × q block, across the group's terms
+                    for (int b = 0; b < effects.size(); b++) {
+                        double dense = cov.getEntry(position(terms, offset, effects.get(a), l), position(terms, offset, effects.get(b), l));
+                        assertEquals(dense, m.conditionalCovariance(l, a, b), 1e-9 * Math.max(1, Math.abs(dense)),
+                                t.group() + " level " + t.levels().get(l) + " effects " + a + ", " + b);
+                    }
                     checked++;
                 }
             }

@@ -1,0 +1,69 @@
+package io.glimmer.inference;
+
+import io.glimmer.design.Design;
+import io.glimmer.design.RandomEffectsTerm;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Whether one model is a special case of another, decided from the two designs, so that a
+ * likelihood-ratio test between them means something. The smaller model is nested in the larger
+ * when both describe the same response on the same rows with the same offset, every fixed-effect
+ * column of the smaller is a column of the larger (by name, after aliased columns are dropped),
+ * and every random-effects term of the smaller fits inside one term of the larger on the same
+ * grouping factor (its effects a subset of that term's): the larger term's covariance matrix then
+ * contains the smaller's as the case where the extra variances and covariances are zero.
+ * <p>
+ * The check is conservative: models that span the same space under different names (e.g. {@code ~ 0 + f}
+ * and {@code ~ 1 + f}) are called not nested. A correlated term inside uncorrelated ones, e.g.
+ * {@code (1 + x | g)} against {@code (1 | g) + (0 + x | g)}, is not nested, whatever the numbers
+ * of parameters.
+ *
+ * @param nested whether {@code smaller} is nested in {@code larger}
+ * @param reason why not, naming the first term that breaks nesting; empty when nested
+ */
+public record Nesting(boolean nested, String reason) {
+
+    private static final Nesting NESTED = new Nesting(true, "");
+
+    /** Whether {@code smaller} is nested in {@code larger}; both designs are of the same data. */
+    public static Nesting of(Design smaller, Design larger) {
+        if (!smaller.formula().response().deparse().equals(larger.formula().response().deparse())) {
+            return no("the responses differ");
+        }
+        if (!Arrays.equals(smaller.frame().keptRows(), larger.frame().keptRows())) {
+            return no("the models use different rows (missing values differ between their variables)");
+        }
+        if (!Arrays.equals(smaller.offset(), larger.offset())) {
+            return no("the offsets differ");
+        }
+        Set<String> largerColumns = new HashSet<>(larger.x().names());
+        for (String c : smaller.x().names()) {
+            if (!largerColumns.contains(c)) {
+                return no("the fixed effect " + c + " is only in the smaller model");
+            }
+        }
+        for (RandomEffectsTerm t : smaller.randomTerms()) {
+            if (!insideSomeTerm(t, larger.randomTerms())) {
+                return no("the random-effects term " + RandomTermLabel.of(t.group(), t.termNames()) + " is not contained in one term of the larger model");
+            }
+        }
+        return NESTED;
+    }
+
+    private static boolean insideSomeTerm(RandomEffectsTerm t, List<RandomEffectsTerm> terms) {
+        for (RandomEffectsTerm o : terms) {
+            if (o.group().equals(t.group()) && new HashSet<>(o.termNames()).containsAll(t.termNames())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Nesting no(String reason) {
+        return new Nesting(false, reason);
+    }
+}
