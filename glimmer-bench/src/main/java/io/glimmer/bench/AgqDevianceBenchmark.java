@@ -5,7 +5,7 @@ import io.glimmer.design.Design;
 import io.glimmer.family.Family;
 import io.glimmer.formula.Formula;
 import io.glimmer.glmm.GeneralizedLinearMixedModel;
-import io.glimmer.glmm.GlmmResponse;
+import io.glimmer.response.Response;
 
 import java.util.concurrent.TimeUnit;
 
@@ -54,7 +54,7 @@ public class AgqDevianceBenchmark {
         Formula f = Formula.parse(spec.formula());
         Design design = Design.of(frame, f, null);
         Family family = Family.of("binomial", null);
-        model = new GeneralizedLinearMixedModel(design, GlmmResponse.of(design.frame(), f.response(), family, null), family, nAGQ);
+        model = new GeneralizedLinearMixedModel(design, Response.of(design.frame(), f.response(), family, null), family, nAGQ);
         thetas = new double[][]{THETA, {THETA[0] + 1e-3}};
         betas = new double[][]{BETA, {BETA[0] - 1e-3, BETA[1] + 1e-3, BETA[2], BETA[3] - 1e-3}};
         model.deviance(THETA, BETA);

@@ -9,7 +9,7 @@ import io.glimmer.data.DataFrame;
 import io.glimmer.design.Design;
 import io.glimmer.fit.MixedModelFit;
 import io.glimmer.formula.Formula;
-import io.glimmer.predict.Residuals;
+import io.glimmer.fit.Residuals;
 import io.glimmer.predict.SavedModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

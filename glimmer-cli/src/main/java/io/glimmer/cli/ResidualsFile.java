@@ -1,6 +1,6 @@
 package io.glimmer.cli;
 
-import io.glimmer.predict.Residuals;
+import io.glimmer.fit.Residuals;
 
 /**
  * The CSV of {@code glimmer fit --residuals FILE}: one line per row the fit used, named by its row

@@ -7,7 +7,7 @@ import io.glimmer.data.DataFrame;
 import io.glimmer.design.Design;
 import io.glimmer.family.Family;
 import io.glimmer.formula.Formula;
-import io.glimmer.glmm.GlmmResponse;
+import io.glimmer.response.Response;
 
 import java.nio.file.Path;
 
@@ -21,7 +21,7 @@ final class SaturatedLogLikelihood {
         Formula f = Formula.parse(formula);
         Family family = Family.of(options.family(), options.link());
         Design design = Design.of(data, f, options.weights());
-        GlmmResponse response = GlmmResponse.of(design.frame(), f.response(), family, options.weights());
+        Response response = Response.of(design.frame(), f.response(), family, options.weights());
         double s = 0;
         for (int r = 0; r < response.rows(); r++) {
             s += family.distribution().logDensity(response.y()[r], response.y()[r], response.weights()[r], 1);

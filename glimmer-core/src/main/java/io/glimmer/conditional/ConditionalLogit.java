@@ -3,6 +3,8 @@ package io.glimmer.conditional;
 import io.glimmer.FitOptions;
 import io.glimmer.GlimmerException;
 import io.glimmer.InputException;
+import io.glimmer.data.Column;
+import io.glimmer.design.Design;
 import io.glimmer.data.DataFrame;
 import io.glimmer.design.ModelMatrix;
 import io.glimmer.design.RankCheck;
@@ -30,21 +32,30 @@ public final class ConditionalLogit {
     private ConditionalLogit() {
     }
 
-    /** The fit in the common result type (what {@code Glimmer.fit} returns for {@code --method conditional}). */
-    public static MixedModelFit fit(DataFrame data, Formula formula, FitOptions options) {
-        ConditionalLogitFit c = estimate(data, formula, options);
-        GlobalLikelihoodRatioTest lrt = c.likelihoodRatio();
-        return c.fit().toBuilder().statistic("likelihood_ratio_chisq", lrt.chisq()).statistic("likelihood_ratio_df", lrt.df())
-                .statistic("likelihood_ratio_p_value", lrt.pValue()).build();
+    /** Checks that need no rows: a strata column that exists, no random effects, binomial logit, a 0/1 response, no weights. */
+    public static void check(DataFrame data, Formula formula, FitOptions options) {
+        MatchedData.checkOptions(data, formula, options);
     }
 
-    /** The fit with the likelihood-ratio test and the strata counts. */
-    public static ConditionalLogitFit estimate(DataFrame data, Formula formula, FitOptions options) {
+    /** The 0/1 response of the design (a two-level category: first level 0). */
+    public static double[] response(Design design) {
+        return MatchedData.response(design.frame(), design.formula().response());
+    }
+
+    /**
+     * The fit with the likelihood-ratio test and the strata counts.
+     *
+     * @param strataColumn  each row's stratum, one per row of the design (rows without one already removed)
+     * @param droppedBefore rows removed before the design for a missing stratum
+     */
+    public static ConditionalLogitFit estimate(Design design, Column strataColumn, int droppedBefore) {
         long t0 = System.nanoTime();
-        MatchedData d = MatchedData.of(data, formula, options);
+        MatchedData d = MatchedData.of(design, strataColumn, droppedBefore);
+        Formula formula = design.formula();
+        String strataName = strataColumn.name();
         Strata strata = Strata.of(d.strata(), d.y());
         if (strata.informative().isEmpty()) {
-            throw new InputException("no stratum of '" + options.strata() + "' has both a case and a control; the conditional likelihood carries no information");
+            throw new InputException("no stratum of '" + strataName + "' has both a case and a control; the conditional likelihood carries no information");
         }
         List<String> warnings = new ArrayList<>(d.warnings());
         if (strata.dropped() > 0) {
@@ -82,7 +93,7 @@ public final class ConditionalLogit {
                 .family("binomial").link("logit")
                 .method("conditional")
                 .nObs(d.rows()).nDropped(d.dropped())
-                .groups(Map.of(options.strata(), strata.informative().size()))
+                .groups(Map.of(strataName, strata.informative().size()))
                 .converged(r.converged())
                 .warnings(warnings)
                 .logLikelihood(logLik)

@@ -36,22 +36,15 @@ record MatchedData(double[] x, List<String> names, double[] y, double[] offset, 
         return y.length;
     }
 
-    static MatchedData of(DataFrame data, Formula f, FitOptions options) {
-        checkOptions(data, f, options);
-        Design design = Design.of(data, f, null);
+    /**
+     * The matched data of a design whose rows all have a stratum.
+     *
+     * @param strataColumn each row's stratum, one per row of the design
+     * @param droppedBefore rows removed before the design for a missing stratum
+     */
+    static MatchedData of(Design design, Column strataColumn, int droppedBefore) {
         ModelFrame frame = design.frame();
-        int[] source = frame.keptRows();
-        Column strataColumn = data.column(options.strata());
-        double[] yAll = response(frame, f.response(), source);
-        List<Integer> keep = new ArrayList<>();
-        for (int i = 0; i < source.length; i++) {
-            if (!strataColumn.isMissing(source[i])) {
-                keep.add(i);
-            }
-        }
-        if (keep.isEmpty()) {
-            throw new InputException(data.source() + ": the strata column '" + options.strata() + "' is missing in every row the model uses");
-        }
+        double[] yAll = response(frame, design.formula().response());
         int pAll = design.p();
         List<String> namesAll = design.x().names();
         int intercept = namesAll.indexOf("(Intercept)"); // absorbed by the strata, dropped silently as clogit does
@@ -60,14 +53,14 @@ record MatchedData(double[] x, List<String> names, double[] y, double[] offset, 
             names.remove(intercept);
         }
         int p = names.size();
-        int n = keep.size();
+        int n = design.rows();
         double[] x = new double[n * p];
         double[] y = new double[n];
         double[] offset = design.offset() == null ? null : new double[n];
         Object[] strata = new Object[n];
         double[] xAll = design.x().values();
         for (int i = 0; i < n; i++) {
-            int r = keep.get(i);
+            int r = i;
             for (int j = 0, t = 0; j < pAll; j++) {
                 if (j != intercept) {
                     x[i * p + t++] = xAll[r * pAll + j];
@@ -77,14 +70,14 @@ record MatchedData(double[] x, List<String> names, double[] y, double[] offset, 
             if (offset != null) {
                 offset[i] = design.offset()[r];
             }
-            strata[i] = key(strataColumn, source[r]);
+            strata[i] = key(strataColumn, r);
         }
         List<String> warnings = new ArrayList<>();
         RankCheck.warning(design.droppedColumns()).ifPresent(warnings::add);
-        return new MatchedData(x, List.copyOf(names), y, offset, strata, frame.dropped() + source.length - n, warnings);
+        return new MatchedData(x, List.copyOf(names), y, offset, strata, frame.dropped() + droppedBefore, warnings);
     }
 
-    private static void checkOptions(DataFrame data, Formula f, FitOptions options) {
+    static void checkOptions(DataFrame data, Formula f, FitOptions options) {
         if (options.strata() == null || options.strata().isBlank()) {
             throw new InputException("conditional logistic regression needs --strata COLUMN naming the matched sets");
         }
@@ -118,7 +111,7 @@ record MatchedData(double[] x, List<String> names, double[] y, double[] offset, 
     }
 
     /** 0/1 numbers, or a two-level category (first level 0, as R's binomial). */
-    private static double[] response(ModelFrame frame, Expr response, int[] source) {
+    static double[] response(ModelFrame frame, Expr response) {
         Column c = frame.column(response);
         if (c instanceof CategoricalColumn cat) {
             if (cat.levelCount() != 2) {
@@ -134,7 +127,7 @@ record MatchedData(double[] x, List<String> names, double[] y, double[] offset, 
         double[] y = ((NumericColumn) c).values();
         for (int r = 0; r < y.length; r++) {
             if (y[r] != 0 && y[r] != 1) {
-                throw new InputException("row " + (source[r] + 1) + ": the response '" + response.deparse() + "' is "
+                throw new InputException("row " + (frame.keptRows()[r] + 1) + ": the response '" + response.deparse() + "' is "
                         + (y[r] == Math.rint(y[r]) ? String.valueOf((long) y[r]) : String.valueOf(y[r])) + "; conditional logistic regression needs 0 (control) or 1 (case)");
             }
         }

@@ -8,6 +8,7 @@ import io.glimmer.design.RandomEffectsTerm;
 import io.glimmer.fit.MixedModelFit;
 import io.glimmer.fit.OptimizerSummary;
 import io.glimmer.formula.Formula;
+import io.glimmer.response.Response;
 import io.glimmer.linalg.GroupedColumns;
 import io.glimmer.lmm.CovarianceStructure;
 import io.glimmer.lmm.LinearMixedModel;
@@ -80,14 +81,27 @@ public final class CorrelatedLinearMixedModel {
         this.zs = scaledTerms();
     }
 
-    /** Fits by REML or ML; the entry point of {@code Glimmer.fit} when a correlation is given. */
-    public static MixedModelFit fit(DataFrame data, Formula formula, FitOptions options, boolean reml) {
-        return of(data, formula, options, reml).fit();
+    /** Checks that need no rows: gaussian identity, a response, a valid spec naming columns that exist. */
+    public static void check(DataFrame data, Formula formula, FitOptions options) {
+        CorrelatedModelInput.check(data, formula, options);
     }
 
-    /** The model, with every input checked (InputException for bad specs, columns and times). */
-    public static CorrelatedLinearMixedModel of(DataFrame data, Formula formula, FitOptions options, boolean reml) {
-        return CorrelatedModelInput.model(data, formula, options, reml);
+    /** The group and time columns of a spec: a row missing either is removed before the design. */
+    public static List<String> columns(CorrelationSpec spec) {
+        return CorrelatedModelInput.columns(spec);
+    }
+
+    /**
+     * The model of a prepared design and response, with every input checked (InputException for
+     * groups that do not nest the random effects, repeated times).
+     *
+     * @param rows          the data without rows missing the group or time
+     * @param originalRows  each of those rows' 0-based row in the data as read
+     * @param droppedBefore rows removed for a missing group or time
+     */
+    public static CorrelatedLinearMixedModel of(CorrelationSpec spec, DataFrame rows, int[] originalRows, int droppedBefore,
+                                                Design design, Response response, boolean reml) {
+        return CorrelatedModelInput.model(spec, rows, originalRows, droppedBefore, design, response, reml);
     }
 
     private double[] scaledColumns() {

@@ -5,20 +5,21 @@ import io.glimmer.InputException;
 import io.glimmer.data.DataFrame;
 import io.glimmer.design.Design;
 import io.glimmer.formula.Formula;
+import io.glimmer.response.Response;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * From data, formula and options to a {@link CorrelatedLinearMixedModel}: parses the spec, drops rows
- * with a missing time or group, builds the design and the residual groups, and checks everything a
- * user can get wrong before any fitting starts.
+ * From the prepared design and response to a {@link CorrelatedLinearMixedModel}: the checks a user
+ * can get wrong before any row is read (family, spec, columns), the columns whose missing values
+ * remove a row, and the residual groups.
  */
 final class CorrelatedModelInput {
     private CorrelatedModelInput() {
     }
 
-    static CorrelatedLinearMixedModel model(DataFrame data, Formula f, FitOptions options, boolean reml) {
+    static void check(DataFrame data, Formula f, FitOptions options) {
         if (options.family() != null && !options.family().equals("gaussian") || options.link() != null && !options.link().equals("identity")) {
             throw new InputException("--correlation applies to linear mixed models (gaussian family, identity link), not to "
                     + (options.family() == null ? "gaussian" : options.family()) + "(" + options.link() + ")");
@@ -27,33 +28,39 @@ final class CorrelatedModelInput {
             throw new InputException("the formula has no response (nothing left of '~')");
         }
         CorrelationSpec spec = CorrelationSpec.parse(options.correlation());
-        List<String> columns = new ArrayList<>();
-        requireColumn(spec, data, spec.group(), spec.groupAt(), columns);
+        requireColumn(spec, data, spec.group(), spec.groupAt());
         if (spec.time() != null) {
-            requireColumn(spec, data, spec.time(), spec.timeAt(), columns);
+            requireColumn(spec, data, spec.time(), spec.timeAt());
         }
-        CompleteCases cc = CompleteCases.of(data, columns);
-        Design design = Design.of(cc.data(), f, options.weights());
-        double[] y = design.frame().numeric(f.response());
-        double[] w = options.weights() == null ? null : design.frame().weights(options.weights());
-        if (w != null) {
-            for (double v : w) {
-                if (!(v > 0)) {
-                    throw new InputException("weights column '" + options.weights() + "' has a value that is not positive (" + v + ")");
-                }
-            }
-        }
-        ResidualGroups groups = ResidualGroups.of(spec, cc.data(), design.frame().keptRows(), cc.originalRows());
-        groups.checkNested(spec, design.randomTerms());
-        groups.checkTimes(spec);
-        return new CorrelatedLinearMixedModel(design, y, w, reml, spec, groups, cc.dropped());
     }
 
-    private static void requireColumn(CorrelationSpec spec, DataFrame data, String name, int position, List<String> out) {
+    /** The group and the time (when the structure has one): rows missing either are removed, as nlme's na.omit does. */
+    static List<String> columns(CorrelationSpec spec) {
+        List<String> columns = new ArrayList<>();
+        columns.add(spec.group());
+        if (spec.time() != null) {
+            columns.add(spec.time());
+        }
+        return columns;
+    }
+
+    /**
+     * @param rows          the data without rows missing the group or time
+     * @param originalRows  each of those rows' 0-based row in the data as read
+     * @param droppedBefore rows removed for a missing group or time
+     */
+    static CorrelatedLinearMixedModel model(CorrelationSpec spec, DataFrame rows, int[] originalRows, int droppedBefore, Design design,
+                                            Response response, boolean reml) {
+        ResidualGroups groups = ResidualGroups.of(spec, rows, design.frame().keptRows(), originalRows);
+        groups.checkNested(spec, design.randomTerms());
+        groups.checkTimes(spec);
+        return new CorrelatedLinearMixedModel(design, response.y(), response.weights(), reml, spec, groups, droppedBefore);
+    }
+
+    private static void requireColumn(CorrelationSpec spec, DataFrame data, String name, int position) {
         if (!data.has(name)) {
             throw spec.errorAt(position, "no column '" + name + "' in " + data.source()
                     + " (columns: " + String.join(", ", data.names()) + ")");
         }
-        out.add(name);
     }
 }

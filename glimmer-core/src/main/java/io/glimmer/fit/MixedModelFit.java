@@ -1,81 +1,32 @@
 package io.glimmer.fit;
 
+import io.glimmer.data.DataFrame;
+
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * An immutable fitted model: what every estimator reports and the output layer prints. Quantities
- * that do not apply to an estimator are null (REML criterion of an ML fit, residual standard
- * deviation of a binomial GLMM, ...).
+ * An immutable fitted model: the common part every estimator reports (coefficients, covariance,
+ * log-likelihood, criteria, variance components, conditional modes) and, in {@link #details()},
+ * the part that belongs to one estimator. Quantities that do not apply to an estimator are null
+ * (REML criterion of an ML fit, residual standard deviation of a binomial GLMM, ...).
+ *
+ * <p>A fit made by {@code Glimmer.fit} knows what it was made from ({@link #source()}), so it can
+ * predict for new data, give its residuals, simulate responses and print itself as the command
+ * line's summary.
  */
 public final class MixedModelFit {
-    private final String formula;
-    private final String family;
-    private final String link;
-    private final String method;
-    private final Integer nAGQ;
-    private final int nObs;
-    private final int nDropped;
-    private final Map<String, Integer> groups;
-    private final boolean converged;
-    private final boolean singular;
-    private final List<String> warnings;
-    private final double logLikelihood;
-    private final int df;
-    private final Double remlCriterion;
-    private final Double residualStdDev;
-    private final List<FixedEffect> fixedEffects;
-    private final double[][] fixedEffectsCovariance;
-    private final List<VarianceComponent> randomEffects;
-    private final List<RandomEffectCorrelation> correlations;
-    private final List<ConditionalModes> conditionalModes;
-    private final double[] theta;
-    private final double[] fitted;
-    private final double[] scaledResiduals;
-    private final OptimizerSummary optimizer;
-    private final double fitSeconds;
-    private final Integer bicObservations;
-    private final Map<String, Double> statistics;
-    private final Double correlationAlpha;
-    private final Double scale;
-    private final Double correlationParameter;
+    /** The values, frozen: lists and maps unmodifiable, arrays never handed out. */
+    private final Builder v;
 
     private MixedModelFit(Builder b) {
-        formula = b.formula;
-        family = b.family;
-        link = b.link;
-        method = b.method;
-        nAGQ = b.nAGQ;
-        nObs = b.nObs;
-        nDropped = b.nDropped;
-        groups = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.groups));
-        converged = b.converged;
-        singular = b.singular;
-        warnings = List.copyOf(b.warnings);
-        logLikelihood = b.logLikelihood;
-        df = b.df;
-        remlCriterion = b.remlCriterion;
-        residualStdDev = b.residualStdDev;
-        fixedEffects = List.copyOf(b.fixedEffects);
-        fixedEffectsCovariance = copy(b.fixedEffectsCovariance);
-        randomEffects = List.copyOf(b.randomEffects);
-        correlations = List.copyOf(b.correlations);
-        conditionalModes = List.copyOf(b.conditionalModes);
-        theta = b.theta == null ? new double[0] : b.theta.clone();
-        fitted = b.fitted == null ? new double[0] : b.fitted.clone();
-        scaledResiduals = b.scaledResiduals == null ? new double[0] : b.scaledResiduals.clone();
-        optimizer = b.optimizer;
-        fitSeconds = b.fitSeconds;
-        bicObservations = b.bicObservations;
-        statistics = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.statistics));
-        correlationAlpha = b.correlationAlpha;
-        scale = b.scale;
-        correlationParameter = b.correlationParameter;
+        v = b.copy(true);
     }
 
-    private static double[][] copy(double[][] a) {
+    static double[][] copy(double[][] a) {
         if (a == null) {
             return null;
         }
@@ -92,90 +43,59 @@ public final class MixedModelFit {
 
     /** A builder holding this fit's values, to derive a modified copy. */
     public Builder toBuilder() {
-        Builder b = new Builder();
-        b.formula = formula;
-        b.family = family;
-        b.link = link;
-        b.method = method;
-        b.nAGQ = nAGQ;
-        b.nObs = nObs;
-        b.nDropped = nDropped;
-        b.groups = new LinkedHashMap<>(groups);
-        b.converged = converged;
-        b.singular = singular;
-        b.warnings = new ArrayList<>(warnings);
-        b.logLikelihood = logLikelihood;
-        b.df = df;
-        b.remlCriterion = remlCriterion;
-        b.residualStdDev = residualStdDev;
-        b.fixedEffects = new ArrayList<>(fixedEffects);
-        b.fixedEffectsCovariance = copy(fixedEffectsCovariance);
-        b.randomEffects = new ArrayList<>(randomEffects);
-        b.correlations = new ArrayList<>(correlations);
-        b.conditionalModes = new ArrayList<>(conditionalModes);
-        b.theta = theta.clone();
-        b.fitted = fitted.clone();
-        b.scaledResiduals = scaledResiduals.clone();
-        b.optimizer = optimizer;
-        b.fitSeconds = fitSeconds;
-        b.bicObservations = bicObservations;
-        b.statistics = new LinkedHashMap<>(statistics);
-        b.correlationAlpha = correlationAlpha;
-        b.scale = scale;
-        b.correlationParameter = correlationParameter;
-        return b;
+        return v.copy(false);
     }
 
-    public String formula() { return formula; }
+    public String formula() { return v.formula; }
 
-    public String family() { return family; }
+    public String family() { return v.family; }
 
-    public String link() { return link; }
+    public String link() { return v.link; }
 
     /** "REML", "ML", "Laplace", "AGQ", "PQL", "GEE", "conditional". */
-    public String method() { return method; }
+    public String method() { return v.method; }
 
     /** Quadrature points of a GLMM fit (1 for Laplace), or null. */
-    public Integer nAGQ() { return nAGQ; }
+    public Integer nAGQ() { return v.nAGQ; }
 
-    public int nObs() { return nObs; }
+    public int nObs() { return v.nObs; }
 
     /** Rows removed for missing values in a variable the model uses. */
-    public int nDropped() { return nDropped; }
+    public int nDropped() { return v.nDropped; }
 
     /** Number of levels of each grouping factor, in the order of the random-effects table. */
-    public Map<String, Integer> groups() { return groups; }
+    public Map<String, Integer> groups() { return v.groups; }
 
-    public boolean converged() { return converged; }
+    public boolean converged() { return v.converged; }
 
     /** Some variance component or correlation on the boundary of its space. */
-    public boolean singular() { return singular; }
+    public boolean singular() { return v.singular; }
 
-    public List<String> warnings() { return warnings; }
+    public List<String> warnings() { return v.warnings; }
 
     /** The log-likelihood (the REML log-likelihood for a REML fit, as lme4's logLik). */
-    public double logLikelihood() { return logLikelihood; }
+    public double logLikelihood() { return v.logLikelihood; }
 
     /** −2 × log-likelihood. */
-    public double deviance() { return -2 * logLikelihood; }
+    public double deviance() { return -2 * v.logLikelihood; }
 
     /** Number of estimated parameters. */
-    public int df() { return df; }
+    public int df() { return v.df; }
 
-    public double aic() { return deviance() + 2 * df; }
+    public double aic() { return deviance() + 2 * v.df; }
 
     /** df · log(n) + deviance; n is the number of observations, or n − p for nlme's REML convention. */
-    public double bic() { return deviance() + df * Math.log(bicObservations == null ? nObs : bicObservations); }
+    public double bic() { return deviance() + v.df * Math.log(v.bicObservations == null ? v.nObs : v.bicObservations); }
 
-    public Double remlCriterion() { return remlCriterion; }
+    public Double remlCriterion() { return v.remlCriterion; }
 
-    public Double residualStdDev() { return residualStdDev; }
+    public Double residualStdDev() { return v.residualStdDev; }
 
-    public List<FixedEffect> fixedEffects() { return fixedEffects; }
+    public List<FixedEffect> fixedEffects() { return v.fixedEffects; }
 
     /** The estimate of a named coefficient. */
     public double beta(String term) {
-        for (FixedEffect f : fixedEffects) {
+        for (FixedEffect f : v.fixedEffects) {
             if (f.term().equals(term)) {
                 return f.estimate();
             }
@@ -184,38 +104,81 @@ public final class MixedModelFit {
     }
 
     /** Covariance matrix of the fixed-effect estimates, or null. */
-    public double[][] fixedEffectsCovariance() { return copy(fixedEffectsCovariance); }
+    public double[][] fixedEffectsCovariance() { return copy(v.fixedEffectsCovariance); }
 
-    public List<VarianceComponent> randomEffects() { return randomEffects; }
+    public List<VarianceComponent> randomEffects() { return v.randomEffects; }
 
-    public List<RandomEffectCorrelation> correlations() { return correlations; }
+    public List<RandomEffectCorrelation> correlations() { return v.correlations; }
 
-    public List<ConditionalModes> conditionalModes() { return conditionalModes; }
+    public List<ConditionalModes> conditionalModes() { return v.conditionalModes; }
 
     /** The relative covariance parameters at the optimum (lme4's getME(fit, "theta")). */
-    public double[] theta() { return theta.clone(); }
+    public double[] theta() { return v.theta == null ? new double[0] : v.theta.clone(); }
 
     /** Fitted values on the response scale, conditional on the modes, one per row used. */
-    public double[] fitted() { return fitted.clone(); }
+    public double[] fitted() { return v.fitted == null ? new double[0] : v.fitted.clone(); }
 
     /** Residuals divided by the residual standard deviation (Pearson residuals for GLMMs). */
-    public double[] scaledResiduals() { return scaledResiduals.clone(); }
+    public double[] scaledResiduals() { return v.scaledResiduals == null ? new double[0] : v.scaledResiduals.clone(); }
 
-    public OptimizerSummary optimizer() { return optimizer; }
+    public OptimizerSummary optimizer() { return v.optimizer; }
 
-    public double fitSeconds() { return fitSeconds; }
+    public double fitSeconds() { return v.fitSeconds; }
 
     /**
      * Further statistics an estimator reports, by name: "QIC", "QICu", "QICC" (GEE);
      * "likelihood_ratio_chisq", "likelihood_ratio_df", "likelihood_ratio_p_value" (conditional logit).
      */
-    public Map<String, Double> statistics() { return statistics; }
+    public Map<String, Double> statistics() { return v.statistics; }
 
-    public Double correlationAlpha() { return correlationAlpha; }
+    public Double correlationAlpha() { return v.correlationAlpha; }
 
-    public Double scale() { return scale; }
+    public Double scale() { return v.scale; }
 
-    public Double correlationParameter() { return correlationParameter; }
+    public Double correlationParameter() { return v.correlationParameter; }
+
+
+    /** What this estimator reports beyond the common part, or null for a fit built by hand. */
+    public EstimatorDetails details() { return v.details; }
+
+    /** What the fit was made from, or null for a fit built by hand (not by {@code Glimmer.fit}). */
+    public FitSource source() { return v.source; }
+
+    /**
+     * Predictions for the rows of new data, coded as the data the model was fitted to.
+     *
+     * @param scale response (the mean) or link (the linear predictor)
+     * @param mode  conditional on the fitted groups' modes, population (random effects zero) or marginal
+     */
+    public Predictions predict(DataFrame data, PredictionScale scale, RandomEffectsMode mode) {
+        return knownSource().predict(this, data, scale, mode);
+    }
+
+    /** Response, Pearson, deviance and working residuals of every row used, as R's residuals(fit, type =). */
+    public Residuals residuals() {
+        return knownSource().residuals(this);
+    }
+
+    /** nsim responses simulated from the fit (lme4's simulate), one value per row used; the same seed gives the same draws. */
+    public double[][] simulate(int nsim, long seed) {
+        return knownSource().simulate(this, nsim, seed);
+    }
+
+    /** The command line's summary of the fit (lme4's summary), or a one-line description for a fit built by hand. */
+    @Override
+    public String toString() {
+        if (v.source == null) {
+            return "MixedModelFit[" + v.method + ", " + v.formula + ", logLik " + v.logLikelihood + "]";
+        }
+        return v.source.summary(this);
+    }
+
+    private FitSource knownSource() {
+        if (v.source == null) {
+            throw new IllegalStateException("this fit was built by hand, not by Glimmer.fit, so it does not know the data it was fitted to");
+        }
+        return v.source;
+    }
 
     /** Collects the values of a fit; every list defaults to empty. */
     public static final class Builder {
@@ -249,6 +212,9 @@ public final class MixedModelFit {
         private Double correlationAlpha;
         private Double scale;
         private Double correlationParameter;
+
+        private EstimatorDetails details;
+        private FitSource source;
 
         public Builder formula(String v) { formula = v; return this; }
 
@@ -313,8 +279,52 @@ public final class MixedModelFit {
 
         public Builder correlationParameter(Double v) { correlationParameter = v; return this; }
 
+        /** What this estimator reports beyond the common part. */
+        public Builder details(EstimatorDetails v) { details = v; return this; }
+
+        /** What the fit was made from; set by the prepared model that fitted it. */
+        public Builder source(FitSource v) { source = v; return this; }
+
         public MixedModelFit build() {
             return new MixedModelFit(this);
+        }
+
+        /** A deep copy; frozen: its lists and maps unmodifiable. */
+        private Builder copy(boolean frozen) {
+            Builder b = new Builder();
+            b.formula = formula;
+            b.family = family;
+            b.link = link;
+            b.method = method;
+            b.nAGQ = nAGQ;
+            b.nObs = nObs;
+            b.nDropped = nDropped;
+            b.groups = frozen ? Collections.unmodifiableMap(new LinkedHashMap<>(groups)) : new LinkedHashMap<>(groups);
+            b.converged = converged;
+            b.singular = singular;
+            b.warnings = frozen ? List.copyOf(warnings) : new ArrayList<>(warnings);
+            b.logLikelihood = logLikelihood;
+            b.df = df;
+            b.remlCriterion = remlCriterion;
+            b.residualStdDev = residualStdDev;
+            b.fixedEffects = frozen ? List.copyOf(fixedEffects) : new ArrayList<>(fixedEffects);
+            b.fixedEffectsCovariance = MixedModelFit.copy(fixedEffectsCovariance);
+            b.randomEffects = frozen ? List.copyOf(randomEffects) : new ArrayList<>(randomEffects);
+            b.correlations = frozen ? List.copyOf(correlations) : new ArrayList<>(correlations);
+            b.conditionalModes = frozen ? List.copyOf(conditionalModes) : new ArrayList<>(conditionalModes);
+            b.theta = theta == null ? null : theta.clone();
+            b.fitted = fitted == null ? null : fitted.clone();
+            b.scaledResiduals = scaledResiduals == null ? null : scaledResiduals.clone();
+            b.optimizer = optimizer;
+            b.fitSeconds = fitSeconds;
+            b.bicObservations = bicObservations;
+            b.statistics = frozen ? Collections.unmodifiableMap(new LinkedHashMap<>(statistics)) : new LinkedHashMap<>(statistics);
+            b.correlationAlpha = correlationAlpha;
+            b.scale = scale;
+            b.correlationParameter = correlationParameter;
+            b.details = details;
+            b.source = source;
+            return b;
         }
     }
 }

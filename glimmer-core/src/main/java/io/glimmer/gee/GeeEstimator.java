@@ -2,6 +2,7 @@ package io.glimmer.gee;
 
 import io.glimmer.FitOptions;
 import io.glimmer.InputException;
+import io.glimmer.data.Column;
 import io.glimmer.data.DataFrame;
 import io.glimmer.design.Design;
 import io.glimmer.design.RankCheck;
@@ -14,7 +15,7 @@ import io.glimmer.fit.OptimizerSummary;
 import io.glimmer.formula.Formula;
 import io.glimmer.formula.RandomTerm;
 import io.glimmer.glm.Irls;
-import io.glimmer.glmm.GlmmResponse;
+import io.glimmer.response.Response;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -39,36 +40,31 @@ public final class GeeEstimator {
     private GeeEstimator() {
     }
 
-    /** The fit as every estimator reports it; {@link #fitGee} also gives naive SEs and QIC. */
-    public static MixedModelFit fit(DataFrame data, Formula formula, FitOptions options) {
-        GeeFit gee = fitGee(data, formula, options);
-        Qic qic = gee.qic();
-        return gee.fit().toBuilder().statistic("QIC", qic.qic()).statistic("QICu", qic.qicU()).statistic("QICC", qic.qicC()).build();
-    }
-
-    public static GeeFit fitGee(DataFrame data, String formula, FitOptions options) {
-        return fitGee(data, Formula.parse(formula), options);
+    /**
+     * Checks that need no rows: no random-effects terms, a response, a family geepack covers, a
+     * known working correlation and a cluster column that exists.
+     *
+     * @throws InputException naming what is wrong
+     */
+    public static void check(DataFrame data, Formula formula, FitOptions options) {
+        checkFormula(formula);
+        family(options);
+        CorrelationStructure.parse(options.corstr());
+        clusterColumn(data, options.cluster());
     }
 
     /**
-     * Fits the GEE.
+     * Fits the GEE to a prepared design and response.
      *
-     * @throws InputException for a formula with random effects, a missing or unknown cluster
-     *                        column, an unknown --corstr or an unsupported family
+     * @param cluster         each row's cluster, one per row of the design (rows without one already removed)
+     * @param droppedBefore   rows removed before the design for a missing cluster
      */
-    public static GeeFit fitGee(DataFrame data, Formula formula, FitOptions options) {
+    public static GeeFit fitGee(Design design, Response response, Family family, CorrelationStructure structure, Column cluster,
+                                int droppedBefore) {
         long t0 = System.nanoTime();
-        checkFormula(formula);
-        Family family = family(options);
-        CorrelationStructure structure = CorrelationStructure.parse(options.corstr());
-        String clusterColumn = clusterColumn(data, options.cluster());
-
-        // Rows without a cluster cannot be placed; they are dropped like rows missing a model variable.
-        DataFrame complete = withCluster(data, clusterColumn);
-        int droppedForCluster = data.rows() - complete.rows();
-        Design design = Design.of(complete, formula, options.weights());
-        GlmmResponse response = GlmmResponse.of(design.frame(), formula.response(), family, options.weights());
-        Clusters clusters = Clusters.of(complete.column(clusterColumn).subset(design.frame().keptRows()));
+        String clusterColumn = cluster.name();
+        int droppedForCluster = droppedBefore;
+        Clusters clusters = Clusters.of(cluster);
         double[] offset = design.offset() == null ? new double[design.rows()] : design.offset();
         MarginalModel model = new MarginalModel(family, design.x(), response.y(), response.weights(), offset, clusters);
         WorkingCorrelation corr = structure.create(clusters.maxSize());
@@ -88,7 +84,7 @@ public final class GeeEstimator {
             alphaNames.add(corr.parameterName(a));
         }
         MixedModelFit fit = MixedModelFit.builder()
-                .formula(formula.text())
+                .formula(design.formula().text())
                 .family(family.name())
                 .link(family.link().name())
                 .method("GEE")
@@ -123,7 +119,7 @@ public final class GeeEstimator {
         }
     }
 
-    private static Family family(FitOptions options) {
+    static Family family(FitOptions options) {
         Family family = Family.of(options.family() == null ? "gaussian" : options.family(), options.link());
         if (!FAMILIES.contains(family.distribution())) {
             throw new InputException("GEE supports the " + FAMILIES.stream().map(Distribution::name).collect(Collectors.joining(", "))
@@ -141,18 +137,6 @@ public final class GeeEstimator {
                     + " (columns: " + String.join(", ", data.names()) + ")");
         }
         return cluster;
-    }
-
-    /** The data without the rows whose cluster value is missing (the data itself when there are none). */
-    private static DataFrame withCluster(DataFrame data, String cluster) {
-        int[] rows = data.completeRows(List.of(cluster));
-        if (rows.length == data.rows()) {
-            return data;
-        }
-        if (rows.length == 0) {
-            throw new InputException(data.source() + ": the cluster column '" + cluster + "' is missing in every row");
-        }
-        return data.subset(rows);
     }
 
     private static List<FixedEffect> fixedEffects(List<String> names, double[] beta, double[][] covariance) {

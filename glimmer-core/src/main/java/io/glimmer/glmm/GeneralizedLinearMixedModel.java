@@ -1,5 +1,6 @@
 package io.glimmer.glmm;
 
+import io.glimmer.response.Response;
 import io.glimmer.GlimmerException;
 import io.glimmer.InputException;
 import io.glimmer.design.Design;
@@ -16,7 +17,7 @@ import io.glimmer.lmm.RandomEffectsReport;
 import io.glimmer.optim.BoundedMinimizer;
 import io.glimmer.optim.ConvergenceCheck;
 import io.glimmer.optim.FiniteDifferences;
-import io.glimmer.predict.ConditionalVariances;
+import io.glimmer.lmm.ConditionalVariances;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -82,7 +83,7 @@ public final class GeneralizedLinearMixedModel {
     /** The most adaptive quadrature points per axis (nAGQ) a fit accepts; the least is 1, the Laplace approximation. */
     public static final int MAX_NAGQ = QuadratureRule.MAX_POINTS;
 
-    public GeneralizedLinearMixedModel(Design design, GlmmResponse response, Family family, int nAGQ) {
+    public GeneralizedLinearMixedModel(Design design, Response response, Family family, int nAGQ) {
         if (design.randomTerms().isEmpty()) {
             throw new InputException("the formula has no random-effects term such as (1 | group)");
         }

@@ -1,5 +1,6 @@
 package io.glimmer.glmm;
 
+import io.glimmer.response.Response;
 import io.glimmer.design.Design;
 import io.glimmer.design.LinearPredictor;
 import io.glimmer.design.RandomEffectsTerm;
@@ -28,7 +29,7 @@ final class GlmmData {
     /** Per term: a single column whose every z value is 1 (a random intercept), so its part of η is the level's u alone. */
     private final boolean[] unitZ;
 
-    GlmmData(Design design, GlmmResponse response) {
+    GlmmData(Design design, Response response) {
         this.x = design.x().values();
         this.n = design.rows();
         this.p = design.p();

@@ -1,10 +1,7 @@
 package io.glimmer.inference;
 
-import io.glimmer.FitOptions;
-import io.glimmer.Glimmer;
 import io.glimmer.InputException;
 import io.glimmer.Method;
-import io.glimmer.data.DataFrame;
 import io.glimmer.design.Design;
 import io.glimmer.fit.MixedModelFit;
 import io.glimmer.formula.Formula;
@@ -31,9 +28,10 @@ public record ModelComparison(List<ComparedModel> models, List<Step> tests, bool
     /**
      * One model of the comparison.
      *
-     * @param given its position (0-based) among the formulas as given
+     * @param given  its position (0-based) among the formulas as given
+     * @param design the design the model was fitted on (for nesting and the boundary rule)
      */
-    public record ComparedModel(String formula, MixedModelFit fit, int given) {
+    public record ComparedModel(String formula, MixedModelFit fit, int given, Design design) {
     }
 
     /**
@@ -58,31 +56,39 @@ public record ModelComparison(List<ComparedModel> models, List<Step> tests, bool
         }
     }
 
-    public static ModelComparison of(DataFrame data, List<String> formulas, FitOptions options) {
+    /**
+     * The checks before anything is fitted: two models or more, a method with a likelihood, one response.
+     *
+     * @return whether the models are to be refitted by ML (REML was asked for)
+     */
+    public static boolean checkRequest(List<String> formulas, Method method) {
         if (formulas.size() < 2) {
             throw new InputException("compare needs at least two models (--formula twice); got " + formulas.size());
         }
-        Method method = options.effectiveMethod();
         if (method != Method.REML && method != Method.ML && method != Method.LAPLACE && method != Method.AGQ) {
             throw new InputException("compare needs maximum-likelihood fits (--method REML, ML, Laplace or AGQ); --method "
                     + method.label() + " has no likelihood to compare");
         }
-        boolean refit = method == Method.REML;
-        FitOptions ml = refit ? copyWithMethod(options, Method.ML) : options;
-        List<Formula> parsed = formulas.stream().map(Formula::parse).toList();
-        checkSameResponse(parsed);
-        List<ComparedModel> models = new ArrayList<>();
-        for (String f : formulas) {
-            models.add(new ComparedModel(f, Glimmer.fit(data, f, ml), models.size()));
-        }
+        checkSameResponse(formulas.stream().map(Formula::parse).toList());
+        return method == Method.REML;
+    }
+
+    /**
+     * The comparison of models fitted (by ML, or by Laplace or AGQ) to the same rows.
+     *
+     * @param fitted         the models in the order given
+     * @param refittedWithMl whether REML was asked for and ML used instead
+     */
+    public static ModelComparison of(List<ComparedModel> fitted, boolean refittedWithMl) {
+        List<ComparedModel> models = new ArrayList<>(fitted);
         checkSameRows(models);
         models.sort(Comparator.comparingInt(m -> m.fit().df())); // stable: ties keep the order given
         List<Step> steps = new ArrayList<>();
         for (int i = 0; i + 1 < models.size(); i++) {
             MixedModelFit a = models.get(i).fit();
             MixedModelFit b = models.get(i + 1).fit();
-            Design smaller = Design.of(data, parsed.get(models.get(i).given()), options.weights());
-            Design larger = Design.of(data, parsed.get(models.get(i + 1).given()), options.weights());
+            Design smaller = models.get(i).design();
+            Design larger = models.get(i + 1).design();
             Nesting nesting = Nesting.of(smaller, larger);
             if (!nesting.nested() || b.df() == a.df()) {
                 steps.add(new Step(i, nesting, null, null, null));
@@ -93,7 +99,7 @@ public record ModelComparison(List<ComparedModel> models, List<Step> tests, bool
             Double boundary = rule.mixture() == null ? null : rule.mixture().pValue(test.chisq());
             steps.add(new Step(i, nesting, test, rule, boundary));
         }
-        return new ModelComparison(List.copyOf(models), List.copyOf(steps), refit);
+        return new ModelComparison(List.copyOf(models), List.copyOf(steps), refittedWithMl);
     }
 
     private static void checkSameResponse(List<Formula> formulas) {
@@ -124,10 +130,5 @@ public record ModelComparison(List<ComparedModel> models, List<Step> tests, bool
                         + " observations): missing values differ between the variables they use");
             }
         }
-    }
-
-    private static FitOptions copyWithMethod(FitOptions o, Method m) {
-        return new FitOptions(o.family(), o.link(), m, o.agqPoints(), o.weights(), o.factors(), o.cluster(), o.corstr(),
-                o.strata(), o.correlation());
     }
 }

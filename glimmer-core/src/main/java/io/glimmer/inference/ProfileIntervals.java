@@ -1,15 +1,11 @@
 package io.glimmer.inference;
 
-import io.glimmer.FitOptions;
-import io.glimmer.Glimmer;
 import io.glimmer.InputException;
 import io.glimmer.Method;
-import io.glimmer.data.DataFrame;
 import io.glimmer.design.Design;
 import io.glimmer.family.Family;
-import io.glimmer.formula.Formula;
 import io.glimmer.glmm.GeneralizedLinearMixedModel;
-import io.glimmer.glmm.GlmmResponse;
+import io.glimmer.response.Response;
 import org.hipparchus.distribution.continuous.NormalDistribution;
 
 import java.util.ArrayList;
@@ -35,39 +31,48 @@ public final class ProfileIntervals {
         this.curves = List.copyOf(curves);
     }
 
-    /** The intervals of the model that {@link Glimmer#fit(DataFrame, String, FitOptions)} fits, at the given level. */
-    public static ConfidenceIntervals compute(DataFrame data, String formula, FitOptions options, double level) {
-        ConfidenceIntervals.checkLevel(level);
-        return of(data, formula, options).intervals(level);
-    }
-
-    /** The profiles of the model that {@link Glimmer#fit(DataFrame, String, FitOptions)} fits. */
-    public static ProfileIntervals of(DataFrame data, String formula, FitOptions options) {
-        Method method = options.effectiveMethod();
-        if (options.correlation() != null) {
+    /** Refuses the fits that are not profiled: other methods, residual correlation, GLMMs with a dispersion parameter. */
+    public static void checkCovered(Method method, boolean correlation, Family family) {
+        if (correlation) {
             throw new InputException("profile intervals do not cover residual correlation (--correlation) yet; use --interval wald or --interval bootstrap");
         }
         if (method != Method.REML && method != Method.ML && method != Method.LAPLACE && method != Method.AGQ) {
             throw new InputException("profile intervals cover likelihood fits (--method REML, ML, Laplace or AGQ), not " + method.label()
                     + "; use --interval wald");
         }
-        Family family = Family.of(options.family() == null ? "gaussian" : options.family(), options.link());
-        boolean linear = method == Method.REML || method == Method.ML || method == Method.LAPLACE && family.isGaussianIdentity();
-        if (!linear && family.hasDispersion()) {
+        if (method != Method.REML && method != Method.ML && family.hasDispersion()) {
             throw new InputException("profile intervals do not cover GLMMs with a dispersion parameter (the " + family.name()
                     + " family; nor does lme4); use --interval wald or --interval bootstrap");
         }
-        Glimmer.fit(data, formula, options); // every check the fit makes, with its messages
-        Formula f = Formula.parse(formula);
-        Design design = Design.of(data, f, options.weights());
-        if (linear) {
-            double[] y = design.frame().numeric(f.response());
-            double[] w = options.weights() == null ? null : design.frame().weights(options.weights());
-            return linear(design, y, w);
+    }
+
+    /**
+     * The profiles of a fit, on the design its estimator fitted (predictor scaling included): a
+     * linear model's of its ML refit, a GLMM's of its Laplace or AGQ deviance. Fixed effects are
+     * profiled on the scaled columns and reported on the original scale.
+     */
+    public static ProfileIntervals of(RefittableModel model) {
+        Design design = model.scaledDesign();
+        ProfileIntervals scaled;
+        if (model.linear()) {
+            scaled = linear(design, model.y(), model.weights());
+        } else {
+            Response response = new Response(model.y(), model.weights());
+            scaled = generalized(design, new GeneralizedLinearMixedModel(design, response, model.family(), model.nAGQ()));
         }
-        GlmmResponse response = GlmmResponse.of(design.frame(), f.response(), family, options.weights());
-        int nAGQ = method == Method.AGQ ? (options.agqPoints() == null ? 9 : options.agqPoints()) : 1;
-        return generalized(design, new GeneralizedLinearMixedModel(design, response, family, nAGQ));
+        return scaled.onOriginalScale(model.columnScales());
+    }
+
+    /** The same profiles with the last p (the fixed effects') read on the columns' original scale. */
+    private ProfileIntervals onOriginalScale(double[] scales) {
+        List<ProfileCurve> out = new ArrayList<>(curves);
+        int first = curves.size() - scales.length;
+        for (int j = 0; j < scales.length; j++) {
+            if (scales[j] != 1) {
+                out.set(first + j, new RescaledProfile(curves.get(first + j), scales[j]));
+            }
+        }
+        return new ProfileIntervals(names, out);
     }
 
     /**

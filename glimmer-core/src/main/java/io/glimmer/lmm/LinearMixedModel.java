@@ -14,7 +14,7 @@ import io.glimmer.linalg.CrossProducts;
 import io.glimmer.linalg.GroupedColumns;
 import io.glimmer.optim.BoundedMinimizer;
 import io.glimmer.optim.CheckedMinimizer;
-import io.glimmer.predict.ConditionalVariances;
+import io.glimmer.lmm.ConditionalVariances;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -2,7 +2,7 @@ package io.glimmer.lmm;
 
 import io.glimmer.design.RandomEffectsTerm;
 import io.glimmer.fit.ConditionalModes;
-import io.glimmer.predict.ConditionalVariances;
+import io.glimmer.lmm.ConditionalVariances;
 import io.glimmer.fit.RandomEffectCorrelation;
 import io.glimmer.fit.VarianceComponent;
 import io.glimmer.linalg.SmallBlocks;

@@ -5,13 +5,14 @@ import io.glimmer.InputException;
 import io.glimmer.data.DataFrame;
 import io.glimmer.design.Design;
 import io.glimmer.family.Family;
+import io.glimmer.fit.EstimatorDetails;
 import io.glimmer.fit.FixedEffect;
 import io.glimmer.fit.FixedEffectsTable;
 import io.glimmer.fit.MixedModelFit;
 import io.glimmer.fit.OptimizerSummary;
 import io.glimmer.formula.Formula;
 import io.glimmer.glm.Irls;
-import io.glimmer.glmm.GlmmResponse;
+import io.glimmer.response.Response;
 import io.glimmer.lmm.LinearMixedModel;
 import org.hipparchus.special.Beta;
 
@@ -36,22 +37,23 @@ public final class PenalizedQuasiLikelihood {
     private PenalizedQuasiLikelihood() {
     }
 
-    public static MixedModelFit fit(DataFrame data, Formula f, FitOptions options) {
-        long t0 = System.nanoTime();
-        Family family = Family.of(options.family() == null ? "gaussian" : options.family(), options.link());
-        if (f.randomTerms().isEmpty()) {
-            throw new InputException("the formula has no random-effects term such as (1 | group)");
-        }
-        Design design = Design.of(data, f, options.weights());
-        GlmmResponse response = GlmmResponse.of(design.frame(), f.response(), family, options.weights());
-        double[] y = response.y();
+    /** PQL's response: the GLMM's, with every prior weight positive (the working model's residual variance is φ/w). */
+    public static Response response(Design design, Family family, String weightsColumn) {
+        Response response = Response.of(design.frame(), design.formula().response(), family, weightsColumn);
         double[] prior = response.weights();
         for (int r = 0; r < prior.length; r++) {
-            if (!(prior[r] > 0)) { // the working model's residual variance is φ/w: infinite here
+            if (!(prior[r] > 0)) {
                 throw new InputException("PQL needs positive prior weights; row " + (design.frame().keptRows()[r] + 1) + " has weight " + prior[r]);
             }
         }
+        return response;
+    }
 
+    /** Fits by PQL, starting from the GLM fit. */
+    public static MixedModelFit fit(Design design, Response response, Family family) {
+        long t0 = System.nanoTime();
+        double[] y = response.y();
+        double[] prior = response.weights();
         double[] eta = Irls.start(design.x(), design.offset(), y, prior, family, "the start of PQL").eta();
         MixedModelFit lmm = null;
         boolean converged = false;
@@ -104,6 +106,7 @@ public final class PenalizedQuasiLikelihood {
         return lmm.toBuilder()
                 .family(family.name()).link(family.link().name())
                 .method("PQL")
+                .details(new EstimatorDetails.Pql(iterations))
                 .converged(converged && lmm.converged())
                 .warnings(warnings)
                 .logLikelihood(Double.NaN)

@@ -63,7 +63,7 @@ class ConditionalLogitReferenceTest {
     @Test
     void likelihoodRatioTestAgainstZero() {
         var data = CsvReader.read(REF.dataPath(), CsvOptions.builder().build());
-        ConditionalLogitFit fit = ConditionalLogit.estimate(data, Formula.parse(REF.formula()), options());
+        ConditionalLogitFit fit = ConditionalFits.of(data, REF.formula(), options());
         // survival: loglik = c(-90.7793548513, -64.2022369244); "Likelihood ratio test= 53.15 on 2 df, p=3e-12"
         assertEquals(-90.7793548513, fit.nullLogLikelihood(), 1e-8);
         assertEquals(53.154, fit.likelihoodRatio().chisq(), 1e-3);

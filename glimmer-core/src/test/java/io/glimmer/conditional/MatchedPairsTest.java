@@ -57,7 +57,7 @@ class MatchedPairsTest {
             caseX[i][0] = i < n10 ? 1 : i < n10 + n01 ? 0 : i % 2;
             controlX[i][0] = i < n10 ? 0 : i < n10 + n01 ? 1 : i % 2;
         }
-        ConditionalLogitFit fit = ConditionalLogit.estimate(pairs(caseX, controlX), Formula.parse("case ~ x1"), OPTIONS);
+        ConditionalLogitFit fit = ConditionalFits.of(pairs(caseX, controlX), "case ~ x1", OPTIONS);
         MixedModelFit f = fit.fit();
         assertEquals(Math.log((double) n10 / n01), f.beta("x1"), 1e-9);
         assertEquals(Math.sqrt(1.0 / n10 + 1.0 / n01), f.fixedEffects().get(0).stdError(), 1e-8);
@@ -81,7 +81,7 @@ class MatchedPairsTest {
                 caseX[i][t] = rng.nextGaussian() + 3 * i + (t == 0 ? 0.5 : -0.3);
             }
         }
-        MixedModelFit fit = ConditionalLogit.fit(pairs(caseX, controlX), Formula.parse("case ~ x1 + x2"), OPTIONS);
+        MixedModelFit fit = io.glimmer.Glimmer.fit(pairs(caseX, controlX), "case ~ x1 + x2", OPTIONS);
         double[] beta = {fit.beta("x1"), fit.beta("x2")};
         double ll = 0;
         double[] score = new double[2];

@@ -39,7 +39,7 @@ class DenseLikelihoodTest {
         if (weighted) {
             o.weights("w");
         }
-        return CorrelatedLinearMixedModel.of(d.frame, Formula.parse(FORMULA), o.build(), reml);
+        return CorrelatedModels.of(d.frame, FORMULA, o.build(), reml);
     }
 
     /**
@@ -108,7 +108,7 @@ class DenseLikelihoodTest {
     void withoutRandomEffectsItIsGeneralisedLeastSquares(String structure, boolean reml, double phi) {
         SimulatedData d = data(structure);
         String spec = structure + "(" + (structure.equals("cs") ? "1" : "t") + " | subject)";
-        CorrelatedLinearMixedModel m = CorrelatedLinearMixedModel.of(d.frame, Formula.parse("y ~ x"),
+        CorrelatedLinearMixedModel m = CorrelatedModels.of(d.frame, "y ~ x",
                 FitOptions.builder().correlation(spec).build(), reml);
         double dense = DenseGaussian.evaluate(v(d, structure, phi, new double[2][2], 0, false), x(d), d.y, Double.NaN, reml).minus2LogLik();
         assertEquals(dense, m.objective(new double[0], phi), 1e-8 * Math.abs(dense));

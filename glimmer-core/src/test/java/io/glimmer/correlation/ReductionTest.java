@@ -24,7 +24,7 @@ class ReductionTest {
     }
 
     private static CorrelatedLinearMixedModel correlated(String formula, String spec, boolean reml) {
-        return CorrelatedLinearMixedModel.of(DATA.frame, Formula.parse(formula), FitOptions.builder().correlation(spec).build(), reml);
+        return CorrelatedModels.of(DATA.frame, formula, FitOptions.builder().correlation(spec).build(), reml);
     }
 
     @ParameterizedTest

@@ -46,8 +46,8 @@ class ClustersTest {
                 .mapToInt(Integer::intValue).toArray();
         DataFrame shuffled = reorder(sorted, order);
         FitOptions options = FitOptions.builder().method(Method.GEE).family("poisson").cluster("id").corstr("ar1").build();
-        MixedModelFit a = GeeEstimator.fit(sorted, io.glimmer.formula.Formula.parse("count ~ x + f"), options);
-        MixedModelFit b = GeeEstimator.fit(shuffled, io.glimmer.formula.Formula.parse("count ~ x + f"), options);
+        MixedModelFit a = io.glimmer.Glimmer.fit(sorted, "count ~ x + f", options);
+        MixedModelFit b = io.glimmer.Glimmer.fit(shuffled, "count ~ x + f", options);
         assertEquals(a.beta("x"), b.beta("x"), 1e-10);
         assertEquals(a.correlationAlpha(), b.correlationAlpha(), 1e-10);
         assertEquals(a.groups(), b.groups());
@@ -68,7 +68,7 @@ class ClustersTest {
             columns.add(name.equals("id") ? new NumericColumn("id", id) : full.column(name));
         }
         DataFrame withGaps = DataFrame.of("gaps", columns);
-        MixedModelFit fit = GeeEstimator.fit(withGaps, io.glimmer.formula.Formula.parse("y ~ x"),
+        MixedModelFit fit = io.glimmer.Glimmer.fit(withGaps, "y ~ x",
                 FitOptions.builder().method(Method.GEE).cluster("id").corstr("exchangeable").build());
         assertEquals(full.rows() - 2, fit.nObs());
         assertEquals(2, fit.nDropped());

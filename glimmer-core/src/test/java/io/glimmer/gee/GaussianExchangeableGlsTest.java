@@ -24,7 +24,7 @@ class GaussianExchangeableGlsTest {
 
     @Test
     void betaIsGlsAtTheEstimatedCorrelation() {
-        GeeFit gee = GeeEstimator.fitGee(DATA.frame(), "y ~ x + f",
+        GeeFit gee = GeeFits.of(DATA.frame(), "y ~ x + f",
                 FitOptions.builder().method(Method.GEE).cluster("id").corstr("exchangeable").build());
         double alpha = gee.alpha()[0];
         double phi = gee.scale();
@@ -85,7 +85,7 @@ class GaussianExchangeableGlsTest {
 
     @Test
     void robustCovarianceIsTheSandwich() {
-        GeeFit gee = GeeEstimator.fitGee(DATA.frame(), "y ~ x + f",
+        GeeFit gee = GeeFits.of(DATA.frame(), "y ~ x + f",
                 FitOptions.builder().method(Method.GEE).cluster("id").corstr("exchangeable").build());
         double alpha = gee.alpha()[0];
         double[][] x = DATA.design();

@@ -29,7 +29,7 @@ class IndependenceIsGlmTest {
             case "event" -> DATA.binary;
             default -> DATA.positive;
         };
-        GeeFit gee = GeeEstimator.fitGee(DATA.frame(), response + " ~ x + f",
+        GeeFit gee = GeeFits.of(DATA.frame(), response + " ~ x + f",
                 FitOptions.builder().method(Method.GEE).family(family).cluster("id").corstr("independence").build());
 
         Irls glm = new Irls(family, DATA.design(), y);

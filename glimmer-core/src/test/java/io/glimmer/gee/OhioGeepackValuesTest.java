@@ -31,7 +31,7 @@ class OhioGeepackValuesTest {
     }
 
     private static GeeFit fit(String corstr) {
-        return GeeEstimator.fitGee(ohio, "resp ~ age + smoke",
+        return GeeFits.of(ohio, "resp ~ age + smoke",
                 FitOptions.builder().method(Method.GEE).family("binomial").cluster("id").corstr(corstr).build());
     }
 
@@ -101,7 +101,7 @@ class OhioGeepackValuesTest {
 
     @Test
     void noCorstrMeansIndependenceAsInGeeglm() {
-        GeeFit g = GeeEstimator.fitGee(ohio, "resp ~ age + smoke",
+        GeeFit g = GeeFits.of(ohio, "resp ~ age + smoke",
                 FitOptions.builder().method(Method.GEE).family("binomial").cluster("id").build());
         assertEquals(CorrelationStructure.INDEPENDENCE, g.correlationStructure());
     }

@@ -1,5 +1,6 @@
 package io.glimmer.glmm;
 
+import io.glimmer.response.Response;
 import io.glimmer.data.DataFrame;
 import io.glimmer.design.Design;
 import io.glimmer.family.Family;
@@ -16,7 +17,7 @@ final class AdaptiveQuadratureProbe {
         Formula f = Formula.parse("y ~ x + (1 + x | g)");
         design = Design.of(frame, f, null);
         family = Family.of("binomial", null);
-        data = new GlmmData(design, GlmmResponse.of(design.frame(), f.response(), family, null));
+        data = new GlmmData(design, Response.of(design.frame(), f.response(), family, null));
     }
 
     double oneNodeDeviance(double[] theta, double[] beta) {

@@ -1,5 +1,6 @@
 package io.glimmer.glmm;
 
+import io.glimmer.response.Response;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,7 +30,7 @@ class AdaptiveQuadratureTest {
         Formula f = Formula.parse("y ~ x + (1 + x | g)");
         Design design = Design.of(data, f, null);
         Family family = Family.of("binomial", null);
-        return new GeneralizedLinearMixedModel(design, GlmmResponse.of(design.frame(), f.response(), family, null), family, points);
+        return new GeneralizedLinearMixedModel(design, Response.of(design.frame(), f.response(), family, null), family, points);
     }
 
     private static double[][] zeros(GeneralizedLinearMixedModel m, int levels) {

@@ -1,5 +1,6 @@
 package io.glimmer.glmm;
 
+import io.glimmer.response.Response;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.glimmer.data.DataFrame;
@@ -52,7 +53,7 @@ class GlmmDataTest {
                 .numeric("o", o).categorical("g", g).categorical("h", h).build();
         Formula f = Formula.parse(formula);
         Design design = Design.of(frame, f, null);
-        GlmmData data = new GlmmData(design, GlmmResponse.of(design.frame(), f.response(), Family.of("binomial", "logit"), null));
+        GlmmData data = new GlmmData(design, Response.of(design.frame(), f.response(), Family.of("binomial", "logit"), null));
 
         List<RandomEffectsTerm> terms = design.randomTerms();
         double[][] lambda = new double[terms.size()][];

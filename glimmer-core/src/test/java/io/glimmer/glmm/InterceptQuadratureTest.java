@@ -1,5 +1,6 @@
 package io.glimmer.glmm;
 
+import io.glimmer.response.Response;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -34,7 +35,7 @@ class InterceptQuadratureTest {
     static Model model(DataFrame frame, String formula, Family family) {
         Formula f = Formula.parse(formula);
         Design design = Design.of(frame, f, null);
-        return new Model(design, new GlmmData(design, GlmmResponse.of(design.frame(), f.response(), family, null)), family);
+        return new Model(design, new GlmmData(design, Response.of(design.frame(), f.response(), family, null)), family);
     }
 
     /** Groups of 1 to 60 rows in random order; y binary, or s successes out of m = 0..12 trials; offset o. */
@@ -243,7 +244,7 @@ class InterceptQuadratureTest {
         assertNull(fast.deviance(1.0, new double[]{650, 0, 0}, new double[m.levels()])); // e^η₀ would overflow
         assertNotNull(fast.deviance(1.0, new double[]{2, 1, 0}, new double[m.levels()]));
         // and the model then gives exactly the general path's deviance
-        GeneralizedLinearMixedModel glmm = new GeneralizedLinearMixedModel(m.design(), GlmmResponse.of(m.design().frame(),
+        GeneralizedLinearMixedModel glmm = new GeneralizedLinearMixedModel(m.design(), Response.of(m.design().frame(),
                 m.design().formula().response(), LOGIT, null), LOGIT, 9);
         double[] beta = {29, 3, 0};
         assertEquals(general(m, 1.0, beta, 9)[1][0], glmm.deviance(new double[]{1.0}, beta, new double[][]{new double[m.levels()]}));

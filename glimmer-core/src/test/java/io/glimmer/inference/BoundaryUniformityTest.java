@@ -45,7 +45,7 @@ class BoundaryUniformityTest {
         FitOptions ml = FitOptions.builder().method(Method.ML).build();
         long[] seeds = ReplicateSeeds.of(seed, REPLICATES);
         long rejections = IntStream.range(0, REPLICATES).parallel().filter(i -> {
-            ModelComparison c = ModelComparison.of(simulate(seeds[i]), List.of("y ~ x + (1 | g)", "y ~ x + (x | g)"), ml);
+            ModelComparison c = io.glimmer.Glimmer.compare(simulate(seeds[i]), List.of("y ~ x + (1 | g)", "y ~ x + (x | g)"), ml);
             ModelComparison.Step step = c.tests().get(0);
             assertEquals(BoundaryRule.Kind.ADDED_EFFECT, step.rule().kind());
             return step.pValueBoundary() < 0.05;

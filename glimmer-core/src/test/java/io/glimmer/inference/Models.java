@@ -27,7 +27,7 @@ final class Models {
     /** lmer(Reaction ~ Days + (Days | Subject), sleepstudy) by REML. */
     static synchronized RefittableModel sleepstudy() {
         if (sleepstudy == null) {
-            sleepstudy = RefittableModel.of(data("sleepstudy.csv", Set.of()), SLEEPSTUDY, FitOptions.defaults());
+            sleepstudy = io.glimmer.Glimmer.refittable(io.glimmer.Glimmer.fit(data("sleepstudy.csv", Set.of()), SLEEPSTUDY, FitOptions.defaults()));
         }
         return sleepstudy;
     }
@@ -35,8 +35,8 @@ final class Models {
     /** glmer(cbind(incidence, size - incidence) ~ period + (1 | herd), cbpp, binomial). */
     static synchronized RefittableModel cbpp() {
         if (cbpp == null) {
-            cbpp = RefittableModel.of(data("cbpp.csv", Set.of("period", "herd")), CBPP,
-                    FitOptions.builder().family("binomial").method(Method.LAPLACE).factors(Set.of("period", "herd")).build());
+            cbpp = io.glimmer.Glimmer.refittable(io.glimmer.Glimmer.fit(data("cbpp.csv", Set.of("period", "herd")), CBPP,
+                    FitOptions.builder().family("binomial").method(Method.LAPLACE).factors(Set.of("period", "herd")).build()));
         }
         return cbpp;
     }

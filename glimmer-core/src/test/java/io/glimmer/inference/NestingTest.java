@@ -87,7 +87,7 @@ class NestingTest {
         String m0 = "Reaction ~ Days + (1 | Subject)";
         String slope = "Reaction ~ Days + (0 + Days | Subject)";
         String m1 = "Reaction ~ Days + (Days | Subject)";
-        ModelComparison c = ModelComparison.of(sleepstudy, List.of(m1, slope, m0), ml);
+        ModelComparison c = io.glimmer.Glimmer.compare(sleepstudy, List.of(m1, slope, m0), ml);
         assertEquals(List.of(slope, m0, m1), c.models().stream().map(ModelComparison.ComparedModel::formula).toList(),
                 "by number of parameters, ties in the order given");
         assertEquals(List.of(1, 2, 0), c.models().stream().map(ModelComparison.ComparedModel::given).toList());
@@ -98,7 +98,7 @@ class NestingTest {
         assertTrue(equal.untestedReason().startsWith("not nested"), equal.untestedReason());
         ModelComparison.Step nested = c.tests().get(1);
         assertTrue(nested.tested());
-        ModelComparison pair = ModelComparison.of(sleepstudy, List.of(m0, m1), ml);
+        ModelComparison pair = io.glimmer.Glimmer.compare(sleepstudy, List.of(m0, m1), ml);
         assertEquals(pair.tests().get(0).test(), nested.test(), "the same test as the pair alone");
         assertEquals(pair.tests().get(0).pValueBoundary(), nested.pValueBoundary());
     }
@@ -106,7 +106,7 @@ class NestingTest {
     @Test
     void equalParametersAndNestedGiveNoTest() {
         String m0 = "Reaction ~ Days + (1 | Subject)";
-        ModelComparison c = ModelComparison.of(sleepstudy, List.of(m0, m0), FitOptions.builder().method(Method.ML).build());
+        ModelComparison c = io.glimmer.Glimmer.compare(sleepstudy, List.of(m0, m0), FitOptions.builder().method(Method.ML).build());
         ModelComparison.Step s = c.tests().get(0);
         assertTrue(s.nesting().nested());
         assertFalse(s.tested());

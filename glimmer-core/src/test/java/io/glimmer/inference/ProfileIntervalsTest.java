@@ -27,7 +27,7 @@ class ProfileIntervalsTest {
     /** lmer(Reaction ~ Days + (Days | Subject), sleepstudy) by REML, profiled once per JVM. */
     private static synchronized ProfileIntervals sleepstudy() {
         if (sleepstudy == null) {
-            sleepstudy = ProfileIntervals.of(Models.data("sleepstudy.csv", Set.of()), Models.SLEEPSTUDY, FitOptions.defaults());
+            sleepstudy = io.glimmer.Glimmer.profiles(io.glimmer.Glimmer.fit(Models.data("sleepstudy.csv", Set.of()), Models.SLEEPSTUDY, FitOptions.defaults()));
             sleepstudy95 = sleepstudy.intervals(0.95);
         }
         return sleepstudy;
@@ -42,15 +42,15 @@ class ProfileIntervalsTest {
     @Test
     void dyestuffMatchesLme4() {
         Reference ref = Reference.load("dyestuff_reml");
-        ProfileIntervals p = ProfileIntervals.of(Models.data("dyestuff.csv", ref.factors()), ref.formula(), FitOptions.defaults());
+        ProfileIntervals p = io.glimmer.Glimmer.profiles(io.glimmer.Glimmer.fit(Models.data("dyestuff.csv", ref.factors()), ref.formula(), FitOptions.defaults()));
         matches(ref.list("profile_ci_95"), p.intervals(0.95));
     }
 
     /** A singular fit (the batch variance estimated as 0): the lower limit of its sd is the boundary. */
     @Test
     void singularFitHasLowerLimitZero() {
-        ConfidenceIntervals ci = ProfileIntervals.compute(Models.data("dyestuff2.csv", Set.of()), "Yield ~ 1 + (1 | Batch)",
-                FitOptions.defaults(), 0.95);
+        ConfidenceIntervals ci = io.glimmer.Glimmer.profiles(io.glimmer.Glimmer.fit(Models.data("dyestuff2.csv", Set.of()), "Yield ~ 1 + (1 | Batch)",
+                FitOptions.defaults())).intervals(0.95);
         assertEquals(0.0, ci.get("sd_(Intercept)|Batch").lower());
         matches(ci, "sd_(Intercept)|Batch", 0, 2.08404348901);
         matches(ci, "sigma", 2.89283102010, 4.81583255245);
@@ -87,8 +87,8 @@ class ProfileIntervalsTest {
     /** Uncorrelated effects of one grouping factor: two sd's, no correlation. */
     @Test
     void uncorrelatedTermsMatchLme4() {
-        ConfidenceIntervals ci = ProfileIntervals.compute(Models.data("sleepstudy.csv", Set.of()), "Reaction ~ Days + (Days || Subject)",
-                FitOptions.defaults(), 0.95);
+        ConfidenceIntervals ci = io.glimmer.Glimmer.profiles(io.glimmer.Glimmer.fit(Models.data("sleepstudy.csv", Set.of()), "Reaction ~ Days + (Days || Subject)",
+                FitOptions.defaults())).intervals(0.95);
         assertEquals(List.of("sd_(Intercept)|Subject", "sd_Days|Subject", "sigma", "(Intercept)", "Days"),
                 ci.intervals().stream().map(ConfidenceInterval::parameter).toList());
         matches(ci, "sd_(Intercept)|Subject", 15.25864667770, 37.7864709004);
@@ -98,8 +98,8 @@ class ProfileIntervalsTest {
 
     @Test
     void binomialGlmmMatchesLme4() {
-        ConfidenceIntervals ci = ProfileIntervals.compute(Models.data("cbpp.csv", Set.of("period", "herd")), Models.CBPP,
-                FitOptions.builder().family("binomial").method(Method.LAPLACE).factors(Set.of("period", "herd")).build(), 0.95);
+        ConfidenceIntervals ci = io.glimmer.Glimmer.profiles(io.glimmer.Glimmer.fit(Models.data("cbpp.csv", Set.of("period", "herd")), Models.CBPP,
+                FitOptions.builder().family("binomial").method(Method.LAPLACE).factors(Set.of("period", "herd")).build())).intervals(0.95);
         matches(ci, "sd_(Intercept)|herd", 0.346073203325, 1.099974648238);
         matches(ci, "(Intercept)", -1.901211954871, -0.947754005963);
         matches(ci, "period2", -1.616783255654, -0.407763067760);
@@ -122,8 +122,8 @@ class ProfileIntervalsTest {
             slow[r] = reaction[r] > 300 ? 1 : 0;
         }
         DataFrame data = DataFrame.of("slow", List.of(new NumericColumn("slow", slow), sleep.column("Days"), sleep.column("Subject")));
-        ConfidenceIntervals ci = ProfileIntervals.compute(data, "slow ~ Days + (Days | Subject)",
-                FitOptions.builder().family("binomial").build(), 0.95);
+        ConfidenceIntervals ci = io.glimmer.Glimmer.profiles(io.glimmer.Glimmer.fit(data, "slow ~ Days + (Days | Subject)",
+                FitOptions.builder().family("binomial").build())).intervals(0.95);
         assertEquals(-1.0, ci.get("cor_Days.(Intercept)|Subject").lower());
         assertEquals(1.0, ci.get("cor_Days.(Intercept)|Subject").upper());
         assertEquals(0.0, ci.get("sd_Days|Subject").lower());
@@ -135,10 +135,10 @@ class ProfileIntervalsTest {
 
     @Test
     void dispersionFamiliesAndOtherMethodsAreRefused() {
-        assertThrows(InputException.class, () -> ProfileIntervals.of(Models.data("sleepstudy.csv", Set.of()), Models.SLEEPSTUDY,
-                FitOptions.builder().family("Gamma").link("log").method(Method.LAPLACE).build()));
-        assertThrows(InputException.class, () -> ProfileIntervals.of(Models.data("sleepstudy.csv", Set.of()), Models.SLEEPSTUDY,
-                FitOptions.builder().method(Method.PQL).build()));
+        assertThrows(InputException.class, () -> io.glimmer.Glimmer.profiles(io.glimmer.Glimmer.fit(Models.data("sleepstudy.csv", Set.of()), Models.SLEEPSTUDY,
+                FitOptions.builder().family("Gamma").link("log").method(Method.LAPLACE).build())));
+        assertThrows(InputException.class, () -> io.glimmer.Glimmer.profiles(io.glimmer.Glimmer.fit(Models.data("sleepstudy.csv", Set.of()), Models.SLEEPSTUDY,
+                FitOptions.builder().method(Method.PQL).build())));
     }
 
     private static void matches(List<JsonNode> expected, ConfidenceIntervals ci) {

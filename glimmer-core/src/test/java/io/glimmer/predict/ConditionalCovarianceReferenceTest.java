@@ -7,7 +7,7 @@ import io.glimmer.family.Family;
 import io.glimmer.fit.ConditionalModes;
 import io.glimmer.fit.MixedModelFit;
 import io.glimmer.glmm.GeneralizedLinearMixedModel;
-import io.glimmer.glmm.GlmmResponse;
+import io.glimmer.response.Response;
 import io.glimmer.lmm.LinearMixedModel;
 import io.glimmer.lmm.RandomEffectsReport;
 import io.glimmer.reference.Reference;
@@ -54,7 +54,7 @@ class ConditionalCovarianceReferenceTest {
         Fitted f = Fitted.cbpp();
         Design d = f.design();
         Family family = Family.of("binomial", null);
-        GeneralizedLinearMixedModel glmm = new GeneralizedLinearMixedModel(d, GlmmResponse.of(d.frame(), d.formula().response(), family, null),
+        GeneralizedLinearMixedModel glmm = new GeneralizedLinearMixedModel(d, Response.of(d.frame(), d.formula().response(), family, null),
                 family, 1);
         double[][] cov = glmm.conditionalCovariancesAt(vector(r.get("theta")), vector(r.get("beta")));
         double[][] zeroModes = {new double[d.randomTerms().get(0).size()]};

@@ -1,5 +1,6 @@
 package io.glimmer.predict;
 
+import io.glimmer.lmm.ConditionalVariances;
 import io.glimmer.FitOptions;
 import io.glimmer.Method;
 import io.glimmer.design.Design;
@@ -93,7 +94,7 @@ class ConditionalVariancesTest {
     /** PIRLS weights w·(dμ/dη)²/V(μ) at the fitted (conditional) means. */
     private static double[] workingWeights(Fitted f) {
         Family family = Family.of(f.fit().family(), f.fit().link());
-        double[] prior = io.glimmer.glmm.GlmmResponse.of(f.design().frame(), f.design().formula().response(), family, null).weights();
+        double[] prior = io.glimmer.response.Response.of(f.design().frame(), f.design().formula().response(), family, null).weights();
         double[] mu = f.fit().fitted();
         double[] w = new double[mu.length];
         for (int r = 0; r < mu.length; r++) {

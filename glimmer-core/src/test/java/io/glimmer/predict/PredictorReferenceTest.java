@@ -1,5 +1,8 @@
 package io.glimmer.predict;
 
+import io.glimmer.fit.RandomEffectsMode;
+import io.glimmer.fit.PredictionScale;
+import io.glimmer.fit.Predictions;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.glimmer.reference.Reference;
 

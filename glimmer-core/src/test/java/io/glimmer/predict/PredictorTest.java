@@ -1,5 +1,8 @@
 package io.glimmer.predict;
 
+import io.glimmer.fit.RandomEffectsMode;
+import io.glimmer.fit.PredictionScale;
+import io.glimmer.fit.Predictions;
 import io.glimmer.FitOptions;
 import io.glimmer.InputException;
 import io.glimmer.data.DataFrame;

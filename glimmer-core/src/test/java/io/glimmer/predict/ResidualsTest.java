@@ -1,5 +1,6 @@
 package io.glimmer.predict;
 
+import io.glimmer.fit.Residuals;
 import io.glimmer.family.Family;
 
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ class ResidualsTest {
         for (Fitted f : new Fitted[]{Fitted.sleepstudy(), Fitted.cbpp(), Fitted.epil()}) {
             Residuals r = Residuals.of(f.fit(), f.design(), null);
             Family family = Family.of(f.fit().family(), f.fit().link());
-            double[] w = io.glimmer.glmm.GlmmResponse.of(f.design().frame(), f.design().formula().response(), family, null).weights();
+            double[] w = io.glimmer.response.Response.of(f.design().frame(), f.design().formula().response(), family, null).weights();
             double chi2 = 0;
             double deviance = 0;
             for (int i = 0; i < r.size(); i++) {

@@ -1,4 +1,4 @@
-package io.glimmer.design;
+package io.glimmer.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package io.glimmer.glmm;
+package io.glimmer.response;
 
 import io.glimmer.InputException;
 import io.glimmer.data.CategoricalColumn;
@@ -12,12 +12,41 @@ import io.glimmer.formula.Expr;
  * proportion with the number of trials as weight, from 0/1 numbers, a two-level category (first
  * level = failure), {@code cbind(successes, failures)}, or proportions with {@code --weights}.
  *
+ * <p>The response part of every model (lme4's resp module): a linear model's response is made by
+ * {@link #linear}, whose weights may be null.
+ *
  * @param y       response (proportions for binomial)
- * @param weights prior weights (trials for binomial), never null
+ * @param weights prior weights (trials for binomial); null only for a linear model without weights
  */
-public record GlmmResponse(double[] y, double[] weights) {
+public record Response(double[] y, double[] weights) {
 
-    public static GlmmResponse of(ModelFrame frame, Expr response, Family family, String weightsColumn) {
+    /** A gaussian response: the numbers as they are, with positive prior weights from a column, or null weights. */
+    public static Response linear(ModelFrame frame, Expr response, String weightsColumn) {
+        if (response == null) {
+            throw new InputException("the formula has no response (nothing left of '~')");
+        }
+        double[] y = frame.numeric(response);
+        double[] w = weightsColumn == null ? null : frame.weights(weightsColumn);
+        if (w != null) {
+            for (int i = 0; i < w.length; i++) {
+                if (!(w[i] > 0)) {
+                    throw new InputException("weights column '" + weightsColumn + "' has a value that is not positive (" + w[i]
+                            + ") at row " + (frame.keptRows()[i] + 1));
+                }
+            }
+        }
+        return new Response(y, w);
+    }
+
+    /** The same prior weights with another response vector (a simulated one, say). */
+    public Response with(double[] other) {
+        if (other.length != y.length) {
+            throw new IllegalArgumentException("expected " + y.length + " responses, got " + other.length);
+        }
+        return new Response(other.clone(), weights == null ? null : weights.clone());
+    }
+
+    public static Response of(ModelFrame frame, Expr response, Family family, String weightsColumn) {
         if (response == null) {
             throw new InputException("the formula has no response (nothing left of '~')");
         }
@@ -68,7 +97,7 @@ public record GlmmResponse(double[] y, double[] weights) {
             family.distribution().checkResponse(y[r], prior[r], r + 1);
         }
         checkNotConstant(y, prior, response);
-        return new GlmmResponse(y, prior);
+        return new Response(y, prior);
     }
 
     private static void checkNotConstant(double[] y, double[] w, Expr response) {

@@ -1,4 +1,4 @@
-package io.glimmer.predict;
+package io.glimmer.fit;
 
 import java.util.List;
 

@@ -1,5 +1,7 @@
-package io.glimmer.design;
+package io.glimmer.model;
 
+import io.glimmer.design.Design;
+import io.glimmer.design.ModelMatrix;
 import io.glimmer.fit.FixedEffect;
 import io.glimmer.fit.MixedModelFit;
 
@@ -31,6 +33,13 @@ public record PredictorScaling(double[] factors) {
             double rms = Math.sqrt(ss / Math.max(1, x.rows()));
             s[j] = rms > 0 && (rms < LOW || rms > HIGH) ? rms : 1;
         }
+        return new PredictorScaling(s);
+    }
+
+    /** No rescaling of p columns: what estimators that fit as given use. */
+    public static PredictorScaling none(int p) {
+        double[] s = new double[p];
+        java.util.Arrays.fill(s, 1);
         return new PredictorScaling(s);
     }
 

@@ -1,4 +1,4 @@
-package io.glimmer.predict;
+package io.glimmer.lmm;
 
 import io.glimmer.design.RandomEffectsTerm;
 import io.glimmer.linalg.BlockedCholesky;

@@ -1,4 +1,4 @@
-package io.glimmer.predict;
+package io.glimmer.fit;
 
 import io.glimmer.InputException;
 import io.glimmer.design.Design;
@@ -6,7 +6,7 @@ import io.glimmer.family.Distribution;
 import io.glimmer.family.Family;
 import io.glimmer.family.Link;
 import io.glimmer.fit.MixedModelFit;
-import io.glimmer.glmm.GlmmResponse;
+import io.glimmer.response.Response;
 
 /**
  * The residuals of a fit for every row it used, as R's {@code residuals(fit, type = )} defines them
@@ -29,7 +29,7 @@ public record Residuals(int[] rows, double[] observed, double[] fitted, double[]
                     + fit.fitted().length + " for " + design.rows() + " rows");
         }
         Family family = Family.of(fit.family(), fit.link());
-        GlmmResponse response = GlmmResponse.of(design.frame(), design.formula().response(), family, weightsColumn);
+        Response response = Response.of(design.frame(), design.formula().response(), family, weightsColumn);
         return of(family, response.y(), response.weights(), fit.fitted(), design.frame().keptRows());
     }
 

@@ -1,0 +1,27 @@
+package io.glimmer.model;
+
+import io.glimmer.InputException;
+import io.glimmer.data.DataFrame;
+
+import java.util.List;
+
+/**
+ * The rows an estimator can use before the formula is looked at: the data without rows missing a
+ * value in a column the estimator needs beyond the formula (the GEE's cluster, the strata, the
+ * correlation's group and time), as R's na.omit on a model frame that includes them.
+ *
+ * @param data         the remaining rows (the data itself when none is removed)
+ * @param originalRows each remaining row's 0-based row in the data given
+ * @param dropped      rows removed
+ */
+record EstimationRows(DataFrame data, int[] originalRows, int dropped) {
+    static EstimationRows of(DataFrame data, List<String> columns) {
+        int[] rows = data.completeRows(columns);
+        int dropped = data.rows() - rows.length;
+        if (dropped > 0 && rows.length == 0) {
+            throw new InputException(data.source() + ": " + (columns.size() == 1 ? "the column '" + columns.get(0) + "' is"
+                    : "one of the columns " + String.join(", ", columns) + " is") + " missing in every row");
+        }
+        return new EstimationRows(dropped == 0 ? data : data.subset(rows), rows, dropped);
+    }
+}

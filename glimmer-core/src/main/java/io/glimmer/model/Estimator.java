@@ -1,0 +1,38 @@
+package io.glimmer.model;
+
+import io.glimmer.FitOptions;
+import io.glimmer.data.DataFrame;
+import io.glimmer.design.Design;
+import io.glimmer.family.Family;
+import io.glimmer.fit.MixedModelFit;
+import io.glimmer.formula.Formula;
+import io.glimmer.response.Response;
+
+import java.util.List;
+
+/**
+ * One estimation method behind {@link PreparedModel}: what it checks before the data are read, which
+ * rows it needs, how it reads the response, and the fit itself from the prepared design and
+ * response. An estimator never rebuilds the design; refits, profiles and comparisons hand it a
+ * prepared model that differs only in the response or the method.
+ */
+interface Estimator {
+    /** Checks of the formula, options and family that need no rows, as one-line {@code InputException}s. */
+    void check(Formula formula, FitOptions options, Family family, DataFrame data);
+
+    /** Columns outside the formula whose missing values remove a row (cluster, strata, correlation time and group). */
+    default List<String> rowColumns(FitOptions options) {
+        return List.of();
+    }
+
+    /** The response and prior weights, in this estimator's conventions. */
+    Response response(Design design, Formula formula, Family family, FitOptions options);
+
+    /** Whether badly scaled fixed-effect columns are rescaled for the fit ({@link PredictorScaling}). */
+    default boolean rescalesPredictors() {
+        return false;
+    }
+
+    /** The fit; its details and source are attached by the prepared model. */
+    MixedModelFit fit(PreparedModel model);
+}

@@ -1,0 +1,23 @@
+package io.glimmer.model;
+
+import io.glimmer.FitOptions;
+import io.glimmer.Method;
+import io.glimmer.correlation.CorrelationSpec;
+import io.glimmer.gee.CorrelationStructure;
+
+/** The estimator of each method: the one place where a method becomes an algorithm. */
+final class Estimators {
+    private Estimators() {
+    }
+
+    static Estimator of(Method method, FitOptions options, int nAGQ) {
+        return switch (method) {
+            case REML, ML -> options.correlation() == null ? new LmmEstimation(method == Method.REML)
+                    : new CorrelatedEstimation(CorrelationSpec.parse(options.correlation()), method == Method.REML);
+            case LAPLACE, AGQ -> new GlmmEstimation(nAGQ);
+            case PQL -> new PqlEstimation();
+            case GEE -> new GeeEstimation(options.cluster(), options.corstr());
+            case CONDITIONAL -> new ConditionalEstimation(options.strata());
+        };
+    }
+}

@@ -1,0 +1,48 @@
+package io.glimmer.model;
+
+import io.glimmer.FitOptions;
+import io.glimmer.data.DataFrame;
+import io.glimmer.design.Design;
+import io.glimmer.family.Family;
+import io.glimmer.fit.EstimatorDetails;
+import io.glimmer.fit.MixedModelFit;
+import io.glimmer.formula.Formula;
+import io.glimmer.gee.CorrelationStructure;
+import io.glimmer.gee.GeeEstimator;
+import io.glimmer.gee.GeeFit;
+import io.glimmer.gee.Qic;
+import io.glimmer.response.Response;
+
+import java.util.List;
+
+/** Generalised estimating equations (geepack's geeglm) with a working correlation within clusters. */
+record GeeEstimation(String cluster, String corstr) implements Estimator {
+    @Override
+    public void check(Formula formula, FitOptions options, Family family, DataFrame data) {
+        GeeEstimator.check(data, formula, options);
+    }
+
+    @Override
+    public List<String> rowColumns(FitOptions options) {
+        return List.of(cluster);
+    }
+
+    @Override
+    public Response response(Design design, Formula formula, Family family, FitOptions options) {
+        return Response.of(design.frame(), formula.response(), family, options.weights());
+    }
+
+    @Override
+    public MixedModelFit fit(PreparedModel model) {
+        CorrelationStructure structure = CorrelationStructure.parse(corstr);
+        GeeFit gee = GeeEstimator.fitGee(model.design(), model.response(), model.family(), structure, model.column(cluster),
+                model.droppedBefore());
+        Qic qic = gee.qic();
+        List<Double> alpha = java.util.Arrays.stream(gee.alpha()).boxed().toList();
+        MixedModelFit fit = gee.fit();
+        return fit.toBuilder()
+                .statistic("QIC", qic.qic()).statistic("QICu", qic.qicU()).statistic("QICC", qic.qicC())
+                .details(new EstimatorDetails.Gee(structure.label(), gee.alphaNames(), alpha, gee.scale(), qic.qic(), qic.qicU(), qic.qicC()))
+                .build();
+    }
+}

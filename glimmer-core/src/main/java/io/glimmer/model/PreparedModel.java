@@ -1,0 +1,251 @@
+package io.glimmer.model;
+
+import io.glimmer.FitOptions;
+import io.glimmer.InputException;
+import io.glimmer.Method;
+import io.glimmer.data.Column;
+import io.glimmer.data.DataFrame;
+import io.glimmer.design.Design;
+import io.glimmer.family.Family;
+import io.glimmer.fit.FitSource;
+import io.glimmer.fit.MixedModelFit;
+import io.glimmer.fit.PredictionScale;
+import io.glimmer.fit.Predictions;
+import io.glimmer.fit.RandomEffectsMode;
+import io.glimmer.fit.Residuals;
+import io.glimmer.formula.Expr;
+import io.glimmer.formula.Formula;
+import io.glimmer.inference.ProfileIntervals;
+import io.glimmer.inference.RefittableModel;
+import io.glimmer.inference.ResponseSimulator;
+import io.glimmer.predict.Predictor;
+import io.glimmer.predict.SavedModel;
+import io.glimmer.response.Response;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A model made ready to fit, once, from data, formula and options: the parsed formula, the family
+ * and link, the method with its settings (gaussian Laplace is ML, nAGQ defaults to 9), the rows the
+ * estimator uses, the design, the response with its prior weights, and the predictor scaling.
+ * Immutable. {@link #fit()} hands it to the method's {@link Estimator}, and the fit remembers it
+ * ({@link MixedModelFit#source()}), so refits, profiles, the bootstrap, comparisons, predictions,
+ * residuals, simulations and saved models all read this object instead of rebuilding it.
+ */
+public final class PreparedModel implements FitSource {
+    private static final int DEFAULT_AGQ = 9;
+
+    private final Formula formula;
+    private final FitOptions options;
+    private final Method method;
+    private final int nAGQ;
+    private final Family family;
+    private final Estimator estimator;
+    private final EstimationRows rows;
+    private final Design design;
+    private final Response response;
+    private final PredictorScaling scaling;
+    private final Design scaledDesign;
+
+    private PreparedModel(Formula formula, FitOptions options, Method method, int nAGQ, Family family, Estimator estimator,
+                          EstimationRows rows, Design design, Response response, PredictorScaling scaling) {
+        this.formula = formula;
+        this.options = options;
+        this.method = method;
+        this.nAGQ = nAGQ;
+        this.family = family;
+        this.estimator = estimator;
+        this.rows = rows;
+        this.design = design;
+        this.response = response;
+        this.scaling = scaling;
+        this.scaledDesign = scaling.isIdentity() ? design : scaling.apply(design);
+    }
+
+    /**
+     * Parses the formula, checks the options, removes rows with missing values and builds the
+     * design and response.
+     *
+     * @throws InputException for anything wrong with the formula, options or data, in one line
+     */
+    public static PreparedModel of(DataFrame data, String formula, FitOptions options) {
+        Formula f = Formula.parse(formula);
+        Method asked = options.effectiveMethod();
+        MethodOptions.check(options, asked);
+        Family family = Family.of(options.family() == null ? "gaussian" : options.family(), options.link());
+        // glmer hands a gaussian identity model to lmer too: its Laplace approximation is exact
+        Method method = asked == Method.LAPLACE && family.isGaussianIdentity() ? Method.ML : asked;
+        int nAGQ = method == Method.AGQ ? (options.agqPoints() == null ? DEFAULT_AGQ : options.agqPoints()) : 1;
+        Estimator estimator = Estimators.of(method, options, nAGQ);
+        estimator.check(f, options, family, data);
+        EstimationRows rows = EstimationRows.of(data, estimator.rowColumns(options));
+        Design design = Design.of(rows.data(), f, options.weights());
+        Response response = estimator.response(design, f, family, options);
+        PredictorScaling scaling = estimator.rescalesPredictors() ? PredictorScaling.of(design.x()) : PredictorScaling.none(design.p());
+        return new PreparedModel(f, options, method, nAGQ, family, estimator, rows, design, response, scaling);
+    }
+
+    /** The prepared model a fit was made from. */
+    public static PreparedModel of(MixedModelFit fit) {
+        if (fit.source() instanceof PreparedModel m) {
+            return m;
+        }
+        throw new IllegalArgumentException("this fit was built by hand, not by Glimmer.fit, so it has no prepared model");
+    }
+
+    /** Fits the model; the fit carries the formula's warnings and remembers this model. */
+    public MixedModelFit fit() {
+        MixedModelFit fit = estimator.fit(this);
+        List<String> warnings = new ArrayList<>(formula.warnings());
+        warnings.addAll(fit.warnings());
+        return fit.toBuilder().warnings(warnings).source(this).build();
+    }
+
+    /** The same model with another response over the same rows (binomial: proportions with the same trials). */
+    public PreparedModel withResponse(double[] y) {
+        return new PreparedModel(formula, options, method, nAGQ, family, estimator, rows, design, response.with(y), scaling);
+    }
+
+    /** The same rows, design and response fitted by another method (a REML model refitted by ML for a comparison). */
+    public PreparedModel withMethod(Method other) {
+        if (other == method) {
+            return this;
+        }
+        if (!(method == Method.REML && other == Method.ML)) {
+            throw new IllegalArgumentException("a " + method.label() + " model is not refitted by " + other.label());
+        }
+        return new PreparedModel(formula, options, other, nAGQ, family, Estimators.of(other, options, nAGQ), rows, design, response,
+                scaling);
+    }
+
+    /** The fit as a model that simulation and the parametric bootstrap can refit. */
+    public RefittableModel refittable(MixedModelFit fit) {
+        RefittableModel.checkCovered(method, options.correlation() != null);
+        return new PreparedRefit(this, fit);
+    }
+
+    /** The likelihood profiles of a fit, as lme4's profile (a REML fit profiled by ML). */
+    public ProfileIntervals profiles(MixedModelFit fit) {
+        ProfileIntervals.checkCovered(method, options.correlation() != null, family);
+        return ProfileIntervals.of(new PreparedRefit(this, fit));
+    }
+
+    /** The fit reduced to what predicting from it needs, with this model's coding of the data. */
+    public SavedModel saved(MixedModelFit fit) {
+        return SavedModel.of(fit, design);
+    }
+
+    @Override
+    public Predictions predict(MixedModelFit fit, DataFrame data, PredictionScale scale, RandomEffectsMode mode) {
+        return new Predictor(saved(fit)).predict(data, scale, mode);
+    }
+
+    @Override
+    public Residuals residuals(MixedModelFit fit) {
+        if (fit.fitted().length != design.rows()) {
+            throw new InputException("residuals need a fitted value for every row used; this " + fit.method() + " fit reports "
+                    + fit.fitted().length + " for " + design.rows() + " rows");
+        }
+        return Residuals.of(family, response.y(), response.weights(), fit.fitted(), originalRows());
+    }
+
+    @Override
+    public double[][] simulate(MixedModelFit fit, int nsim, long seed) {
+        ResponseSimulator simulator = new ResponseSimulator(refittable(fit));
+        double[][] y = simulator.simulate(nsim, seed);
+        for (int i = 0; i < y.length; i++) {
+            y[i] = simulator.asData(y[i]);
+        }
+        return y;
+    }
+
+    @Override
+    public String summary(MixedModelFit fit) {
+        return FitSummary.of(fit);
+    }
+
+    public Formula formula() {
+        return formula;
+    }
+
+    public FitOptions options() {
+        return options;
+    }
+
+    /** The method that fits: the one asked for, except that a gaussian identity Laplace fit is ML. */
+    public Method method() {
+        return method;
+    }
+
+    /** Quadrature points: the AGQ setting (9 by default), 1 for every other method. */
+    public int nAGQ() {
+        return nAGQ;
+    }
+
+    public Family family() {
+        return family;
+    }
+
+    /** The design on the original scale of the predictors, over the rows used. */
+    public Design design() {
+        return design;
+    }
+
+    /** The design the estimator fits: {@link #design()} with badly scaled columns divided by their scale. */
+    public Design scaledDesign() {
+        return scaledDesign;
+    }
+
+    public PredictorScaling scaling() {
+        return scaling;
+    }
+
+    public Response response() {
+        return response;
+    }
+
+    /** Whether the response was written {@code cbind(successes, failures)}, so successes are the natural scale. */
+    public boolean countResponse() {
+        return formula.response() instanceof Expr.Call c && c.function().equals("cbind");
+    }
+
+    /** The data the design was built on: the data given without rows missing a column the estimator needs beyond the formula. */
+    public DataFrame estimationData() {
+        return rows.data();
+    }
+
+    /** Each row of {@link #estimationData()}'s 0-based row in the data as given. */
+    public int[] estimationDataRows() {
+        return rows.originalRows().clone();
+    }
+
+    /** Rows removed before the design for a missing value in such a column (cluster, strata, correlation group or time). */
+    public int droppedBefore() {
+        return rows.dropped();
+    }
+
+    /** Each row of the design's 0-based row in the data as given. */
+    public int[] originalRows() {
+        int[] kept = design.frame().keptRows();
+        int[] out = new int[kept.length];
+        for (int i = 0; i < kept.length; i++) {
+            out[i] = rows.originalRows()[kept[i]];
+        }
+        return out;
+    }
+
+    /** A column of the data restricted to the design's rows (the GEE's clusters, the conditional logit's strata). */
+    public Column column(String name) {
+        return rows.data().column(name).subset(design.frame().keptRows());
+    }
+
+    EstimationRows rows() {
+        return rows;
+    }
+
+    /** The fit of the scaled design mapped back to the original scale of the predictors. */
+    MixedModelFit unscale(MixedModelFit fit) {
+        return scaling.isIdentity() ? fit : scaling.unscale(fit);
+    }
+}
