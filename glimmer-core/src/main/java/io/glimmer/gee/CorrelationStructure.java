@@ -3,19 +3,15 @@ package io.glimmer.gee;
 import io.glimmer.Choices;
 import io.glimmer.InputException;
 import java.util.List;
+import java.util.Locale;
 
 /** The working correlation structures of {@code --corstr}, named as geepack names them. */
 public enum CorrelationStructure {
-    INDEPENDENCE("independence"), EXCHANGEABLE("exchangeable"), AR1("ar1"), UNSTRUCTURED("unstructured");
+    INDEPENDENCE, EXCHANGEABLE, AR1, UNSTRUCTURED;
 
-    private final String label;
-
-    CorrelationStructure(String label) {
-        this.label = label;
-    }
-
+    /** geepack's name: the constant's name in lower case. */
     public String label() {
-        return label;
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /**

@@ -35,6 +35,23 @@ public final class SmallBlocks {
         }
     }
 
+    /** The lower Cholesky factor L of a symmetric matrix (a new array), or null if it is not positive definite. */
+    public static double[][] cholesky(double[][] a) {
+        int n = a.length;
+        double[] flat = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(a[i], 0, flat, i * n, n);
+        }
+        if (!cholesky(flat, 0, n)) {
+            return null;
+        }
+        double[][] l = new double[n][];
+        for (int i = 0; i < n; i++) {
+            l[i] = java.util.Arrays.copyOfRange(flat, i * n, (i + 1) * n);
+        }
+        return l;
+    }
+
     /** In-place lower Cholesky of the q × q block at off (upper part zeroed); false if not positive definite. */
     public static boolean cholesky(double[] a, int off, int q) {
         return cholesky(a, off, q, q);

@@ -1,6 +1,7 @@
 package io.glimmer.linalg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
@@ -144,22 +145,8 @@ class BlockedCholeskyTest {
     }
 
     private static double[][] denseCholesky(double[][] m) {
-        int d = m.length;
-        double[][] l = new double[d][d];
-        for (int j = 0; j < d; j++) {
-            double s = m[j][j];
-            for (int t = 0; t < j; t++) {
-                s -= l[j][t] * l[j][t];
-            }
-            l[j][j] = Math.sqrt(s);
-            for (int i = j + 1; i < d; i++) {
-                double v = m[i][j];
-                for (int t = 0; t < j; t++) {
-                    v -= l[i][t] * l[j][t];
-                }
-                l[i][j] = v / l[j][j];
-            }
-        }
+        double[][] l = SmallBlocks.cholesky(m);
+        assertNotNull(l, "not positive definite");
         return l;
     }
 
