@@ -31,13 +31,13 @@ class CrossProductsTest {
     })
     void matchesRowByRowSums(long seed, int n, String levelSpec, String qSpec, int width, boolean weighted) {
         SplittableRandom rnd = new SplittableRandom(seed);
-        String[] ls = levelSpec.split(";");
-        String[] qs = qSpec.split(";");
-        int k = ls.length;
+        int[] levels = RandomTerms.parse(levelSpec);
+        int[] qs = RandomTerms.parse(qSpec);
+        int k = levels.length;
         GroupedColumns[] terms = new GroupedColumns[k];
         for (int t = 0; t < k; t++) {
-            int m = Integer.parseInt(ls[t].trim());
-            int q = Integer.parseInt(qs[t].trim());
+            int m = levels[t];
+            int q = qs[t];
             int[] codes = new int[n];
             double[] z = new double[n * q];
             for (int r = 0; r < n; r++) {
