@@ -2,6 +2,8 @@ package io.glimmer.linalg;
 
 import java.util.Arrays;
 import java.util.Random;
+import java.util.function.IntToDoubleFunction;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Random random-effects terms for the factorisation tests, given as the tests' CSV specs: the
@@ -27,15 +29,7 @@ final class RandomTerms {
         for (int t = 0; t < k; t++) {
             int m = levels[t];
             int q = qs[t];
-            int[] codes = new int[n];
-            double[] z = new double[n * q];
-            for (int r = 0; r < n; r++) {
-                codes[r] = r < m ? r : rnd.nextInt(m); // every level used
-                for (int a = 0; a < q; a++) {
-                    z[r * q + a] = a == 0 ? 1 : rnd.nextGaussian();
-                }
-            }
-            terms[t] = new GroupedColumns(m, q, codes, z);
+            terms[t] = term(n, m, q, rnd::nextInt, a -> a == 0 ? 1 : rnd.nextGaussian());
             lambda[t] = new double[q * q];
             for (int a = 0; a < q; a++) {
                 for (int b = 0; b <= a; b++) {
@@ -43,6 +37,22 @@ final class RandomTerms {
                 }
             }
         }
+    }
+
+    /**
+     * A term of m levels and q columns over n rows, every level used (row r &lt; m has level r, the
+     * others {@code randomLevel} of m), row by row: the level, then {@code column} of each column index.
+     */
+    static GroupedColumns term(int n, int m, int q, IntUnaryOperator randomLevel, IntToDoubleFunction column) {
+        int[] codes = new int[n];
+        double[] z = new double[n * q];
+        for (int r = 0; r < n; r++) {
+            codes[r] = r < m ? r : randomLevel.applyAsInt(m);
+            for (int a = 0; a < q; a++) {
+                z[r * q + a] = column.applyAsDouble(a);
+            }
+        }
+        return new GroupedColumns(m, q, codes, z);
     }
 
     /** "15;4" → {15, 4}. */
