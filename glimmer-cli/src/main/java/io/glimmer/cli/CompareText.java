@@ -2,6 +2,9 @@ package io.glimmer.cli;
 
 import io.glimmer.fit.MixedModelFit;
 import io.glimmer.inference.ModelComparison;
+import io.glimmer.summary.PValues;
+import io.glimmer.summary.RFormat;
+import io.glimmer.summary.TextMatrix;
 
 import java.util.ArrayList;
 import java.util.List;

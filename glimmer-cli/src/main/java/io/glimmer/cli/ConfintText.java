@@ -3,6 +3,8 @@ package io.glimmer.cli;
 import io.glimmer.inference.BootstrapDistribution;
 import io.glimmer.inference.ConfidenceInterval;
 import io.glimmer.inference.ConfidenceIntervals;
+import io.glimmer.summary.RFormat;
+import io.glimmer.summary.TextMatrix;
 
 import java.util.ArrayList;
 import java.util.List;

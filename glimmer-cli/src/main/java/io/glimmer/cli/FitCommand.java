@@ -11,6 +11,7 @@ import io.glimmer.fit.MixedModelFit;
 import io.glimmer.formula.Formula;
 import io.glimmer.predict.Residuals;
 import io.glimmer.predict.SavedModel;
+import io.glimmer.summary.Summary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -95,7 +96,7 @@ final class FitCommand implements Callable<Integer> {
             interpretation.addTo(json);
             text = FitJson.write(json);
         } else {
-            text = SummaryText.render(fit, model.dataName(), interpretation.lines());
+            text = Summary.render(fit, model.dataName(), interpretation.lines());
         }
         output.write(text, spec.commandLine().getOut());
         return 0;

@@ -7,6 +7,9 @@ import io.glimmer.fit.FixedEffect;
 import io.glimmer.fit.MixedModelFit;
 import io.glimmer.fit.VarianceComponent;
 import io.glimmer.predict.MarginalCoefficients;
+import io.glimmer.summary.RFormat;
+import io.glimmer.summary.Summary;
+import io.glimmer.summary.TextMatrix;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,6 +27,8 @@ final class Interpretation {
     /** The 97.5% point of the standard normal distribution. */
     private static final double Z975 = 1.959963984540054;
     private static final int DIGITS = 4;
+    /** The group of the residual's row among the variance components. */
+    private static final String RESIDUAL = "Residual";
 
     private final MixedModelFit fit;
     private final MarginalCoefficients marginal;
@@ -58,7 +63,7 @@ final class Interpretation {
 
     /** "odds" for the logit link, "rate" for the log link, else null. */
     private String ratioKind() {
-        if (fit.fixedEffects().isEmpty() || SummaryText.isLinear(fit)) {
+        if (fit.fixedEffects().isEmpty() || Summary.isLinear(fit)) {
             return null;
         }
         return switch (fit.link() == null ? "" : fit.link()) {
@@ -71,12 +76,12 @@ final class Interpretation {
     /** The ICC of each grouping factor of a random-intercept model, or an empty map. */
     Map<String, Double> icc() {
         Map<String, Double> out = new LinkedHashMap<>();
-        List<VarianceComponent> random = fit.randomEffects().stream().filter(v -> !v.group().equals(VarianceTable.RESIDUAL)).toList();
+        List<VarianceComponent> random = fit.randomEffects().stream().filter(v -> !v.group().equals(RESIDUAL)).toList();
         if (random.isEmpty() || !random.stream().allMatch(v -> v.term().equals("(Intercept)"))) {
             return out;
         }
         double residual;
-        if (SummaryText.isLinear(fit) && fit.residualStdDev() != null) {
+        if (Summary.isLinear(fit) && fit.residualStdDev() != null) {
             residual = fit.residualStdDev() * fit.residualStdDev();
         } else if ("binomial".equals(fit.family())) {
             residual = switch (fit.link() == null ? "" : fit.link()) {
@@ -120,7 +125,7 @@ final class Interpretation {
         Map<String, Double> icc = icc();
         if (!icc.isEmpty()) {
             out.add("");
-            String latent = SummaryText.isLinear(fit) ? "" : " (latent scale, residual variance "
+            String latent = Summary.isLinear(fit) ? "" : " (latent scale, residual variance "
                     + switch (fit.link()) {
                         case "logit" -> "pi^2/3";
                         case "probit" -> "1";

@@ -1,4 +1,4 @@
-package io.glimmer.cli;
+package io.glimmer.reference;
 
 import io.glimmer.fit.ConditionalModes;
 import io.glimmer.fit.FixedEffect;
@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.Map;
 
 /** Fits built by hand from lme4's results, so that output tests do not depend on the estimators. */
-final class Fits {
+public final class Fits {
     private Fits() {
     }
 
     /** glmer(cbind(incidence, size - incidence) ~ period + (1 | herd), cbpp, binomial) as lme4 1.1 reports it. */
-    static MixedModelFit cbpp() {
+    public static MixedModelFit cbpp() {
         double sd = Math.sqrt(0.41225379209415347);
         return MixedModelFit.builder()
                 .formula("cbind(incidence, size - incidence) ~ period + (1 | herd)")
@@ -44,7 +44,7 @@ final class Fits {
     }
 
     /** A REML fit with a three-effect term, for the correlation columns of the random-effects table. */
-    static MixedModelFit threeEffects() {
+    public static MixedModelFit threeEffects() {
         return MixedModelFit.builder()
                 .formula("Reaction ~ Days + I(Days^2) + (Days + I(Days^2) | Subject)")
                 .method("REML").nObs(180).groups(Map.of("Subject", 18))

@@ -1,4 +1,4 @@
-package io.glimmer.cli;
+package io.glimmer.summary;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,19 +8,20 @@ import java.util.List;
  * left-justified, each column as wide as its header and its widest cell, one space before each
  * column, cells (and headers) right- or left-justified.
  */
-final class TextMatrix {
+public final class TextMatrix {
     private final List<String> headers;
     private final List<String> rowNames = new ArrayList<>();
     private final List<String[]> rows = new ArrayList<>();
     private final boolean right;
 
     /** A matrix with these column headers, cells right-justified ({@code right}) or left-justified. */
-    TextMatrix(List<String> headers, boolean right) {
+    public TextMatrix(List<String> headers, boolean right) {
         this.headers = List.copyOf(headers);
         this.right = right;
     }
 
-    TextMatrix row(String name, String... cells) {
+    /** Adds a row: its name and one cell per header. */
+    public TextMatrix row(String name, String... cells) {
         if (cells.length != headers.size()) {
             throw new IllegalArgumentException("expected " + headers.size() + " cells, got " + cells.length);
         }
@@ -30,7 +31,7 @@ final class TextMatrix {
     }
 
     /** The printed lines. */
-    List<String> lines() {
+    public List<String> lines() {
         int nameWidth = 0;
         for (String n : rowNames) {
             nameWidth = Math.max(nameWidth, n.length());
@@ -82,7 +83,8 @@ final class TextMatrix {
         return out;
     }
 
-    static String justify(String s, int width, boolean right) {
+    /** The string padded with spaces to {@code width}, on the left ({@code right}) or on the right. */
+    public static String justify(String s, int width, boolean right) {
         String padding = " ".repeat(Math.max(0, width - s.length()));
         return right ? padding + s : s + padding;
     }

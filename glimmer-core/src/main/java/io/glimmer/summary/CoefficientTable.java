@@ -1,4 +1,4 @@
-package io.glimmer.cli;
+package io.glimmer.summary;
 
 import io.glimmer.fit.FixedEffect;
 

@@ -1,12 +1,13 @@
-package io.glimmer.cli;
+package io.glimmer.summary;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** P-values as R's format.pval writes them, and the significance stars of printCoefmat. */
-final class PValues {
+public final class PValues {
     static final double EPS = Math.ulp(1.0); // .Machine$double.eps
-    static final String LEGEND = "0 '***' 0.001 '**' 0.01 '*' 0.05 '.' 0.1 ' ' 1";
+    /** The legend of the significance stars, as printCoefmat prints it after "Signif. codes:  ". */
+    public static final String LEGEND = "0 '***' 0.001 '**' 0.01 '*' 0.05 '.' 0.1 ' ' 1";
 
     private PValues() {
     }
@@ -15,7 +16,7 @@ final class PValues {
      * R's {@code format.pval(pv, digits)}: values below machine epsilon as "&lt; 2e-16", the rest in
      * fixed notation down to 1e-4 (with digits &gt; 1) and scientific below; NaN as "NA". Not padded.
      */
-    static String[] format(double[] pv, int digits) {
+    public static String[] format(double[] pv, int digits) {
         String[] r = new String[pv.length];
         List<Integer> fix = new ArrayList<>();
         List<Integer> sci = new ArrayList<>();
@@ -61,7 +62,7 @@ final class PValues {
     }
 
     /** Significance stars of one p-value (cut points 0.001, 0.01, 0.05, 0.1); "" for NaN. */
-    static String stars(double p) {
+    public static String stars(double p) {
         if (Double.isNaN(p)) {
             return "";
         }

@@ -1,4 +1,4 @@
-package io.glimmer.cli;
+package io.glimmer.summary;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -11,12 +11,12 @@ import java.util.Arrays;
  * as R's formatReal does: enough decimals for every element to show {@code digits} significant
  * digits, scientific only when fixed notation would be wider.
  */
-final class RFormat {
+public final class RFormat {
     private RFormat() {
     }
 
     /** R's {@code format(x, digits = digits)}: right-justified to a common width. */
-    static String[] format(double[] x, int digits) {
+    public static String[] format(double[] x, int digits) {
         return format(x, digits, 0);
     }
 
@@ -88,19 +88,20 @@ final class RFormat {
     }
 
     /** One number with {@code digits} significant digits, R style, without padding. */
-    static String number(double x, int digits) {
+    public static String number(double x, int digits) {
         return format(new double[]{x}, digits)[0];
     }
 
     /** R's round(x, digits): the exact binary value rounded half-to-even. */
-    static double round(double x, int digits) {
+    public static double round(double x, int digits) {
         if (!Double.isFinite(x)) {
             return x;
         }
         return new BigDecimal(x).setScale(digits, RoundingMode.HALF_EVEN).doubleValue();
     }
 
-    static double[] round(double[] x, int digits) {
+    /** R's round(x, digits) of each element. */
+    public static double[] round(double[] x, int digits) {
         double[] r = new double[x.length];
         for (int i = 0; i < x.length; i++) {
             r[i] = round(x[i], digits);

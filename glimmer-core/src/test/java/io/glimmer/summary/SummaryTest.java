@@ -1,12 +1,13 @@
-package io.glimmer.cli;
+package io.glimmer.summary;
 
+import io.glimmer.reference.Fits;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The summary's layout, checked against what lme4 prints for the same numbers. */
-class SummaryTextTest {
+class SummaryTest {
     /** Text blocks lose trailing spaces; R's tables have them (checked separately in FitCommandTest). */
     static String withoutTrailingSpaces(String s) {
         return s.replaceAll("(?m)[ \\t]+$", "");
@@ -49,12 +50,12 @@ class SummaryTextTest {
                 optimizer (BOBYQA) convergence: 42 evaluations
                 """;
         // lme4 under R 4.2 prints 0.5142 for the third quartile (0.514254): R 4.4's zapsmall rounds to 4 decimals, not 5.
-        assertEquals(withoutTrailingSpaces(expected), withoutTrailingSpaces(SummaryText.render(Fits.cbpp(), "cbpp.csv")));
+        assertEquals(withoutTrailingSpaces(expected), withoutTrailingSpaces(Summary.render(Fits.cbpp(), "cbpp.csv")));
     }
 
     @Test
     void correlationColumnsOfAVectorTerm() {
-        String text = SummaryText.render(Fits.threeEffects(), "sleepstudy.csv");
+        String text = Summary.render(Fits.threeEffects(), "sleepstudy.csv");
         String expected = """
                 Random effects:
                  Groups   Name        Variance Std.Dev. Corr       
@@ -71,7 +72,7 @@ class SummaryTextTest {
 
     @Test
     void adaptiveQuadratureTitleDroppedRowsAndWarnings() {
-        String text = SummaryText.render(Fits.cbpp().toBuilder().method("AGQ").nAGQ(9).nDropped(3)
+        String text = Summary.render(Fits.cbpp().toBuilder().method("AGQ").nAGQ(9).nDropped(3)
                 .warning("boundary (singular) fit").build(), "cbpp.csv");
         assertTrue(text.startsWith("Generalized linear mixed model fit by maximum likelihood "
                 + "(Adaptive Gauss-Hermite Quadrature, nAGQ = 9) ['glmerMod']\n"), text);
@@ -82,12 +83,12 @@ class SummaryTextTest {
     void tinyPValuesAndNoStarsWhenNothingIsSignificant() {
         var fit = Fits.cbpp();
         var effects = fit.fixedEffects();
-        String tiny = SummaryText.render(fit.toBuilder().fixedEffects(java.util.List.of(
+        String tiny = Summary.render(fit.toBuilder().fixedEffects(java.util.List.of(
                 new io.glimmer.fit.FixedEffect("(Intercept)", -3.2, 0.1, -32, 1e-200),
                 new io.glimmer.fit.FixedEffect("x", 0.5, 0.3, 1.7, 0.09))).fixedEffectsCovariance(null).build(), null);
         assertTrue(tiny.contains("(Intercept)     -3.2        0.1   -32.0   <2e-16 ***\n"), tiny);
         assertTrue(tiny.contains("x                0.5        0.3     1.7     0.09 .  \n"), tiny);
-        String none = SummaryText.render(fit.toBuilder().fixedEffects(java.util.List.of(
+        String none = Summary.render(fit.toBuilder().fixedEffects(java.util.List.of(
                 new io.glimmer.fit.FixedEffect("(Intercept)", 0.1, 0.3, 0.33, 0.74))).build(), null);
         assertTrue(none.contains("            Estimate Std. Error z value Pr(>|z|)\n(Intercept)      0.1        0.3    0.33     0.74\n"), none);
         assertTrue(!none.contains("Signif. codes"), none);

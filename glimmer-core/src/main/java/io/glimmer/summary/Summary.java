@@ -1,4 +1,4 @@
-package io.glimmer.cli;
+package io.glimmer.summary;
 
 import io.glimmer.fit.MixedModelFit;
 import io.glimmer.fit.OptimizerSummary;
@@ -11,13 +11,14 @@ import java.util.Map;
  * A fit summarised as lme4's {@code print(summary(fit))} prints it: title, family, formula and data;
  * REML criterion or the AIC/BIC/logLik/deviance/df.resid table; quantiles of the scaled residuals;
  * the random-effects table and group sizes; the fixed-effects table and the correlation of the
- * estimates; then rows dropped, warnings and what the optimiser did.
+ * estimates; then rows dropped, warnings and what the optimiser did. The entry point of this
+ * package: {@link #render(MixedModelFit, String, List)}.
  */
-public final class SummaryText {
+public final class Summary {
     static final int DIGITS = 4;
     private static final int WIDTH = 80;
 
-    private SummaryText() {
+    private Summary() {
     }
 
     /**
@@ -32,8 +33,11 @@ public final class SummaryText {
     /**
      * The summary with further sections (odds ratios, intraclass correlation, marginal effects)
      * after the fixed effects and before the notes.
+     *
+     * @param dataName the data as the user named it (the Data line), or null to leave the line out
+     * @param sections lines printed as they are after the fixed effects (each section starting with a blank line)
      */
-    public static String render(MixedModelFit fit, String dataName, List<String> interpretation) {
+    public static String render(MixedModelFit fit, String dataName, List<String> sections) {
         List<String> out = new ArrayList<>();
         out.add(title(fit));
         if (!isLinear(fit)) {
@@ -60,7 +64,7 @@ public final class SummaryText {
             out.addAll(FixedEffectCorrelations.lines(fit.fixedEffects(), fit.fixedEffectsCovariance()));
         }
         statistics(fit, out);
-        out.addAll(interpretation);
+        out.addAll(sections);
         notes(fit, out);
         return String.join("\n", out) + "\n";
     }
@@ -83,8 +87,11 @@ public final class SummaryText {
         }
     }
 
-    /** A linear mixed model (lmer): gaussian, identity link, fitted by REML or ML. */
-    static boolean isLinear(MixedModelFit fit) {
+    /**
+     * Whether the summary reads the fit as a linear mixed model (lmer): gaussian, identity link,
+     * fitted by REML or ML (t statistics, no Family line).
+     */
+    public static boolean isLinear(MixedModelFit fit) {
         return "gaussian".equals(fit.family()) && (fit.link() == null || "identity".equals(fit.link()))
                 && ("REML".equals(fit.method()) || "ML".equals(fit.method()));
     }
@@ -173,7 +180,7 @@ public final class SummaryText {
             out.add(fit.nDropped() + (fit.nDropped() == 1 ? " row" : " rows") + " dropped for missing values");
         }
         for (String w : fit.warnings()) {
-            out.add("Warning: " + ErrorReporter.oneLine(w, ""));
+            out.add("Warning: " + oneLine(w));
         }
         if (!fit.converged() && fit.warnings().isEmpty()) {
             out.add("Warning: the optimizer did not report convergence");
@@ -183,5 +190,10 @@ public final class SummaryText {
             out.add("optimizer (" + o.name() + ") convergence: " + (o.converged() ? "" : "failed after ")
                     + o.evaluations() + " evaluations");
         }
+    }
+
+    /** A message on one line, whatever a library or file name put in it. */
+    private static String oneLine(String message) {
+        return message == null || message.isBlank() ? "" : message.strip().replaceAll("\\s*[\\r\\n]+\\s*", " ");
     }
 }
