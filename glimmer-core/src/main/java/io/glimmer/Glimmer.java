@@ -36,6 +36,11 @@ public final class Glimmer {
         return fit(data, formula, FitOptions.defaults());
     }
 
+    /** The model made ready to fit (checked, its design and response built), for checks before a long fit. */
+    public static PreparedModel prepare(DataFrame data, String formula, FitOptions options) {
+        return PreparedModel.of(data, formula, options);
+    }
+
     /**
      * Fits the model: {@code PreparedModel.of(data, formula, options).fit()}.
      *

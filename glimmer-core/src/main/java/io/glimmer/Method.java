@@ -1,7 +1,6 @@
 package io.glimmer;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
+import java.util.List;
 
 /** Estimation methods, named as on the command line. */
 public enum Method {
@@ -19,12 +18,8 @@ public enum Method {
 
     /** The method of a command-line name (case-insensitive), or an InputException listing them. */
     public static Method parse(String s) {
-        for (Method m : values()) {
-            if (m.label.equalsIgnoreCase(s)) {
-                return m;
-            }
-        }
-        throw new InputException("unknown method '" + s + "' (choose one of: "
-                + Arrays.stream(values()).map(Method::label).collect(Collectors.joining(", ")) + ")");
+        List<Method> all = List.of(values());
+        return Choices.find(all, Method::label, s).orElseThrow(() -> new InputException(
+                "unknown method '" + s + "' (choose one of: " + Choices.list(all, Method::label) + ")"));
     }
 }

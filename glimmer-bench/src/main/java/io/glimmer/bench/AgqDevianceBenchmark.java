@@ -7,19 +7,12 @@ import io.glimmer.formula.Formula;
 import io.glimmer.glmm.GeneralizedLinearMixedModel;
 import io.glimmer.response.Response;
 
-import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -28,13 +21,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * (θ, β) alternating between two points 1e-3 apart. For nAGQ > 1 this is {@code InterceptQuadrature}
  * (per-level Newton and node sums, no PIRLS). Threads: {@code -Dglimmer.threads} (default 2).
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@State(Scope.Thread)
-public class AgqDevianceBenchmark {
+public class AgqDevianceBenchmark extends MillisecondBenchmark {
     /** θ and β at shape d's optimum (rounded). */
     private static final double[] THETA = {0.9773};
     private static final double[] BETA = {-0.4735, 0.7962, -0.4003, 0.3001};

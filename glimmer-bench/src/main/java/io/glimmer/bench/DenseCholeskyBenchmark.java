@@ -4,23 +4,15 @@ import io.glimmer.linalg.DenseCholesky;
 import io.glimmer.linalg.SmallBlocks;
 
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 
 import org.ejml.EjmlParameters;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.decomposition.chol.CholeskyDecompositionBlock_DDRM;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -30,13 +22,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * Each call first copies the SPD input into the work matrix. Threads: {@code -Dglimmer.threads}
  * (default 2); for one thread: {@code java -jar benchmarks.jar DenseCholeskyBenchmark -jvmArgsAppend -Dglimmer.threads=1}.
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@State(Scope.Thread)
-public class DenseCholeskyBenchmark {
+public class DenseCholeskyBenchmark extends MillisecondBenchmark {
     @Param({"100", "400", "1100"})
     public int n;
 
@@ -47,16 +35,7 @@ public class DenseCholeskyBenchmark {
 
     @Setup(Level.Trial)
     public void setup() {
-        SplittableRandom rng = new SplittableRandom(42);
-        DMatrixRMaj m = new DMatrixRMaj(n, n);
-        for (int i = 0; i < m.data.length; i++) {
-            m.data[i] = 2 * rng.nextDouble() - 1;
-        }
-        spd = new DMatrixRMaj(n, n);
-        CommonOps_DDRM.multTransB(m, m, spd);
-        for (int i = 0; i < n; i++) {
-            spd.add(i, i, n);
-        }
+        spd = DenseKernels.positiveDefinite(new SplittableRandom(42), n);
         work = spd.copy();
         ejml = new CholeskyDecompositionBlock_DDRM(EjmlParameters.BLOCK_WIDTH_CHOL);
         dense = new DenseCholesky();

@@ -3,7 +3,6 @@ package io.glimmer.bench;
 import io.glimmer.linalg.SmallBlocks;
 
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 
 import org.ejml.EjmlParameters;
 import org.ejml.data.DMatrixRMaj;
@@ -12,16 +11,10 @@ import org.ejml.dense.row.decomposition.chol.CholeskyDecompositionBlock_DDRM;
 import org.ejml.dense.row.decomposition.chol.CholeskyDecompositionInner_DDRM;
 import org.ejml.dense.row.decomposition.chol.CholeskyDecomposition_DDRB_to_DDRM;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -37,13 +30,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * Each Cholesky call first copies the SPD input into the work matrix ({@code cholCopyOnly} times the copy alone).
  * Run: {@code java -jar glimmer-bench/target/benchmarks.jar DenseKernelBenchmark}.
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 3)
-@State(Scope.Thread)
-public class DenseKernelBenchmark {
+public class DenseKernelBenchmark extends MillisecondBenchmark {
     @Param({"100", "400", "1100"})
     public int n;
 
@@ -59,27 +48,14 @@ public class DenseKernelBenchmark {
     @Setup(Level.Trial)
     public void setup() {
         SplittableRandom rng = new SplittableRandom(42);
-        a = random(rng, n);
-        b = random(rng, n);
-        c = random(rng, n);
-        DMatrixRMaj m = random(rng, n);
-        spd = new DMatrixRMaj(n, n);
-        CommonOps_DDRM.multTransB(m, m, spd);
-        for (int i = 0; i < n; i++) {
-            spd.add(i, i, n);
-        }
+        a = DenseKernels.random(rng, n);
+        b = DenseKernels.random(rng, n);
+        c = DenseKernels.random(rng, n);
+        spd = DenseKernels.positiveDefinite(rng, n);
         work = spd.copy();
         inner = new CholeskyDecompositionInner_DDRM(true);
         block = new CholeskyDecompositionBlock_DDRM(EjmlParameters.BLOCK_WIDTH_CHOL);
         ddrb = new CholeskyDecomposition_DDRB_to_DDRM(true);
-    }
-
-    private static DMatrixRMaj random(SplittableRandom rng, int n) {
-        DMatrixRMaj m = new DMatrixRMaj(n, n);
-        for (int i = 0; i < m.data.length; i++) {
-            m.data[i] = 2 * rng.nextDouble() - 1;
-        }
-        return m;
     }
 
     @Benchmark

@@ -1,5 +1,10 @@
 package io.glimmer.bench;
 
+import java.util.SplittableRandom;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+
 /**
  * Candidate kernels for the dense blocks of the blocked Cholesky factor, to compare with EJML in
  * {@link DenseKernelBenchmark}. Row-major arrays, as EJML's DMatrixRMaj and Glimmer's blocks.
@@ -9,6 +14,26 @@ public final class DenseKernels {
     static final int TILE = 64;
 
     private DenseKernels() {
+    }
+
+    /** An n × n matrix of values uniform on (−1, 1). */
+    static DMatrixRMaj random(SplittableRandom rng, int n) {
+        DMatrixRMaj m = new DMatrixRMaj(n, n);
+        for (int i = 0; i < m.data.length; i++) {
+            m.data[i] = 2 * rng.nextDouble() - 1;
+        }
+        return m;
+    }
+
+    /** M M' + n I for a {@link #random} M: the positive definite input of the Cholesky benchmarks. */
+    static DMatrixRMaj positiveDefinite(SplittableRandom rng, int n) {
+        DMatrixRMaj m = random(rng, n);
+        DMatrixRMaj spd = new DMatrixRMaj(n, n);
+        CommonOps_DDRM.multTransB(m, m, spd);
+        for (int i = 0; i < n; i++) {
+            spd.add(i, i, n);
+        }
+        return spd;
     }
 
     /** C ← C + α A B' by the textbook triple loop (dot products of rows of A and rows of B). A: m × k, B: n × k, C: m × n. */

@@ -31,33 +31,41 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class FitBenchmark {
-    /** Shapes that fit in seconds: timed on average over several fits per iteration. */
-    @State(Scope.Benchmark)
-    public static class Small {
-        @Param({"b"})
-        public String shape;
+    /** One shape's data, generated once per trial. */
+    public abstract static class ShapeData {
         Shapes.Spec spec;
         DataFrame frame;
 
+        abstract String shape();
+
         @Setup(Level.Trial)
         public void load() {
-            spec = Shapes.spec(shape);
+            spec = Shapes.spec(shape());
             frame = spec.generate().toDataFrame();
+        }
+    }
+
+    /** Shapes that fit in seconds: timed on average over several fits per iteration. */
+    @State(Scope.Benchmark)
+    public static class Small extends ShapeData {
+        @Param({"b"})
+        public String shape;
+
+        @Override
+        String shape() {
+            return shape;
         }
     }
 
     /** Shapes whose fit takes seconds to minutes: one fit per iteration. */
     @State(Scope.Benchmark)
-    public static class Large {
+    public static class Large extends ShapeData {
         @Param({"a", "c", "d", "e", "f"})
         public String shape;
-        Shapes.Spec spec;
-        DataFrame frame;
 
-        @Setup(Level.Trial)
-        public void load() {
-            spec = Shapes.spec(shape);
-            frame = spec.generate().toDataFrame();
+        @Override
+        String shape() {
+            return shape;
         }
     }
 

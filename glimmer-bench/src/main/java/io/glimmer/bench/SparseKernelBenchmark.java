@@ -9,20 +9,13 @@ import io.glimmer.linalg.ScalarFillIn;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 
 import org.ejml.data.DMatrixRMaj;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -34,13 +27,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@link ScalarFillIn} (column by column within bands of D's rows, bands split over the kernel threads).
  * Run: {@code java -jar glimmer-bench/target/benchmarks.jar SparseKernelBenchmark}.
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 3)
-@State(Scope.Thread)
-public class SparseKernelBenchmark {
+public class SparseKernelBenchmark extends MillisecondBenchmark {
     @Param({"a", "b", "e"})
     public String shape;
 

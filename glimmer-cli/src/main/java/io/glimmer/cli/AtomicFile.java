@@ -9,6 +9,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -22,13 +23,13 @@ import java.util.concurrent.ThreadLocalRandom;
  * target (atomically where the file system can; otherwise replacing it). A run interrupted or
  * failing midway leaves the old file as it was, and no half-written one.
  */
-final class AtomicFile {
+public final class AtomicFile {
     private AtomicFile() {
     }
 
     /** What fills the file; it may fail, and then the target is untouched. */
     @FunctionalInterface
-    interface Content {
+    public interface Content {
         void writeTo(OutputStream out) throws IOException;
     }
 
@@ -37,11 +38,11 @@ final class AtomicFile {
      *
      * @param shown the file as the user wrote it, for messages
      */
-    static void write(Path target, String shown, String text) {
+    public static void write(Path target, String shown, String text) {
         write(target, shown, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
     }
 
-    static void write(Path target, String shown, Content content) {
+    public static void write(Path target, String shown, Content content) {
         Path file = target;
         Path temp = null;
         try {
@@ -78,6 +79,30 @@ final class AtomicFile {
                     // the error being reported matters more than a leftover temporary file
                 }
             }
+        }
+    }
+
+    /** The file named by an option such as --save; an InputException when the name is missing or not valid. */
+    public static Path path(String file, String option) {
+        if (file == null || file.isBlank()) {
+            throw new InputException(option + " needs a file name");
+        }
+        try {
+            return Path.of(file);
+        } catch (InvalidPathException e) {
+            throw new InputException(file + ": not a valid file name (" + e.getReason() + ")", e);
+        }
+    }
+
+    /** Fails early, before a long fit, when the file named by the option cannot be created. */
+    public static void checkWritable(String file, String option) {
+        Path p = path(file, option);
+        if (Files.isDirectory(p)) {
+            throw new InputException(file + ": is a directory (" + option + " needs a file name)");
+        }
+        Path parent = p.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw new InputException(file + ": cannot write, directory " + parent + " does not exist");
         }
     }
 

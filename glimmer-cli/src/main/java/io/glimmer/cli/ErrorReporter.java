@@ -13,7 +13,7 @@ import java.util.List;
  * {@link io.glimmer.InputException}, the exception's own status for other {@link GlimmerException}s,
  * 1 for anything unexpected. With debugging on, the stack trace follows the line.
  */
-final class ErrorReporter {
+public final class ErrorReporter {
     static final int USAGE = 2;
     static final int FAILURE = 1;
 
@@ -64,7 +64,7 @@ final class ErrorReporter {
     }
 
     /** Messages must stay on one line, whatever a library or file name put in them. */
-    static String oneLine(String message, String fallback) {
+    public static String oneLine(String message, String fallback) {
         if (message == null || message.isBlank()) {
             return fallback;
         }

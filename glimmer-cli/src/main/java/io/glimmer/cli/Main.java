@@ -1,5 +1,10 @@
 package io.glimmer.cli;
 
+import io.glimmer.cli.command.CompareCommand;
+import io.glimmer.cli.command.ConfintCommand;
+import io.glimmer.cli.command.FitCommand;
+import io.glimmer.cli.command.PredictCommand;
+import io.glimmer.cli.command.SimulateCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,7 +44,7 @@ public final class Main implements Callable<Integer> {
     }
 
     /** Standard input of this run (where {@code --data -} reads). */
-    InputStream stdin() {
+    public InputStream stdin() {
         return stdin;
     }
 

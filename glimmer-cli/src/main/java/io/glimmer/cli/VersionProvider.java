@@ -7,14 +7,14 @@ import java.io.InputStream;
 import java.util.Properties;
 
 /** {@code glimmer --version}: the project version that Maven wrote into version.properties. */
-final class VersionProvider implements IVersionProvider {
+public final class VersionProvider implements IVersionProvider {
     @Override
     public String[] getVersion() {
         return new String[]{"glimmer " + version(), "Java " + System.getProperty("java.version")};
     }
 
     /** The version of this build, or "unknown" when the resource is missing. */
-    static String version() {
+    public static String version() {
         try (InputStream in = VersionProvider.class.getResourceAsStream("version.properties")) {
             if (in == null) {
                 return "unknown";

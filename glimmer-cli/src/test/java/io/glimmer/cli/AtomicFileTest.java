@@ -1,6 +1,7 @@
 package io.glimmer.cli;
 
 import io.glimmer.InputException;
+import io.glimmer.cli.text.ResidualsFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -12,26 +12,26 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /** Runs the command line in-process and captures what it writes; copies test data to files. */
-final class Cli {
+public final class Cli {
     private Cli() {
     }
 
-    record Result(int exit, String out, String err) {
-        String[] errLines() {
+    public record Result(int exit, String out, String err) {
+        public String[] errLines() {
             return err.isEmpty() ? new String[0] : err.split("\\R");
         }
     }
 
-    static Result run(String... args) {
+    public static Result run(String... args) {
         return runWithInput("", args);
     }
 
-    static Result runWithInput(String stdin, String... args) {
+    public static Result runWithInput(String stdin, String... args) {
         return runWithBytes(stdin.getBytes(StandardCharsets.UTF_8), args);
     }
 
     /** Runs with these bytes on standard input (e.g. gzip-compressed data). */
-    static Result runWithBytes(byte[] stdin, String... args) {
+    public static Result runWithBytes(byte[] stdin, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         InputStream in = new ByteArrayInputStream(stdin);
@@ -40,7 +40,7 @@ final class Cli {
     }
 
     /** A data set of glimmer-core's test resources (/data/NAME) copied into {@code dir}. */
-    static Path data(Path dir, String name) {
+    public static Path data(Path dir, String name) {
         try (InputStream in = Cli.class.getResourceAsStream("/data/" + name)) {
             if (in == null) {
                 throw new IllegalStateException("no test resource /data/" + name + " (glimmer-core's test-jar)");
@@ -54,7 +54,7 @@ final class Cli {
     }
 
     /** The text of a data set of glimmer-core's test resources. */
-    static String dataText(String name) {
+    public static String dataText(String name) {
         try (InputStream in = Cli.class.getResourceAsStream("/data/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

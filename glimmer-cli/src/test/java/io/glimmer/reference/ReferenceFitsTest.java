@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.glimmer.FitOptions;
 import io.glimmer.Glimmer;
 import io.glimmer.Method;
-import io.glimmer.cli.FitJson;
+import io.glimmer.cli.json.FitJson;
 import io.glimmer.cli.Main;
 import io.glimmer.fit.MixedModelFit;
 

@@ -15,16 +15,8 @@ record Ar1Correlation() implements ResidualCorrelation {
 
     @Override
     public void fill(double phi, double[] times, double[] out) {
-        int m = times.length;
-        for (int i = 0; i < m; i++) {
-            out[i * m + i] = 1;
-            for (int j = 0; j < i; j++) {
-                // Math.pow is exact in sign for a negative base with an integral exponent.
-                double r = Math.pow(phi, Math.abs(times[i] - times[j]));
-                out[i * m + j] = r;
-                out[j * m + i] = r;
-            }
-        }
+        // Math.pow is exact in sign for a negative base with an integral exponent.
+        ResidualCorrelation.fillByLag(times, out, lag -> Math.pow(phi, lag));
     }
 
     @Override
@@ -35,11 +27,6 @@ record Ar1Correlation() implements ResidualCorrelation {
     @Override
     public double unconstrained(double phi) {
         return 0.5 * Math.log((1 + phi) / (1 - phi));
-    }
-
-    @Override
-    public double lowerZ() {
-        return -Z_BOUND;
     }
 
     @Override

@@ -41,11 +41,6 @@ record CompoundSymmetry(int largestGroup) implements ResidualCorrelation {
     }
 
     @Override
-    public double lowerZ() {
-        return -Z_BOUND;
-    }
-
-    @Override
     public double upperZ() {
         return Z_BOUND;
     }

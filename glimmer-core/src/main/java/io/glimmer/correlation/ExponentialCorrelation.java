@@ -18,15 +18,7 @@ record ExponentialCorrelation(double shortestLag, double longestLag) implements 
 
     @Override
     public void fill(double range, double[] times, double[] out) {
-        int m = times.length;
-        for (int i = 0; i < m; i++) {
-            out[i * m + i] = 1;
-            for (int j = 0; j < i; j++) {
-                double r = Math.exp(-Math.abs(times[i] - times[j]) / range);
-                out[i * m + j] = r;
-                out[j * m + i] = r;
-            }
-        }
+        ResidualCorrelation.fillByLag(times, out, lag -> Math.exp(-lag / range));
     }
 
     @Override

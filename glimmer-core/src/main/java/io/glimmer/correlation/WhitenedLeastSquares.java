@@ -83,27 +83,7 @@ final class WhitenedLeastSquares implements WhitenedModel {
             }
             beta[i] = s / diag(i);
         }
-        double[][] inv = new double[p][p]; // L_X⁻¹, then σ² L_X⁻' L_X⁻¹
-        for (int c = 0; c < p; c++) {
-            inv[c][c] = 1 / diag(c);
-            for (int r = c + 1; r < p; r++) {
-                double s = 0;
-                for (int k = c; k < r; k++) {
-                    s -= l[r * w + k] * inv[k][c];
-                }
-                inv[r][c] = s / diag(r);
-            }
-        }
-        double[][] vcov = new double[p][p];
-        for (int a = 0; a < p; a++) {
-            for (int b = 0; b < p; b++) {
-                double s = 0;
-                for (int k = Math.max(a, b); k < p; k++) {
-                    s += inv[k][a] * inv[k][b];
-                }
-                vcov[a][b] = sigma2 * s;
-            }
-        }
+        double[][] vcov = SmallBlocks.inverseCrossProduct(l, w, p, sigma2); // σ² (L_X L_X')⁻¹
         double[] fitted = LinearPredictor.of(design.x(), null, beta);
         MixedModelFit.Builder b = MixedModelFit.builder()
                 .formula(design.formula().text())

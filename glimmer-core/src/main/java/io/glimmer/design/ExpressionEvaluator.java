@@ -45,6 +45,11 @@ public final class ExpressionEvaluator {
         return java.util.Collections.unmodifiableMap(scalings);
     }
 
+    /** The functions of one argument applied value by value. */
+    private static final Map<String, DoubleUnaryOperator> ELEMENTWISE = Map.of(
+            "log", Math::log, "log2", x -> Math.log(x) / Math.log(2), "log10", Math::log10, "log1p", Math::log1p,
+            "exp", Math::exp, "sqrt", Math::sqrt, "abs", Math::abs);
+
     public Column evaluate(Expr expr) {
         String label = expr.deparse();
         if (expr instanceof Expr.Variable v) {
@@ -90,45 +95,21 @@ public final class ExpressionEvaluator {
 
     private double[] call(Expr.Call call) {
         String f = call.function();
-        switch (f) {
-            case "I":
-                requireArgs(call, 1);
-                return numeric(call.args().get(0));
-            case "log":
-                if (call.args().size() == 2) {
-                    double[] base = numeric(call.args().get(1));
-                    return combine(numeric(call.args().get(0)), base, (x, b) -> Math.log(x) / Math.log(b));
-                }
-                requireArgs(call, 1);
-                return map(numeric(call.args().get(0)), Math::log);
-            case "log2":
-                requireArgs(call, 1);
-                return map(numeric(call.args().get(0)), x -> Math.log(x) / Math.log(2));
-            case "log10":
-                requireArgs(call, 1);
-                return map(numeric(call.args().get(0)), Math::log10);
-            case "log1p":
-                requireArgs(call, 1);
-                return map(numeric(call.args().get(0)), Math::log1p);
-            case "exp":
-                requireArgs(call, 1);
-                return map(numeric(call.args().get(0)), Math::exp);
-            case "sqrt":
-                requireArgs(call, 1);
-                return map(numeric(call.args().get(0)), Math::sqrt);
-            case "abs":
-                requireArgs(call, 1);
-                return map(numeric(call.args().get(0)), Math::abs);
-            case "offset":
-                requireArgs(call, 1);
-                return numeric(call.args().get(0));
-            case "scale":
-                requireArgs(call, 1);
-                return scale(call.deparse(), numeric(call.args().get(0)));
-            default:
-                throw new InputException("unknown function '" + f + "' in '" + call.deparse()
-                        + "' (known: I, log, log2, log10, log1p, exp, sqrt, abs, scale, offset, factor)");
+        if (f.equals("log") && call.args().size() == 2) {
+            double[] base = numeric(call.args().get(1));
+            return combine(numeric(call.args().get(0)), base, (x, b) -> Math.log(x) / Math.log(b));
         }
+        DoubleUnaryOperator elementwise = ELEMENTWISE.get(f);
+        if (elementwise == null && !f.equals("I") && !f.equals("offset") && !f.equals("scale")) {
+            throw new InputException("unknown function '" + f + "' in '" + call.deparse()
+                    + "' (known: I, log, log2, log10, log1p, exp, sqrt, abs, scale, offset, factor)");
+        }
+        requireArgs(call, 1);
+        double[] x = numeric(call.args().get(0));
+        if (elementwise != null) {
+            return map(x, elementwise);
+        }
+        return f.equals("scale") ? scale(call.deparse(), x) : x; // I() and offset() leave the values as they are
     }
 
     private static void requireArgs(Expr.Call call, int n) {

@@ -1,13 +1,30 @@
 package io.glimmer.design;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.function.DoubleFunction;
 
-/** Numbers written as R's as.character writes them (15 significant digits, no trailing zeros). */
+/**
+ * Numbers as text the way R spells them: NaN, Inf and -Inf, whole numbers without ".0"; other numbers
+ * as R's as.character writes them ({@link #r}: 15 significant digits, no trailing zeros) or, in
+ * messages, in full ({@link #message}).
+ */
 public final class NumberFormat {
+    private static final MathContext R_DIGITS = new MathContext(15);
+
     private NumberFormat() {
     }
 
     public static String r(double x) {
+        return format(x, d -> new BigDecimal(d).round(R_DIGITS).stripTrailingZeros().toPlainString());
+    }
+
+    /** A number for a one-line message: a number that is not whole as {@link Double#toString}. */
+    public static String message(double x) {
+        return format(x, Double::toString);
+    }
+
+    private static String format(double x, DoubleFunction<String> fraction) {
         if (Double.isNaN(x)) {
             return "NaN";
         }
@@ -17,7 +34,6 @@ public final class NumberFormat {
         if (x == Math.rint(x) && Math.abs(x) < 1e15) {
             return Long.toString((long) x);
         }
-        BigDecimal d = new BigDecimal(x).round(new java.math.MathContext(15)).stripTrailingZeros();
-        return d.toPlainString();
+        return fraction.apply(x);
     }
 }

@@ -1,18 +1,14 @@
 package io.glimmer.family;
 
-import java.util.List;
+import io.glimmer.design.NumberFormat;
 
 /** Proportions y of successes out of weight = m trials, variance μ(1 - μ). */
-final class Binomial implements Distribution {
+final class Binomial extends BaseDistribution {
     /** R warns (we refuse) when weight·y is further than this from a whole number of successes. */
     private static final double COUNT_TOLERANCE = 1e-3;
 
     Binomial() {
-    }
-
-    @Override
-    public String name() {
-        return "binomial";
+        super("binomial", false, Link.LOGIT, Link.PROBIT, Link.CLOGLOG, Link.CAUCHIT, Link.LOG);
     }
 
     @Override
@@ -67,21 +63,6 @@ final class Binomial implements Distribution {
         return logDensity(y, y, weight, 1); // the density at μ = y
     }
 
-    @Override
-    public boolean hasDispersion() {
-        return false;
-    }
-
-    @Override
-    public Link canonicalLink() {
-        return Link.LOGIT;
-    }
-
-    @Override
-    public List<Link> links() {
-        return List.of(Link.LOGIT, Link.PROBIT, Link.CLOGLOG, Link.CAUCHIT, Link.LOG);
-    }
-
     /** (m·y + 0.5)/(m + 1): the empirical proportion pulled towards 1/2 so it is never 0 or 1. */
     @Override
     public double initialMu(double y, double weight) {
@@ -101,23 +82,18 @@ final class Binomial implements Distribution {
         }
         ResponseChecks.checkFinite(name(), y, row);
         if (y < 0) {
-            throw ResponseChecks.error(row, "binomial response " + FamilyMath.format(y)
+            throw ResponseChecks.error(row, "binomial response " + NumberFormat.message(y)
                     + " is negative; it must be a proportion of successes in [0, 1]");
         }
         if (y > 1) {
-            throw ResponseChecks.error(row, "binomial response " + FamilyMath.format(y)
+            throw ResponseChecks.error(row, "binomial response " + NumberFormat.message(y)
                     + " is above 1 (successes above trials); it must be a proportion of successes in [0, 1]");
         }
         double successes = weight * y;
         if (Math.abs(successes - Math.rint(successes)) > COUNT_TOLERANCE) {
-            throw ResponseChecks.error(row, "binomial response " + FamilyMath.format(y) + " with weight "
-                    + FamilyMath.format(weight) + " gives " + FamilyMath.format(successes)
+            throw ResponseChecks.error(row, "binomial response " + NumberFormat.message(y) + " with weight "
+                    + NumberFormat.message(weight) + " gives " + NumberFormat.message(successes)
                     + " successes, not a whole number (the weight is the number of trials)");
         }
-    }
-
-    @Override
-    public String toString() {
-        return name();
     }
 }

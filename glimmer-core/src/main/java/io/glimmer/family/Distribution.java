@@ -1,8 +1,8 @@
 package io.glimmer.family;
 
+import io.glimmer.Choices;
 import io.glimmer.InputException;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * The response distribution of a GLM family, as R's family objects define it: variance function,
@@ -76,15 +76,8 @@ public interface Distribution {
 
     /** The distribution with R's family name (case and surrounding blanks ignored). */
     static Distribution of(String name) {
-        if (name != null) {
-            String wanted = name.strip();
-            for (Distribution d : all()) {
-                if (d.name().equalsIgnoreCase(wanted)) {
-                    return d;
-                }
-            }
-        }
-        throw new InputException("unknown family " + FamilyMath.quote(name) + "; known families are "
-                + all().stream().map(Distribution::name).collect(Collectors.joining(", ")));
+        return Choices.find(all(), Distribution::name, name == null ? null : name.strip()).orElseThrow(() ->
+                new InputException("unknown family " + FamilyMath.quote(name) + "; known families are "
+                        + Choices.list(all(), Distribution::name)));
     }
 }

@@ -1,8 +1,8 @@
 package io.glimmer.family;
 
+import io.glimmer.Choices;
 import io.glimmer.InputException;
 import java.util.Objects;
-import java.util.stream.Collectors;
 
 /**
  * A GLM family: a response distribution with one of the links R allows for it (binomial: logit,
@@ -16,7 +16,7 @@ public record Family(Distribution distribution, Link link) {
         if (!distribution.links().contains(link)) {
             throw new InputException("link '" + link.name() + "' is not available for the " + distribution.name()
                     + " family; available links are "
-                    + distribution.links().stream().map(Link::name).collect(Collectors.joining(", ")));
+                    + Choices.list(distribution.links(), Link::name));
         }
     }
 

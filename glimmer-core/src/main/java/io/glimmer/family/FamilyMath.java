@@ -12,7 +12,10 @@ final class FamilyMath {
     static final double EPS = Math.ulp(1.0);
 
     private static final double SQRT_2 = Math.sqrt(2.0);
-    private static final double LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
+    /** log(2π), the normal densities' constant. */
+    static final double LOG_2PI = Math.log(2 * Math.PI);
+
+    private static final double LOG_SQRT_2PI = 0.5 * LOG_2PI;
 
     private FamilyMath() {
     }
@@ -130,20 +133,6 @@ final class FamilyMath {
             return -Double.MAX_VALUE;
         }
         return x;
-    }
-
-    /** A number for a one-line message: whole numbers without ".0", R's spelling of the specials. */
-    static String format(double x) {
-        if (Double.isNaN(x)) {
-            return "NaN";
-        }
-        if (Double.isInfinite(x)) {
-            return x > 0 ? "Inf" : "-Inf";
-        }
-        if (x == Math.rint(x) && Math.abs(x) < 1e15) {
-            return Long.toString((long) x);
-        }
-        return Double.toString(x);
     }
 
     /** A user-supplied name, quoted and forced onto one line (messages must be a single line). */

@@ -1,15 +1,9 @@
 package io.glimmer.family;
 
-import java.util.List;
-
 /** Positive continuous responses with constant coefficient of variation: variance μ². */
-final class Gamma implements Distribution {
+final class Gamma extends PositiveContinuous {
     Gamma() {
-    }
-
-    @Override
-    public String name() {
-        return "Gamma";
+        super("Gamma", Link.INVERSE, Link.IDENTITY, Link.LOG);
     }
 
     @Override
@@ -40,45 +34,5 @@ final class Gamma implements Distribution {
         double shape = 1 / dispersion;
         double z = shape * y / mu; // y over the scale
         return weight * (shape * Math.log(z) - z - Math.log(y) - FamilyMath.logGamma(shape));
-    }
-
-    @Override
-    public boolean hasDispersion() {
-        return true;
-    }
-
-    @Override
-    public Link canonicalLink() {
-        return Link.INVERSE;
-    }
-
-    @Override
-    public List<Link> links() {
-        return List.of(Link.INVERSE, Link.IDENTITY, Link.LOG);
-    }
-
-    @Override
-    public double initialMu(double y, double weight) {
-        return y;
-    }
-
-    @Override
-    public boolean validMu(double mu) {
-        return Double.isFinite(mu) && mu > 0;
-    }
-
-    @Override
-    public void checkResponse(double y, double weight, int row) {
-        ResponseChecks.checkWeight(weight, row);
-        ResponseChecks.checkFinite(name(), y, row);
-        if (y <= 0) {
-            throw ResponseChecks.error(row, "Gamma response " + FamilyMath.format(y)
-                    + " is not positive; the Gamma family needs y > 0");
-        }
-    }
-
-    @Override
-    public String toString() {
-        return name();
     }
 }

@@ -1,17 +1,9 @@
 package io.glimmer.family;
 
-import java.util.List;
-
 /** Normal responses, variance dispersion/weight. */
-final class Gaussian implements Distribution {
-    private static final double LOG_2PI = Math.log(2 * Math.PI);
-
+final class Gaussian extends BaseDistribution {
     Gaussian() {
-    }
-
-    @Override
-    public String name() {
-        return "gaussian";
+        super("gaussian", true, Link.IDENTITY, Link.LOG, Link.INVERSE);
     }
 
     @Override
@@ -39,43 +31,12 @@ final class Gaussian implements Distribution {
             return 0;
         }
         double r = y - mu;
-        return -0.5 * (LOG_2PI + Math.log(dispersion) - Math.log(weight)) - weight * r * r / (2 * dispersion);
-    }
-
-    @Override
-    public boolean hasDispersion() {
-        return true;
-    }
-
-    @Override
-    public Link canonicalLink() {
-        return Link.IDENTITY;
-    }
-
-    @Override
-    public List<Link> links() {
-        return List.of(Link.IDENTITY, Link.LOG, Link.INVERSE);
-    }
-
-    @Override
-    public double initialMu(double y, double weight) {
-        return y;
+        return -0.5 * (FamilyMath.LOG_2PI + Math.log(dispersion) - Math.log(weight)) - weight * r * r / (2 * dispersion);
     }
 
     /** R accepts any μ; only a finite one is usable here. */
     @Override
     public boolean validMu(double mu) {
         return Double.isFinite(mu);
-    }
-
-    @Override
-    public void checkResponse(double y, double weight, int row) {
-        ResponseChecks.checkWeight(weight, row);
-        ResponseChecks.checkFinite(name(), y, row);
-    }
-
-    @Override
-    public String toString() {
-        return name();
     }
 }

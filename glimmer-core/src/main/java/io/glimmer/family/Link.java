@@ -1,8 +1,8 @@
 package io.glimmer.family;
 
+import io.glimmer.Choices;
 import io.glimmer.InputException;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * A GLM link function g, as R's {@code make.link} defines it: η = g(μ), μ = g⁻¹(η) and dμ/dη.
@@ -11,14 +11,14 @@ import java.util.stream.Collectors;
  */
 public interface Link {
     Link LOGIT = new LogitLink();
-    Link PROBIT = new ProbitLink();
-    Link CLOGLOG = new CloglogLink();
-    Link CAUCHIT = new CauchitLink();
-    Link LOG = new LogLink();
-    Link IDENTITY = new IdentityLink();
-    Link INVERSE = new InverseLink();
-    Link SQRT = new SqrtLink();
-    Link INVERSE_SQUARE = new InverseSquareLink();
+    Link PROBIT = Links.probit();
+    Link CLOGLOG = Links.cloglog();
+    Link CAUCHIT = Links.cauchit();
+    Link LOG = Links.log();
+    Link IDENTITY = Links.identity();
+    Link INVERSE = Links.inverse();
+    Link SQRT = Links.sqrt();
+    Link INVERSE_SQUARE = Links.inverseSquare();
 
     /** R's name: "logit", "probit", "cloglog", "cauchit", "log", "identity", "inverse", "sqrt", "1/mu^2". */
     String name();
@@ -53,15 +53,8 @@ public interface Link {
 
     /** The link with R's name (case and surrounding blanks ignored). */
     static Link of(String name) {
-        if (name != null) {
-            String wanted = name.strip();
-            for (Link link : all()) {
-                if (link.name().equalsIgnoreCase(wanted)) {
-                    return link;
-                }
-            }
-        }
-        throw new InputException("unknown link " + FamilyMath.quote(name) + "; known links are "
-                + all().stream().map(Link::name).collect(Collectors.joining(", ")));
+        return Choices.find(all(), Link::name, name == null ? null : name.strip()).orElseThrow(() ->
+                new InputException("unknown link " + FamilyMath.quote(name) + "; known links are "
+                        + Choices.list(all(), Link::name)));
     }
 }

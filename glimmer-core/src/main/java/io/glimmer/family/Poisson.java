@@ -1,15 +1,11 @@
 package io.glimmer.family;
 
-import java.util.List;
+import io.glimmer.design.NumberFormat;
 
 /** Counts, variance μ. */
-final class Poisson implements Distribution {
+final class Poisson extends BaseDistribution {
     Poisson() {
-    }
-
-    @Override
-    public String name() {
-        return "poisson";
+        super("poisson", false, Link.LOG, Link.IDENTITY, Link.SQRT);
     }
 
     @Override
@@ -51,21 +47,6 @@ final class Poisson implements Distribution {
         return weight * (y * Math.log(y) - y - FamilyMath.logGamma(y + 1));
     }
 
-    @Override
-    public boolean hasDispersion() {
-        return false;
-    }
-
-    @Override
-    public Link canonicalLink() {
-        return Link.LOG;
-    }
-
-    @Override
-    public List<Link> links() {
-        return List.of(Link.LOG, Link.IDENTITY, Link.SQRT);
-    }
-
     /** y + 0.1, so a zero count still has a finite log. */
     @Override
     public double initialMu(double y, double weight) {
@@ -78,17 +59,10 @@ final class Poisson implements Distribution {
     }
 
     @Override
-    public void checkResponse(double y, double weight, int row) {
-        ResponseChecks.checkWeight(weight, row);
-        ResponseChecks.checkFinite(name(), y, row);
+    void checkRange(double y, int row) {
         if (y < 0) {
-            throw ResponseChecks.error(row, "poisson response " + FamilyMath.format(y)
+            throw ResponseChecks.error(row, "poisson response " + NumberFormat.message(y)
                     + " is negative; counts must be >= 0");
         }
-    }
-
-    @Override
-    public String toString() {
-        return name();
     }
 }

@@ -1,6 +1,7 @@
 package io.glimmer.family;
 
 import io.glimmer.InputException;
+import io.glimmer.design.NumberFormat;
 
 /** The checks every family makes before its own: a usable weight and a finite response. */
 final class ResponseChecks {
@@ -12,10 +13,10 @@ final class ResponseChecks {
             throw error(row, "the weight is missing (NaN)");
         }
         if (weight < 0) {
-            throw error(row, "weight " + FamilyMath.format(weight) + " is negative; weights must be >= 0");
+            throw error(row, "weight " + NumberFormat.message(weight) + " is negative; weights must be >= 0");
         }
         if (Double.isInfinite(weight)) {
-            throw error(row, "weight " + FamilyMath.format(weight) + " is not finite");
+            throw error(row, "weight " + NumberFormat.message(weight) + " is not finite");
         }
     }
 
@@ -24,7 +25,7 @@ final class ResponseChecks {
             throw error(row, family + " response is missing (NaN)");
         }
         if (Double.isInfinite(y)) {
-            throw error(row, family + " response " + FamilyMath.format(y) + " is not finite");
+            throw error(row, family + " response " + NumberFormat.message(y) + " is not finite");
         }
     }
 

@@ -2,6 +2,7 @@ package io.glimmer.formula;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Recursive-descent parser for {@code [response] ~ terms}, following R's operator precedence
@@ -72,11 +73,10 @@ final class Parser {
     /** sum ( ('|' | '||') sum )* */
     private Node bar() {
         Node left = sum();
-        while (is(Token.Kind.BAR) || is(Token.Kind.DOUBLE_BAR)) {
+        while (isAny(Token.Kind.BAR, Token.Kind.DOUBLE_BAR)) {
             Token op = advance();
             Token next = peek();
-            if (next.kind() == Token.Kind.RPAREN || next.kind() == Token.Kind.END
-                    || next.kind() == Token.Kind.BAR || next.kind() == Token.Kind.DOUBLE_BAR) {
+            if (isAny(Token.Kind.RPAREN, Token.Kind.END, Token.Kind.BAR, Token.Kind.DOUBLE_BAR)) {
                 throw fail(next.start(), "expected a grouping factor after '" + op.text() + "' but found "
                         + next.describe());
             }
@@ -86,28 +86,23 @@ final class Parser {
     }
 
     private Node sum() {
-        Node left = product();
-        while (is(Token.Kind.PLUS) || is(Token.Kind.MINUS)) {
-            Token op = advance();
-            left = new Node.Op(op.text(), left, product(), op.start());
-        }
-        return left;
+        return leftAssociative(this::product, Token.Kind.PLUS, Token.Kind.MINUS);
     }
 
     private Node product() {
-        Node left = interaction();
-        while (is(Token.Kind.STAR) || is(Token.Kind.SLASH)) {
-            Token op = advance();
-            left = new Node.Op(op.text(), left, interaction(), op.start());
-        }
-        return left;
+        return leftAssociative(this::interaction, Token.Kind.STAR, Token.Kind.SLASH);
     }
 
     private Node interaction() {
-        Node left = unary();
-        while (is(Token.Kind.COLON)) {
+        return leftAssociative(this::unary, Token.Kind.COLON);
+    }
+
+    /** operand (op operand)*, grouped from the left: a - b - c is (a - b) - c. */
+    private Node leftAssociative(Supplier<Node> operand, Token.Kind... operators) {
+        Node left = operand.get();
+        while (isAny(operators)) {
             Token op = advance();
-            left = new Node.Op(op.text(), left, unary(), op.start());
+            left = new Node.Op(op.text(), left, operand.get(), op.start());
         }
         return left;
     }
@@ -255,6 +250,15 @@ final class Parser {
 
     private boolean is(Token.Kind kind) {
         return peek().kind() == kind;
+    }
+
+    private boolean isAny(Token.Kind... kinds) {
+        for (Token.Kind kind : kinds) {
+            if (is(kind)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Token advance() {

@@ -217,25 +217,25 @@ final class TermExpander {
         if (randomLhs) {
             throw fail(atom.start(), "offset() cannot be inside a random-effect term");
         }
+        requireAddedTerm(ctx, atom.start(), "offset()");
+        offsets.add(call.args().get(0));
+    }
+
+    /** An offset or a random-effect term stands on its own in the formula's sum, added with '+'. */
+    private void requireAddedTerm(Context ctx, int start, String what) {
         if (!ctx.sum()) {
-            throw fail(atom.start(), "offset() cannot be part of an interaction, nesting or power; add it with '+'");
+            throw fail(start, what + " cannot be part of an interaction, nesting or power; add it with '+'");
         }
         if (!ctx.positive()) {
-            throw fail(atom.start(), "offset() cannot be removed with '-'");
+            throw fail(start, what + " cannot be removed with '-'");
         }
-        offsets.add(call.args().get(0));
     }
 
     private void randomTerm(Node.Group group, Node.Op bar, Context ctx) {
         if (randomLhs) {
             throw fail(group.start(), "nested random-effect term: '|' cannot appear inside another '( ... | ... )'");
         }
-        if (!ctx.sum()) {
-            throw fail(group.start(), "a random-effect term cannot be part of an interaction, nesting or power; add it with '+'");
-        }
-        if (!ctx.positive()) {
-            throw fail(group.start(), "a random-effect term cannot be removed with '-'");
-        }
+        requireAddedTerm(ctx, group.start(), "a random-effect term");
         randomTerms.addAll(RandomTermBuilder.build(text, bar));
     }
 

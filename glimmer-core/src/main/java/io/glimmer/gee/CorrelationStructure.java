@@ -1,25 +1,17 @@
 package io.glimmer.gee;
 
+import io.glimmer.Choices;
 import io.glimmer.InputException;
-
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /** The working correlation structures of {@code --corstr}, named as geepack names them. */
 public enum CorrelationStructure {
-    INDEPENDENCE("independence"), EXCHANGEABLE("exchangeable"), AR1("ar1"), UNSTRUCTURED("unstructured");
+    INDEPENDENCE, EXCHANGEABLE, AR1, UNSTRUCTURED;
 
-    private final String label;
-
-    CorrelationStructure(String label) {
-        this.label = label;
-    }
-
+    /** geepack's name: the constant's name in lower case. */
     public String label() {
-        return label;
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /**
@@ -32,21 +24,10 @@ public enum CorrelationStructure {
         if (name == null) {
             return INDEPENDENCE;
         }
-        String wanted = name.strip().toLowerCase(Locale.ROOT);
-        List<CorrelationStructure> matches = new ArrayList<>();
-        for (CorrelationStructure s : values()) {
-            if (s.label.equals(wanted)) {
-                return s;
-            }
-            if (!wanted.isEmpty() && s.label.startsWith(wanted)) {
-                matches.add(s);
-            }
-        }
-        if (matches.size() == 1) {
-            return matches.get(0);
-        }
-        throw new InputException("unknown working correlation '" + name + "' for --corstr (choose one of: "
-                + Arrays.stream(values()).map(CorrelationStructure::label).collect(Collectors.joining(", ")) + ")");
+        List<CorrelationStructure> all = List.of(values());
+        return Choices.findByPrefix(all, CorrelationStructure::label, name.strip()).orElseThrow(() ->
+                new InputException("unknown working correlation '" + name + "' for --corstr (choose one of: "
+                        + Choices.list(all, CorrelationStructure::label) + ")"));
     }
 
     /** The structure's correlation model for clusters of at most {@code maxClusterSize} rows. */

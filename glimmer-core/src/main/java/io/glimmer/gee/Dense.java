@@ -1,5 +1,6 @@
 package io.glimmer.gee;
 
+import io.glimmer.linalg.SmallBlocks;
 import org.hipparchus.exception.MathIllegalArgumentException;
 import org.hipparchus.linear.LUDecomposition;
 import org.hipparchus.linear.MatrixUtils;
@@ -91,25 +92,6 @@ final class Dense {
 
     /** Whether a symmetric matrix is positive definite (a Cholesky factorisation succeeds). */
     static boolean positiveDefinite(double[][] a) {
-        int n = a.length;
-        double[][] l = new double[n][n];
-        for (int j = 0; j < n; j++) {
-            double d = a[j][j];
-            for (int k = 0; k < j; k++) {
-                d -= l[j][k] * l[j][k];
-            }
-            if (!(d > 0)) {
-                return false;
-            }
-            l[j][j] = Math.sqrt(d);
-            for (int i = j + 1; i < n; i++) {
-                double s = a[i][j];
-                for (int k = 0; k < j; k++) {
-                    s -= l[i][k] * l[j][k];
-                }
-                l[i][j] = s / l[j][j];
-            }
-        }
-        return true;
+        return SmallBlocks.cholesky(a) != null;
     }
 }

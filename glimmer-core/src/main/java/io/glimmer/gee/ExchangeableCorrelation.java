@@ -8,16 +8,6 @@ final class ExchangeableCorrelation implements WorkingCorrelation {
     }
 
     @Override
-    public int pairClasses(int maxSize) {
-        return 1;
-    }
-
-    @Override
-    public int pairClass(int j, int k) {
-        return 0;
-    }
-
-    @Override
     public double correlation(double[] alpha, int pairClass) {
         return alpha[0];
     }

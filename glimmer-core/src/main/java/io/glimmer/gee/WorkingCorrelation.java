@@ -13,11 +13,18 @@ interface WorkingCorrelation {
     /** Number of correlation parameters q. */
     int parameters();
 
-    /** Number of pair classes in clusters of at most {@code maxSize} rows. */
-    int pairClasses(int maxSize);
+    /**
+     * Number of pair classes in clusters of at most {@code maxSize} rows: one by default, where
+     * every pair has the same correlation (independence, exchangeable).
+     */
+    default int pairClasses(int maxSize) {
+        return 1;
+    }
 
-    /** The class of positions j &lt; k. */
-    int pairClass(int j, int k);
+    /** The class of positions j &lt; k (the one class by default). */
+    default int pairClass(int j, int k) {
+        return 0;
+    }
 
     /** ρ(α) of a pair class. */
     double correlation(double[] alpha, int pairClass);

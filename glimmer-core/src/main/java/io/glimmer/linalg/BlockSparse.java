@@ -78,8 +78,22 @@ public final class BlockSparse {
 
     /** D ← D − S_i S_j' for two block-sparse matrices with the same block columns (dense D). */
     public static void subtractProduct(BlockSparse si, BlockSparse sj, DMatrixRMaj d) {
+        subtract(si, sj, d, false);
+    }
+
+    /**
+     * D ← D − S S' on the block lower triangle of a dense D (blocks on and below the diagonal; the
+     * blocks above are left as they were): half the work of {@link #subtractProduct}, and all that a
+     * Cholesky factorisation reads. Each entry gets the same sum, in the same order.
+     */
+    public static void subtractLowerProduct(BlockSparse s, DMatrixRMaj d) {
+        subtract(s, s, d, true);
+    }
+
+    /** D ← D − S_i S_j', of every pair of stored blocks in a block column or (lower) of those with y ≤ x. */
+    private static void subtract(BlockSparse si, BlockSparse sj, DMatrixRMaj d, boolean lower) {
         if (si.qr == 1 && sj.qr == 1 && si.qc == 1) {
-            subtractScalarProduct(si, sj, d);
+            subtractScalars(si, sj, d, lower);
             return;
         }
         int qi = si.qr;
@@ -91,7 +105,8 @@ public final class BlockSparse {
             for (int x = si.colStart[c]; x < si.colStart[c + 1]; x++) {
                 int rowBase = si.rowIndex[x] * qi;
                 int xo = x * qi * qc;
-                for (int y = sj.colStart[c]; y < sj.colStart[c + 1]; y++) {
+                int yEnd = lower ? x + 1 : sj.colStart[c + 1];
+                for (int y = sj.colStart[c]; y < yEnd; y++) {
                     int colBase = sj.rowIndex[y] * qj;
                     int yo = y * qj * qc;
                     for (int a = 0; a < qi; a++) {
@@ -108,71 +123,18 @@ public final class BlockSparse {
         }
     }
 
-    /** {@link #subtractProduct} for 1 × 1 blocks: the same sums without the block loops. */
-    private static void subtractScalarProduct(BlockSparse si, BlockSparse sj, DMatrixRMaj d) {
+    /** {@link #subtract} for 1 × 1 blocks: the same sums without the block loops (rows are sorted within a column). */
+    private static void subtractScalars(BlockSparse si, BlockSparse sj, DMatrixRMaj d, boolean lower) {
         int stride = d.numCols;
         double[] dv = d.data;
         for (int c = 0; c < si.blockCols; c++) {
             int yStart = sj.colStart[c];
-            int yEnd = sj.colStart[c + 1];
             for (int x = si.colStart[c]; x < si.colStart[c + 1]; x++) {
                 double vx = si.values[x];
                 int base = si.rowIndex[x] * stride;
+                int yEnd = lower ? x + 1 : sj.colStart[c + 1];
                 for (int y = yStart; y < yEnd; y++) {
                     dv[base + sj.rowIndex[y]] -= vx * sj.values[y];
-                }
-            }
-        }
-    }
-
-    /**
-     * D ← D − S S' on the block lower triangle of a dense D (blocks on and below the diagonal; the
-     * blocks above are left as they were): half the work of {@link #subtractProduct}, and all that a
-     * Cholesky factorisation reads. Each entry gets the same sum, in the same order.
-     */
-    public static void subtractLowerProduct(BlockSparse s, DMatrixRMaj d) {
-        if (s.qr != 1 || s.qc != 1) {
-            subtractLowerBlocks(s, d);
-            return;
-        }
-        int stride = d.numCols;
-        double[] dv = d.data;
-        int[] rows = s.rowIndex;
-        double[] v = s.values;
-        for (int c = 0; c < s.blockCols; c++) {
-            int start = s.colStart[c];
-            for (int x = start; x < s.colStart[c + 1]; x++) { // rows are sorted within a column
-                double vx = v[x];
-                int base = rows[x] * stride;
-                for (int y = start; y <= x; y++) {
-                    dv[base + rows[y]] -= vx * v[y];
-                }
-            }
-        }
-    }
-
-    private static void subtractLowerBlocks(BlockSparse s, DMatrixRMaj d) {
-        int q = s.qr;
-        int qc = s.qc;
-        int stride = d.numCols;
-        double[] dv = d.data;
-        for (int c = 0; c < s.blockCols; c++) {
-            int start = s.colStart[c];
-            for (int x = start; x < s.colStart[c + 1]; x++) {
-                int rowBase = s.rowIndex[x] * q;
-                int xo = x * q * qc;
-                for (int y = start; y <= x; y++) {
-                    int colBase = s.rowIndex[y] * q;
-                    int yo = y * q * qc;
-                    for (int a = 0; a < q; a++) {
-                        for (int b = 0; b < q; b++) {
-                            double sum = 0;
-                            for (int t = 0; t < qc; t++) {
-                                sum += s.values[xo + a * qc + t] * s.values[yo + b * qc + t];
-                            }
-                            dv[(rowBase + a) * stride + colBase + b] -= sum;
-                        }
-                    }
                 }
             }
         }

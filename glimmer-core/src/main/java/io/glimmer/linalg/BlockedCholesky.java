@@ -307,29 +307,7 @@ public final class BlockedCholesky {
      * fixed-effect estimates (scale σ² for a linear model, the dispersion for a GLMM).
      */
     public double[][] fixedEffectsCovariance(int p, double scale) {
-        double[] l = last.data;
-        double[][] inv = new double[p][p]; // L_X⁻¹, lower triangular
-        for (int c = 0; c < p; c++) {
-            inv[c][c] = 1 / l[c * width + c];
-            for (int r = c + 1; r < p; r++) {
-                double s = 0;
-                for (int t = c; t < r; t++) {
-                    s -= l[r * width + t] * inv[t][c];
-                }
-                inv[r][c] = s / l[r * width + r];
-            }
-        }
-        double[][] v = new double[p][p];
-        for (int a = 0; a < p; a++) {
-            for (int b = 0; b < p; b++) {
-                double s = 0;
-                for (int t = Math.max(a, b); t < p; t++) {
-                    s += inv[t][a] * inv[t][b];
-                }
-                v[a][b] = scale * s;
-            }
-        }
-        return v;
+        return SmallBlocks.inverseCrossProduct(last.data, width, p, scale);
     }
 
     /** L_FF, the factor of the dense block (read-only view). */

@@ -35,6 +35,52 @@ public final class SmallBlocks {
         }
     }
 
+    /** The lower Cholesky factor L of a symmetric matrix (a new array), or null if it is not positive definite. */
+    public static double[][] cholesky(double[][] a) {
+        int n = a.length;
+        double[] flat = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(a[i], 0, flat, i * n, n);
+        }
+        if (!cholesky(flat, 0, n)) {
+            return null;
+        }
+        double[][] l = new double[n][];
+        for (int i = 0; i < n; i++) {
+            l[i] = java.util.Arrays.copyOfRange(flat, i * n, (i + 1) * n);
+        }
+        return l;
+    }
+
+    /**
+     * scale · (L L')⁻¹ for the leading p × p part L of a lower-triangular factor stored row-major with
+     * row stride {@code stride}: the covariance of estimates whose information matrix L L' is.
+     */
+    public static double[][] inverseCrossProduct(double[] l, int stride, int p, double scale) {
+        double[][] inv = new double[p][p]; // L⁻¹, lower triangular
+        for (int c = 0; c < p; c++) {
+            inv[c][c] = 1 / l[c * stride + c];
+            for (int r = c + 1; r < p; r++) {
+                double s = 0;
+                for (int t = c; t < r; t++) {
+                    s -= l[r * stride + t] * inv[t][c];
+                }
+                inv[r][c] = s / l[r * stride + r];
+            }
+        }
+        double[][] v = new double[p][p];
+        for (int a = 0; a < p; a++) {
+            for (int b = 0; b < p; b++) {
+                double s = 0;
+                for (int t = Math.max(a, b); t < p; t++) {
+                    s += inv[t][a] * inv[t][b];
+                }
+                v[a][b] = scale * s;
+            }
+        }
+        return v;
+    }
+
     /** In-place lower Cholesky of the q × q block at off (upper part zeroed); false if not positive definite. */
     public static boolean cholesky(double[] a, int off, int q) {
         return cholesky(a, off, q, q);

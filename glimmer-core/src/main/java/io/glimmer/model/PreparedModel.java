@@ -21,6 +21,7 @@ import io.glimmer.inference.ResponseSimulator;
 import io.glimmer.predict.Predictor;
 import io.glimmer.predict.SavedModel;
 import io.glimmer.response.Response;
+import io.glimmer.summary.Summary;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -119,15 +120,25 @@ public final class PreparedModel implements FitSource {
                 scaling);
     }
 
+    /** Refuses, before any fitting, a model that simulation and the bootstrap cannot refit. */
+    public void checkRefittable() {
+        RefittableModel.checkCovered(method, options.correlation() != null);
+    }
+
+    /** Refuses, before any fitting, a model that is not profiled. */
+    public void checkProfiled() {
+        ProfileIntervals.checkCovered(method, options.correlation() != null, family);
+    }
+
     /** The fit as a model that simulation and the parametric bootstrap can refit. */
     public RefittableModel refittable(MixedModelFit fit) {
-        RefittableModel.checkCovered(method, options.correlation() != null);
+        checkRefittable();
         return new PreparedRefit(this, fit);
     }
 
     /** The likelihood profiles of a fit, as lme4's profile (a REML fit profiled by ML). */
     public ProfileIntervals profiles(MixedModelFit fit) {
-        ProfileIntervals.checkCovered(method, options.correlation() != null, family);
+        checkProfiled();
         return ProfileIntervals.of(new PreparedRefit(this, fit));
     }
 
@@ -162,7 +173,7 @@ public final class PreparedModel implements FitSource {
 
     @Override
     public String summary(MixedModelFit fit) {
-        return FitSummary.of(fit);
+        return Summary.render(fit, rows.data().source());
     }
 
     public Formula formula() {

@@ -1,5 +1,6 @@
 package io.glimmer.correlation;
 
+import io.glimmer.linalg.SmallBlocks;
 /**
  * The multivariate-normal (REML) log-likelihood computed the slow, obvious way on dense n × n
  * matrices, as the yardstick for the whitened computation: y ~ N(Xβ, σ²V), β at its GLS value.
@@ -72,24 +73,9 @@ final class DenseGaussian {
     }
 
     private static double[][] cholesky(double[][] a) {
-        int n = a.length;
-        double[][] l = new double[n][n];
-        for (int j = 0; j < n; j++) {
-            double d = a[j][j];
-            for (int k = 0; k < j; k++) {
-                d -= l[j][k] * l[j][k];
-            }
-            if (!(d > 0)) {
-                throw new IllegalArgumentException("not positive definite");
-            }
-            l[j][j] = Math.sqrt(d);
-            for (int i = j + 1; i < n; i++) {
-                double s = a[i][j];
-                for (int k = 0; k < j; k++) {
-                    s -= l[i][k] * l[j][k];
-                }
-                l[i][j] = s / l[j][j];
-            }
+        double[][] l = SmallBlocks.cholesky(a);
+        if (l == null) {
+            throw new IllegalArgumentException("not positive definite");
         }
         return l;
     }

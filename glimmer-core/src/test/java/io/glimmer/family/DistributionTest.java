@@ -391,7 +391,7 @@ class DistributionTest {
         assertTrue(message.contains(reason), message);
         assertFalse(message.contains("\n"), message);
         if (Double.isFinite(y) && weight >= 0) {
-            assertTrue(message.contains(FamilyMath.format(y)), message);
+            assertTrue(message.contains(io.glimmer.design.NumberFormat.message(y)), message);
         }
     }
 

@@ -144,7 +144,7 @@ class LinkTest {
     @Test
     void probitClampsAtTheNormalQuantileOfEpsilon() {
         // qnorm(.Machine$double.eps) = -8.125890664701906 (R; also the 40-digit value)
-        assertEquals(8.125890664701906, ProbitLink.THRESH, 1e-14);
+        assertEquals(8.125890664701906, Links.PROBIT_THRESH, 1e-14);
         assertEquals(Link.PROBIT.inverse(-8.125890664701906), Link.PROBIT.inverse(-50), 0);
         assertEquals(EPS, Link.PROBIT.inverse(-50), 1e-13 * EPS);
         assertEquals(1 - EPS, Link.PROBIT.inverse(50), 1e-16);
@@ -169,8 +169,8 @@ class LinkTest {
 
     @Test
     void cauchitClampsAtTheCauchyQuantileOfEpsilon() {
-        assertEquals(1 / Math.tan(Math.PI * EPS), CauchitLink.THRESH, 1);
-        assertEquals(1.4335402848056646e15, CauchitLink.THRESH, 1e3);
+        assertEquals(1 / Math.tan(Math.PI * EPS), Links.CAUCHIT_THRESH, 1);
+        assertEquals(1.4335402848056646e15, Links.CAUCHIT_THRESH, 1e3);
         assertEquals(EPS, Link.CAUCHIT.inverse(-1e20), 1e-12 * EPS);
         assertEquals(1 - EPS, Link.CAUCHIT.inverse(1e20), 1e-16);
         assertEquals(EPS, Link.CAUCHIT.muEta(1e9), 0);

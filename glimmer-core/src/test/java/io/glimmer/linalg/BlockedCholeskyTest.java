@@ -1,6 +1,7 @@
 package io.glimmer.linalg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
@@ -32,36 +33,12 @@ class BlockedCholeskyTest {
     })
     void matchesDenseFactorisation(long seed, String levelSpec, String qSpec) {
         Random rnd = new Random(seed);
-        String[] ls = levelSpec.split(";");
-        String[] qs = qSpec.split(";");
-        int k = ls.length;
-        int maxLevels = 0;
-        for (String l : ls) {
-            maxLevels = Math.max(maxLevels, Integer.parseInt(l.trim()));
-        }
-        int n = Math.max(60, 4 * maxLevels); // dense blocks above DenseCholesky.BLOCK take the blocked kernels
+        RandomTerms random = new RandomTerms(rnd, levelSpec, qSpec);
+        GroupedColumns[] terms = random.terms;
+        double[][] lambda = random.lambda;
+        int k = terms.length;
+        int n = random.n; // dense blocks above DenseCholesky.BLOCK take the blocked kernels
         int width = 3; // two fixed columns and the response
-        GroupedColumns[] terms = new GroupedColumns[k];
-        double[][] lambda = new double[k][];
-        for (int t = 0; t < k; t++) {
-            int m = Integer.parseInt(ls[t].trim());
-            int q = Integer.parseInt(qs[t].trim());
-            int[] codes = new int[n];
-            double[] z = new double[n * q];
-            for (int r = 0; r < n; r++) {
-                codes[r] = r < m ? r : rnd.nextInt(m); // every level used
-                for (int a = 0; a < q; a++) {
-                    z[r * q + a] = a == 0 ? 1 : rnd.nextGaussian();
-                }
-            }
-            terms[t] = new GroupedColumns(m, q, codes, z);
-            lambda[t] = new double[q * q];
-            for (int a = 0; a < q; a++) {
-                for (int b = 0; b <= a; b++) {
-                    lambda[t][a * q + b] = a == b ? 0.3 + rnd.nextDouble() : rnd.nextGaussian() * 0.5;
-                }
-            }
-        }
         double[] f = new double[n * width];
         double[] w = new double[n];
         for (int r = 0; r < n; r++) {
@@ -144,22 +121,8 @@ class BlockedCholeskyTest {
     }
 
     private static double[][] denseCholesky(double[][] m) {
-        int d = m.length;
-        double[][] l = new double[d][d];
-        for (int j = 0; j < d; j++) {
-            double s = m[j][j];
-            for (int t = 0; t < j; t++) {
-                s -= l[j][t] * l[j][t];
-            }
-            l[j][j] = Math.sqrt(s);
-            for (int i = j + 1; i < d; i++) {
-                double v = m[i][j];
-                for (int t = 0; t < j; t++) {
-                    v -= l[i][t] * l[j][t];
-                }
-                l[i][j] = v / l[j][j];
-            }
-        }
+        double[][] l = SmallBlocks.cholesky(m);
+        assertNotNull(l, "not positive definite");
         return l;
     }
 

@@ -31,22 +31,13 @@ class CrossProductsTest {
     })
     void matchesRowByRowSums(long seed, int n, String levelSpec, String qSpec, int width, boolean weighted) {
         SplittableRandom rnd = new SplittableRandom(seed);
-        String[] ls = levelSpec.split(";");
-        String[] qs = qSpec.split(";");
-        int k = ls.length;
+        int[] levels = RandomTerms.parse(levelSpec);
+        int[] qs = RandomTerms.parse(qSpec);
+        int k = levels.length;
         GroupedColumns[] terms = new GroupedColumns[k];
         for (int t = 0; t < k; t++) {
-            int m = Integer.parseInt(ls[t].trim());
-            int q = Integer.parseInt(qs[t].trim());
-            int[] codes = new int[n];
-            double[] z = new double[n * q];
-            for (int r = 0; r < n; r++) {
-                codes[r] = r < m ? r : rnd.nextInt(m);
-                for (int a = 0; a < q; a++) {
-                    z[r * q + a] = a == 0 && rnd.nextBoolean() ? 1 : rnd.nextGaussian();
-                }
-            }
-            terms[t] = new GroupedColumns(m, q, codes, z);
+            terms[t] = RandomTerms.term(n, levels[t], qs[t], rnd::nextInt,
+                    a -> a == 0 && rnd.nextBoolean() ? 1 : rnd.nextGaussian());
         }
         double[] x = new double[n * (width - 1)];
         double[] last = new double[n];

@@ -27,38 +27,16 @@ class SelectedInverseTest {
     })
     void matchesDenseInverse(long seed, String levelSpec, String qSpec) {
         Random rnd = new Random(seed);
-        String[] ls = levelSpec.split(";");
-        String[] qs = qSpec.split(";");
-        int k = ls.length;
-        int maxLevels = 0;
-        for (String l : ls) {
-            maxLevels = Math.max(maxLevels, Integer.parseInt(l.trim()));
-        }
-        int n = Math.max(60, 4 * maxLevels);
-        GroupedColumns[] terms = new GroupedColumns[k];
-        double[][] lambda = new double[k][];
+        RandomTerms random = new RandomTerms(rnd, levelSpec, qSpec);
+        GroupedColumns[] terms = random.terms;
+        double[][] lambda = random.lambda;
+        int k = terms.length;
+        int n = random.n;
         int[] start = new int[k];
         int qTotal = 0;
         for (int t = 0; t < k; t++) {
-            int m = Integer.parseInt(ls[t].trim());
-            int q = Integer.parseInt(qs[t].trim());
-            int[] codes = new int[n];
-            double[] z = new double[n * q];
-            for (int r = 0; r < n; r++) {
-                codes[r] = r < m ? r : rnd.nextInt(m);
-                for (int a = 0; a < q; a++) {
-                    z[r * q + a] = a == 0 ? 1 : rnd.nextGaussian();
-                }
-            }
-            terms[t] = new GroupedColumns(m, q, codes, z);
-            lambda[t] = new double[q * q];
-            for (int a = 0; a < q; a++) {
-                for (int b = 0; b <= a; b++) {
-                    lambda[t][a * q + b] = a == b ? 0.3 + rnd.nextDouble() : rnd.nextGaussian() * 0.5;
-                }
-            }
             start[t] = qTotal;
-            qTotal += m * q;
+            qTotal += terms[t].columns();
         }
         double[] f = new double[n];
         double[] w = new double[n];

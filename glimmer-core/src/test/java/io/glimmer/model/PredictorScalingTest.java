@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * and standard errors scale exactly, likelihoods are equal, and a warning says what was rescaled.
  */
 class PredictorScalingTest {
-    private static DataFrame data(double smallUnit, double bigUnit, boolean binary) {
+    static DataFrame data(double smallUnit, double bigUnit, boolean binary) {
         Random rnd = new Random(8);
         int n = 240;
         double[] y = new double[n];

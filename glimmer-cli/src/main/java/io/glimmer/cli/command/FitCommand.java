@@ -1,0 +1,92 @@
+package io.glimmer.cli.command;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.glimmer.FitOptions;
+import io.glimmer.Glimmer;
+import io.glimmer.InputException;
+import io.glimmer.Method;
+import io.glimmer.cli.AtomicFile;
+import io.glimmer.cli.json.FitJson;
+import io.glimmer.cli.json.ModelFile;
+import io.glimmer.cli.options.FormulaOption;
+import io.glimmer.cli.options.ModelOptions;
+import io.glimmer.cli.options.OutputOptions;
+import io.glimmer.cli.text.Interpretation;
+import io.glimmer.cli.text.ResidualsFile;
+import io.glimmer.data.DataFrame;
+import io.glimmer.design.Design;
+import io.glimmer.fit.MixedModelFit;
+import io.glimmer.model.PreparedModel;
+import io.glimmer.summary.Summary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code glimmer fit}: reads the data, fits the model and writes a summary or JSON. */
+@Command(name = "fit",
+        description = "Fit a (generalized) linear mixed model written in lme4's formula syntax.",
+        footer = {"", "Example:",
+                "  glimmer fit --data sleepstudy.csv \\",
+                "      --formula \"Reaction ~ Days + (Days | Subject)\" --format json",
+                "", "Exit status: 0 success, 2 bad input or usage, 1 the fit failed."})
+public final class FitCommand extends GlimmerCommand {
+    @Mixin
+    FormulaOption formula = FormulaOption.once();
+
+    @Mixin
+    ModelOptions model;
+
+    @Mixin
+    OutputOptions output;
+
+    @Option(names = "--save", paramLabel = "MODEL", order = 25,
+            description = "also write the fitted model to this file (JSON), for glimmer predict")
+    String save;
+
+    @Option(names = "--residuals", paramLabel = "FILE", order = 26,
+            description = "also write a CSV of the fitted values and the response, Pearson, deviance and working residuals")
+    String residuals;
+
+    @Override
+    public Integer call() {
+        String format = output.format("text", "json");
+        FitOptions options = model.fitOptions();
+        String formula = this.formula.formula();
+        output.checkWritable();
+        if (save != null) {
+            AtomicFile.checkWritable(save, "--save");
+            if (options.effectiveMethod() == Method.CONDITIONAL) {
+                throw new InputException("--save: a conditional logistic regression has no intercept for new strata, so it cannot predict");
+            }
+        }
+        if (residuals != null) {
+            AtomicFile.checkWritable(residuals, "--residuals");
+        }
+        DataFrame data = model.readData(stdin());
+        long start = System.nanoTime();
+        MixedModelFit fit = Glimmer.fit(data, formula, options);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (!(fit.fitSeconds() > 0)) {
+            fit = fit.toBuilder().fitSeconds(seconds).build();
+        }
+        PreparedModel prepared = PreparedModel.of(fit); // what the fit was made from: its coding, rows and response
+        Design design = prepared.design();
+        if (save != null) {
+            ModelFile.write(prepared.saved(fit), save);
+        }
+        if (residuals != null) {
+            ResidualsFile.write(fit.residuals(), residuals);
+        }
+        Interpretation interpretation = Interpretation.of(fit, design);
+        String text;
+        if (format.equals("json")) {
+            ObjectNode json = FitJson.toJson(fit);
+            interpretation.addTo(json);
+            text = FitJson.write(json);
+        } else {
+            text = Summary.render(fit, model.dataName(), interpretation.lines());
+        }
+        output.write(text, out());
+        return 0;
+    }
+}

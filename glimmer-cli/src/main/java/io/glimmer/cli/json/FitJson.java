@@ -1,0 +1,198 @@
+package io.glimmer.cli.json;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.glimmer.cli.VersionProvider;
+import io.glimmer.fit.ConditionalModes;
+import io.glimmer.fit.FixedEffect;
+import io.glimmer.fit.MixedModelFit;
+import io.glimmer.fit.OptimizerSummary;
+import io.glimmer.fit.RandomEffectCorrelation;
+import io.glimmer.fit.VarianceComponent;
+
+import java.util.Map;
+
+import static io.glimmer.cli.json.Json.NODES;
+import static io.glimmer.cli.json.Json.element;
+import static io.glimmer.cli.json.Json.number;
+
+/**
+ * A fit as the JSON object of the command-line contract (shared/CONTRACT.md): the names and shape
+ * are fixed there. Values that do not apply, and numbers that are not finite, are null.
+ */
+public final class FitJson {
+    private FitJson() {
+    }
+
+    /** The fit as a JSON object with exactly the contract's names. */
+    public static ObjectNode toJson(MixedModelFit fit) {
+        ObjectNode o = NODES.objectNode();
+        o.put("formula", fit.formula());
+        o.put("family", fit.family());
+        o.put("link", fit.link());
+        o.put("method", fit.method());
+        o.put("nAGQ", fit.nAGQ());
+        o.put("n_obs", fit.nObs());
+        o.put("n_dropped", fit.nDropped());
+        ObjectNode groups = o.putObject("groups");
+        for (Map.Entry<String, Integer> g : fit.groups().entrySet()) {
+            groups.put(g.getKey(), g.getValue());
+        }
+        o.put("converged", fit.converged());
+        o.put("singular", fit.singular());
+        ArrayNode warnings = o.putArray("warnings");
+        fit.warnings().forEach(warnings::add);
+        number(o, "log_likelihood", fit.logLikelihood());
+        o.put("df", fit.df());
+        number(o, "deviance", fit.deviance());
+        number(o, "aic", fit.aic());
+        number(o, "bic", fit.bic());
+        number(o, "reml_criterion", fit.remlCriterion());
+        number(o, "residual_std_dev", fit.residualStdDev());
+        ArrayNode fixed = o.putArray("fixed_effects");
+        for (FixedEffect f : fit.fixedEffects()) {
+            ObjectNode e = fixed.addObject();
+            e.put("term", f.term());
+            number(e, "estimate", f.estimate());
+            number(e, "std_error", f.stdError());
+            number(e, "statistic", f.statistic());
+            number(e, "p_value", f.pValue());
+        }
+        ArrayNode random = o.putArray("random_effects");
+        for (VarianceComponent v : fit.randomEffects()) {
+            ObjectNode e = random.addObject();
+            e.put("group", v.group());
+            e.put("term", v.term());
+            number(e, "variance", v.variance());
+            number(e, "std_dev", v.stdDev());
+        }
+        ArrayNode correlations = o.putArray("random_effect_correlations");
+        for (RandomEffectCorrelation c : fit.correlations()) {
+            ObjectNode e = correlations.addObject();
+            e.put("group", c.group());
+            e.put("term1", c.term1());
+            e.put("term2", c.term2());
+            number(e, "correlation", c.correlation());
+        }
+        o.set("conditional_modes", modes(fit));
+        if (fit.conditionalModes().stream().anyMatch(ConditionalModes::hasConditionalVariances)) {
+            o.set("conditional_variances", covariances(fit));
+            o.set("conditional_intervals", intervals(fit, 0.95));
+        }
+        if (!fit.statistics().isEmpty()) {
+            ObjectNode st = o.putObject("statistics");
+            fit.statistics().forEach((k, v) -> number(st, k, v));
+        }
+        number(o, "correlation_alpha", fit.correlationAlpha());
+        number(o, "scale", fit.scale());
+        number(o, "correlation_parameter", fit.correlationParameter());
+        OptimizerSummary opt = fit.optimizer();
+        if (opt == null) {
+            o.putNull("optimizer");
+        } else {
+            ObjectNode e = o.putObject("optimizer");
+            e.put("name", opt.name());
+            e.put("evaluations", opt.evaluations());
+        }
+        number(o, "fit_seconds", fit.fitSeconds());
+        double[] theta = fit.theta();
+        if (theta.length == 0) { // GEE, conditional logit: no random effects, no θ
+            o.putNull("theta");
+        } else {
+            Json.numbers(o.putArray("theta"), theta);
+        }
+        matrix(o, "vcov", fit.fixedEffectsCovariance());
+        o.put("glimmer_version", VersionProvider.version());
+        return o;
+    }
+
+    /** The JSON text of a fit, indented, ending with a line break. */
+    public static String write(MixedModelFit fit) {
+        return write(toJson(fit));
+    }
+
+    /** A fit's JSON object (perhaps with keys added to {@link #toJson}'s) as indented text. */
+    public static String write(ObjectNode json) {
+        return Json.pretty(json);
+    }
+
+    /** {group: {terms: [...], levels: {level: [one value per term]}}}. */
+    private static ObjectNode modes(MixedModelFit fit) {
+        ObjectNode out = NODES.objectNode();
+        for (ConditionalModes m : fit.conditionalModes()) {
+            ObjectNode levels = group(out, m).putObject("levels");
+            for (int l = 0; l < m.levels().size(); l++) {
+                ArrayNode values = levels.putArray(m.levels().get(l));
+                for (int t = 0; t < m.terms().size(); t++) {
+                    element(values, m.value(l, t));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** {group: {terms: [...], levels: {level: q × q conditional covariance matrix as rows}}}, lme4's postVar. */
+    private static ObjectNode covariances(MixedModelFit fit) {
+        ObjectNode out = NODES.objectNode();
+        for (ConditionalModes m : fit.conditionalModes()) {
+            if (!m.hasConditionalVariances()) {
+                continue;
+            }
+            int q = m.terms().size();
+            ObjectNode levels = group(out, m).putObject("levels");
+            for (int l = 0; l < m.levels().size(); l++) {
+                ArrayNode rows = levels.putArray(m.levels().get(l));
+                for (int a = 0; a < q; a++) {
+                    ArrayNode row = rows.addArray();
+                    for (int b = 0; b < q; b++) {
+                        element(row, m.conditionalCovariance(l, a, b));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Adds {group: {terms: [...]}} and returns the group's object. */
+    private static ObjectNode group(ObjectNode out, ConditionalModes m) {
+        ObjectNode g = out.putObject(m.group());
+        ArrayNode terms = g.putArray("terms");
+        m.terms().forEach(terms::add);
+        return g;
+    }
+
+    /** The fixed effects' covariance matrix, rows and columns in fixed_effects order; null when absent. */
+    private static void matrix(ObjectNode o, String name, double[][] v) {
+        if (v == null || v.length == 0) {
+            o.putNull(name);
+            return;
+        }
+        Json.matrix(o.putArray(name), v);
+    }
+
+    /** 95% prediction intervals of the conditional modes: {group: {level, terms, levels: {l: [[lo, hi], ...]}}}. */
+    private static ObjectNode intervals(MixedModelFit fit, double confidence) {
+        ObjectNode out = NODES.objectNode();
+        for (ConditionalModes m : fit.conditionalModes()) {
+            if (!m.hasConditionalVariances()) {
+                continue;
+            }
+            ObjectNode g = out.putObject(m.group());
+            g.put("level", confidence);
+            ArrayNode terms = g.putArray("terms");
+            m.terms().forEach(terms::add);
+            ObjectNode levels = g.putObject("levels");
+            for (int l = 0; l < m.levels().size(); l++) {
+                ArrayNode values = levels.putArray(m.levels().get(l));
+                for (int t = 0; t < m.terms().size(); t++) {
+                    double[] ci = m.predictionInterval(l, t, confidence);
+                    ArrayNode pair = values.addArray();
+                    for (double v : ci) {
+                        element(pair, v);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,31 @@
+package io.glimmer.cli.json;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.glimmer.fit.Predictions;
+
+import static io.glimmer.cli.json.Json.numbers;
+
+/** CONTRACT's JSON of {@code glimmer predict}, on one line. */
+public final class PredictJson {
+    private PredictJson() {
+    }
+
+    /** CONTRACT's object: type, random, predictions (null for NA), and std_errors, approximation, n_missing, notes. */
+    public static String write(Predictions p) {
+        ObjectNode o = Json.NODES.objectNode();
+        o.put("type", p.scale().label());
+        o.put("random", p.random().label());
+        numbers(o.putArray("predictions"), p.values());
+        if (p.stdErrors() != null) {
+            numbers(o.putArray("std_errors"), p.stdErrors());
+        }
+        if (p.approximation() != null) {
+            numbers(o.putArray("approximation"), p.approximation());
+        }
+        o.put("n_missing", p.missingRows());
+        ArrayNode notes = o.putArray("notes");
+        p.notes().forEach(notes::add);
+        return Json.compact(o);
+    }
+}

@@ -1,0 +1,204 @@
+package io.glimmer.cli.options;
+
+import io.glimmer.FitOptions;
+import io.glimmer.InputException;
+import io.glimmer.Method;
+import io.glimmer.data.CsvOptions;
+import io.glimmer.data.CsvReader;
+import io.glimmer.data.DataFrame;
+import io.glimmer.glmm.GeneralizedLinearMixedModel;
+import picocli.CommandLine.Option;
+
+import java.io.InputStream;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The data and the fit options shared by the commands that fit a model (fit, compare, confint and
+ * simulate): {@code --data}, {@code --family}, {@code --link}, {@code --method}, {@code --agq},
+ * {@code --factors}, {@code --weights} and the GEE / conditional / residual-correlation options.
+ */
+public final class ModelOptions {
+    static final String STDIN = "-";
+    static final List<String> FAMILIES = List.of("gaussian", "binomial", "poisson", "Gamma", "inverse.gaussian");
+    static final List<String> LINKS = List.of("identity", "logit", "probit", "cloglog", "cauchit", "log", "inverse", "sqrt", "1/mu^2");
+    static final int DEFAULT_AGQ = 9;
+    /** The help of --sep, for every command that reads data. */
+    public static final String SEP_DESCRIPTION = "field separator: one character, or tab, \\t, comma, semicolon "
+            + "(default: detected from the header: comma, semicolon or tab)";
+
+    @Option(names = "--data", required = true, paramLabel = "FILE", order = 1,
+            description = "CSV file with a header row, gzip-compressed or not; '-' reads standard input")
+    String data;
+
+    @Option(names = "--sep", paramLabel = "C", order = 3, description = SEP_DESCRIPTION)
+    String sep;
+
+    @Option(names = "--family", paramLabel = "FAMILY", order = 10,
+            description = "gaussian, binomial, poisson, Gamma, inverse.gaussian (default: gaussian)")
+    String family;
+
+    @Option(names = "--link", paramLabel = "LINK", order = 11,
+            description = "identity, logit, probit, cloglog, cauchit, log, inverse, sqrt, 1/mu^2 (default: the family's canonical link)")
+    String link;
+
+    @Option(names = "--method", paramLabel = "METHOD", order = 12,
+            description = "REML, ML (gaussian with identity link), Laplace, AGQ, PQL, GEE, conditional "
+                    + "(default: REML for gaussian-identity, else Laplace)")
+    String method;
+
+    @Option(names = "--agq", paramLabel = "N", order = 13,
+            description = "quadrature points for --method AGQ (default: " + DEFAULT_AGQ + "; implies AGQ when no method is given)")
+    Integer agq;
+
+    @Option(names = "--factors", split = ",", paramLabel = "COL", order = 14,
+            description = "columns to read as categories although their values look numeric, e.g. --factors herd,period")
+    List<String> factors = new ArrayList<>();
+
+    @Option(names = "--weights", paramLabel = "COL", order = 15,
+            description = "prior weights (binomial: number of trials when the response is a proportion)")
+    String weights;
+
+    @Option(names = "--cluster", paramLabel = "COL", order = 16, description = "GEE clusters")
+    String cluster;
+
+    @Option(names = "--corstr", paramLabel = "S", order = 17,
+            description = "GEE working correlation: independence, exchangeable, ar1, unstructured")
+    String corstr;
+
+    @Option(names = "--strata", paramLabel = "COL", order = 18, description = "strata for --method conditional")
+    String strata;
+
+    @Option(names = "--correlation", paramLabel = "S", order = 19,
+            description = "residual correlation: ar1(TIME | GROUP), exp(TIME | GROUP), cs(1 | GROUP)")
+    String correlation;
+
+    /** The options checked and converted for the core; an InputException names what is wrong. */
+    public FitOptions fitOptions() {
+        FitOptions.Builder b = FitOptions.builder();
+        b.cluster(blankToNull("--cluster", cluster)).corstr(blankToNull("--corstr", corstr))
+                .strata(blankToNull("--strata", strata)).correlation(blankToNull("--correlation", correlation));
+        b.family(choice("--family", family, FAMILIES));
+        b.link(choice("--link", link, LINKS));
+        Method m = method == null ? null : Method.parse(method.strip());
+        if (agq != null) {
+            if (agq < 1 || agq > GeneralizedLinearMixedModel.MAX_NAGQ) {
+                throw new InputException("--agq must be between 1 and " + GeneralizedLinearMixedModel.MAX_NAGQ
+                        + " quadrature points, not " + agq);
+            }
+            if (m == null) {
+                m = agq == 1 ? Method.LAPLACE : Method.AGQ;
+            } else if (m != Method.AGQ && !(m == Method.LAPLACE && agq == 1)) {
+                throw new InputException("--agq applies to --method AGQ, not " + m.label());
+            }
+        }
+        b.method(m);
+        b.agqPoints(m == Method.AGQ && agq == null ? Integer.valueOf(DEFAULT_AGQ) : agq);
+        if (weights != null) {
+            if (weights.isBlank()) {
+                throw new InputException("--weights needs a column name");
+            }
+            b.weights(weights.strip());
+        }
+        b.factors(factorSet());
+        return b.build();
+    }
+
+    /** The factor columns named with --factors, in order, blanks dropped. */
+    Set<String> factorSet() {
+        Set<String> s = new LinkedHashSet<>();
+        for (String f : factors) {
+            if (!f.isBlank()) {
+                s.add(f.strip());
+            }
+        }
+        return s;
+    }
+
+    /** The data as named in messages and in the summary: the file as given, or &lt;stdin&gt;. */
+    public String dataName() {
+        return dataName(data);
+    }
+
+    private static String dataName(String data) {
+        return STDIN.equals(data) ? "<stdin>" : data;
+    }
+
+    /** Reads the CSV file (gzip-compressed or not), or standard input for {@code --data -}. */
+    public DataFrame readData(InputStream stdin) {
+        return readData(data, sep, factorSet(), stdin);
+    }
+
+    /**
+     * Reads {@code --data} as a command declares it (with {@code --sep} and the factor columns): the
+     * CSV file, gzip-compressed or not, or standard input for '-'.
+     */
+    public static DataFrame readData(String data, String sep, Set<String> factors, InputStream stdin) {
+        CsvOptions options = CsvOptions.builder().factors(factors).separator(separator(sep)).build();
+        if (data.isBlank()) {
+            throw new InputException("--data needs a file name (or '-' for standard input)");
+        }
+        if (STDIN.equals(data)) {
+            return CsvReader.read(stdin, dataName(data), options);
+        }
+        Path path;
+        try {
+            path = Path.of(data);
+        } catch (InvalidPathException e) {
+            throw new InputException(data + ": not a valid file name (" + e.getReason() + ")", e);
+        }
+        return CsvReader.read(path, options);
+    }
+
+    /**
+     * The character of {@code --sep}, or null (detect it) when not given. Besides the character itself,
+     * a tab may be written {@code \t} or {@code tab} (a shell passes a real tab only with $'\t'), and
+     * comma, semicolon by name.
+     */
+    static Character separator(String spelled) {
+        if (spelled == null) {
+            return null;
+        }
+        String s = spelled.equals("\t") ? "\t" : spelled.strip().toLowerCase(Locale.ROOT);
+        Character c = switch (s) {
+            case "\\t", "tab", "\t" -> '\t';
+            case "comma" -> ',';
+            case "semicolon" -> ';';
+            default -> spelled.length() == 1 ? spelled.charAt(0) : null;
+        };
+        if (c == null) {
+            throw new InputException("--sep takes one character, e.g. --sep ';' or --sep tab, not '" + spelled + "'");
+        }
+        try {
+            return CsvOptions.builder().separator(c).build().separator().orElseThrow();
+        } catch (InputException e) {
+            throw new InputException("--sep: " + e.getMessage(), e);
+        }
+    }
+
+    private static String blankToNull(String option, String value) {
+        if (value != null && value.isBlank()) {
+            throw new InputException(option + " needs a value");
+        }
+        return value == null ? null : value.strip();
+    }
+
+    /** The value spelled as in the list (case aside), or an InputException listing the choices. */
+    private static String choice(String option, String value, List<String> choices) {
+        if (value == null) {
+            return null;
+        }
+        String v = value.strip();
+        for (String c : choices) {
+            if (c.equalsIgnoreCase(v)) {
+                return c;
+            }
+        }
+        throw new InputException("unknown " + option.substring(2) + " '" + value + "' (choose one of: " + String.join(", ", choices) + ")");
+    }
+}
