@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the GLMM's standard errors, see METHODS.md) to the digits below.
  */
 class ReadmeExamplesTest {
-    private static final Set<String> CHECKED = Set.of("SleepstudyExample", "DyestuffExample", "CbppExample");
+    private static final Set<String> CHECKED = Set.of("SleepstudyExample", "DyestuffExample", "CbppExample", "PredictionExample");
     private static final String NUMBER = "(-?[0-9.]+(?:E-?[0-9]+)?)";
 
     @TempDir
@@ -93,6 +93,24 @@ class ReadmeExamplesTest {
         }
         double sd = glmmTmb.get("random_effects").get(0).get("std_dev").asDouble();
         assertEquals(sd, number(out, "herd standard deviation " + NUMBER), 1e-5 * sd);
+    }
+
+    @Test
+    void predictionExamplePrintsTheSummaryAndMatchesLme4() throws Exception {
+        List<String> out = run("PredictionExample");
+        JsonNode ref = Reference.load("sleepstudy_reml").json();
+        assertTrue(out.get(0).startsWith("Linear mixed model fit by REML"), out.get(0));
+        for (int row = 0; row < 5; row++) {
+            String line = "row " + (row + 1) + " conditional " + NUMBER + " population " + NUMBER;
+            assertEquals(ref.get("predictions").get("conditional_response").get(row).asDouble(), number(out, line, 1), 1e-3);
+            assertEquals(ref.get("predictions").get("population_response").get(row).asDouble(), number(out, line, 2), 1e-4);
+        }
+        for (JsonNode ci : ref.get("profile_ci_95")) {
+            if (ci.get("parameter").asText().equals("Days")) {
+                assertEquals(ci.get("lower").asDouble(), number(out, "Days 95% profile interval " + NUMBER + " " + NUMBER, 1), 1e-4);
+                assertEquals(ci.get("upper").asDouble(), number(out, "Days 95% profile interval " + NUMBER + " " + NUMBER, 2), 1e-4);
+            }
+        }
     }
 
     /** Examples added later need no assertions of their own to be kept compiling and running. */
