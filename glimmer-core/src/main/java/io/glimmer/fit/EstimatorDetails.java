@@ -9,6 +9,22 @@ import java.util.List;
  */
 public sealed interface EstimatorDetails {
 
+    /**
+     * Whether the fit is a linear mixed model, by lmer or by lme with correlated residuals
+     * (gaussian, identity link): summarised with t statistics and no Family line.
+     */
+    default boolean linear() {
+        return this instanceof Lmm || this instanceof CorrelatedResiduals;
+    }
+
+    /**
+     * Whether the fit is a linear mixed model fitted by REML; false for every other estimator. The
+     * records with a {@code reml} component answer with it.
+     */
+    default boolean reml() {
+        return false;
+    }
+
     /** A linear mixed model by REML or ML (lmer). */
     record Lmm(boolean reml) implements EstimatorDetails {
     }

@@ -5,6 +5,7 @@ import io.glimmer.design.Design;
 import io.glimmer.design.RandomEffectsTerm;
 import io.glimmer.design.StoredCoding;
 import io.glimmer.fit.ConditionalModes;
+import io.glimmer.fit.EstimatorDetails;
 import io.glimmer.fit.FixedEffect;
 import io.glimmer.fit.MixedModelFit;
 import io.glimmer.fit.RandomEffectCorrelation;
@@ -67,7 +68,7 @@ public record SavedModel(String formula, String family, String link, String meth
      * @throws InputException for an estimator whose predictions this model cannot reproduce
      */
     public static SavedModel of(MixedModelFit fit, Design design) {
-        if ("conditional".equals(fit.method())) {
+        if (fit.details() instanceof EstimatorDetails.ConditionalLogistic) {
             throw new InputException("a conditional logistic regression has no intercept for new strata; it cannot be saved for prediction");
         }
         List<String> names = new ArrayList<>();

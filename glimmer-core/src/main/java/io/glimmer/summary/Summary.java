@@ -1,5 +1,6 @@
 package io.glimmer.summary;
 
+import io.glimmer.fit.EstimatorDetails;
 import io.glimmer.fit.MixedModelFit;
 import io.glimmer.fit.OptimizerSummary;
 
@@ -57,10 +58,10 @@ public final class Summary {
         if (!fit.fixedEffects().isEmpty()) {
             out.add("");
             out.add("Fixed effects:");
-            if ("GEE".equals(fit.method())) {
+            if (fit.details() instanceof EstimatorDetails.Gee) {
                 out.set(out.size() - 1, "Fixed effects (robust sandwich standard errors, as geepack):");
             }
-            out.addAll(CoefficientTable.lines(fit.fixedEffects(), isLinear(fit) || "PQL".equals(fit.method()) ? "t" : "z"));
+            out.addAll(CoefficientTable.lines(fit.fixedEffects(), isLinear(fit) || fit.details() instanceof EstimatorDetails.Pql ? "t" : "z"));
             out.addAll(FixedEffectCorrelations.lines(fit.fixedEffects(), fit.fixedEffectsCovariance()));
         }
         statistics(fit, out);
@@ -71,57 +72,54 @@ public final class Summary {
 
     /** Estimator-specific statistics, as the matching R function prints them. */
     private static void statistics(MixedModelFit fit, List<String> out) {
-        var st = fit.statistics();
-        if (st.isEmpty()) {
-            return;
-        }
-        out.add("");
-        if (st.containsKey("likelihood_ratio_chisq")) { // survival's print.coxph line
-            out.add("Likelihood ratio test=" + RFormat.number(st.get("likelihood_ratio_chisq"), DIGITS) + "  on "
-                    + Math.round(st.get("likelihood_ratio_df")) + " df, p=" + PValues.format(new double[]{st.get("likelihood_ratio_p_value")}, DIGITS - 1)[0]);
-        } else if (st.containsKey("QIC")) {
-            out.add("QIC: " + RFormat.number(st.get("QIC"), DIGITS + 2) + "   QICu: " + RFormat.number(st.get("QICu"), DIGITS + 2)
-                    + "   QICC: " + RFormat.number(st.get("QICC"), DIGITS + 2));
-        } else {
-            st.forEach((k, v) -> out.add(k + ": " + RFormat.number(v, DIGITS)));
+        if (fit.details() instanceof EstimatorDetails.ConditionalLogistic c) { // survival's print.coxph line
+            out.add("");
+            out.add("Likelihood ratio test=" + RFormat.number(c.lrtChisq(), DIGITS) + "  on "
+                    + c.lrtDf() + " df, p=" + PValues.format(new double[]{c.lrtPValue()}, DIGITS - 1)[0]);
+        } else if (fit.details() instanceof EstimatorDetails.Gee g) {
+            out.add("");
+            out.add("QIC: " + RFormat.number(g.qic(), DIGITS + 2) + "   QICu: " + RFormat.number(g.qicU(), DIGITS + 2)
+                    + "   QICC: " + RFormat.number(g.qicC(), DIGITS + 2));
+        } else if (!fit.statistics().isEmpty()) {
+            out.add("");
+            fit.statistics().forEach((k, v) -> out.add(k + ": " + RFormat.number(v, DIGITS)));
         }
     }
 
     /**
-     * Whether the summary reads the fit as a linear mixed model (lmer): gaussian, identity link,
-     * fitted by REML or ML (t statistics, no Family line).
+     * Whether the summary reads the fit as a linear mixed model (lmer, or lme with correlated
+     * residuals): t statistics, no Family line. False for a fit without {@link MixedModelFit#details()}.
      */
     public static boolean isLinear(MixedModelFit fit) {
-        return "gaussian".equals(fit.family()) && (fit.link() == null || "identity".equals(fit.link()))
-                && ("REML".equals(fit.method()) || "ML".equals(fit.method()));
+        return fit.details() != null && fit.details().linear();
     }
 
+    /** The title line; a fit without details (one built by hand) is titled by its method label. */
     static String title(MixedModelFit fit) {
-        String method = fit.method() == null ? "" : fit.method();
-        if (isLinear(fit) && fit.correlationParameter() != null) { // nlme::lme with a correlation structure
-            return "Linear mixed-effects model fit by " + (method.equals("REML") ? "REML" : "maximum likelihood")
-                    + ", with correlated residuals within groups (as nlme's lme)";
-        }
-        if (isLinear(fit)) {
-            return method.equals("REML") ? "Linear mixed model fit by REML ['lmerMod']"
-                    : "Linear mixed model fit by maximum likelihood  ['lmerMod']";
-        }
+        EstimatorDetails d = fit.details();
         String glmm = "Generalized linear mixed model fit by maximum likelihood";
-        return switch (method) {
-            case "Laplace" -> glmm + " (Laplace Approximation) ['glmerMod']";
-            case "AGQ" -> glmm + " (Adaptive Gauss-Hermite Quadrature, nAGQ = "
-                    + (fit.nAGQ() == null ? "?" : fit.nAGQ()) + ") ['glmerMod']";
-            case "ML", "REML" -> glmm + " ['glmerMod']";
-            case "PQL" -> "Generalized linear mixed model fit by penalized quasi-likelihood (PQL)";
-            case "GEE" -> "Generalized estimating equations fit (GEE)";
-            case "conditional" -> "Conditional logistic regression fit by conditional maximum likelihood";
-            default -> "Model fit by " + method;
-        };
+        if (d instanceof EstimatorDetails.CorrelatedResiduals c) { // nlme::lme with a correlation structure
+            return "Linear mixed-effects model fit by " + (c.reml() ? "REML" : "maximum likelihood")
+                    + ", with correlated residuals within groups (as nlme's lme)";
+        } else if (d instanceof EstimatorDetails.Lmm l) {
+            return l.reml() ? "Linear mixed model fit by REML ['lmerMod']"
+                    : "Linear mixed model fit by maximum likelihood  ['lmerMod']";
+        } else if (d instanceof EstimatorDetails.Glmm g) {
+            return glmm + (g.nAGQ() > 1 ? " (Adaptive Gauss-Hermite Quadrature, nAGQ = " + g.nAGQ() + ")" : " (Laplace Approximation)")
+                    + " ['glmerMod']";
+        } else if (d instanceof EstimatorDetails.Pql) {
+            return "Generalized linear mixed model fit by penalized quasi-likelihood (PQL)";
+        } else if (d instanceof EstimatorDetails.Gee) {
+            return "Generalized estimating equations fit (GEE)";
+        } else if (d instanceof EstimatorDetails.ConditionalLogistic) {
+            return "Conditional logistic regression fit by conditional maximum likelihood";
+        }
+        return "Model fit by " + (fit.method() == null ? "" : fit.method());
     }
 
     /** The REML criterion, or the information-criteria table; false when neither is known. */
     private static boolean criterion(MixedModelFit fit, List<String> out) {
-        if ("REML".equals(fit.method()) && fit.remlCriterion() != null && Double.isFinite(fit.remlCriterion())) {
+        if (fit.details() != null && fit.details().reml() && fit.remlCriterion() != null && Double.isFinite(fit.remlCriterion())) {
             out.add("REML criterion at convergence: " + RFormat.number(RFormat.round(fit.remlCriterion(), 1)));
             return true;
         }
@@ -164,14 +162,13 @@ public final class Summary {
 
     /** Parameters of GEE and residual-correlation fits. */
     private static void other(MixedModelFit fit, List<String> out) {
-        if (fit.correlationAlpha() != null) {
-            out.add("Working correlation (alpha): " + RFormat.number(fit.correlationAlpha(), DIGITS));
-        }
-        if (fit.scale() != null) {
-            out.add("Scale parameter: " + RFormat.number(fit.scale(), DIGITS));
-        }
-        if (fit.correlationParameter() != null) {
-            out.add("Residual correlation parameter: " + RFormat.number(fit.correlationParameter(), DIGITS));
+        if (fit.details() instanceof EstimatorDetails.Gee g) {
+            if (g.alpha().size() == 1) { // exchangeable, ar1: one parameter (independence has none; unstructured's are not listed)
+                out.add("Working correlation (alpha): " + RFormat.number(g.alpha().get(0), DIGITS));
+            }
+            out.add("Scale parameter: " + RFormat.number(g.scale(), DIGITS));
+        } else if (fit.details() instanceof EstimatorDetails.CorrelatedResiduals c) {
+            out.add("Residual correlation parameter: " + RFormat.number(c.phi(), DIGITS));
         }
     }
 

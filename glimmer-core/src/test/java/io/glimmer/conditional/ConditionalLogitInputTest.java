@@ -9,6 +9,8 @@ import io.glimmer.data.DataFrame;
 import io.glimmer.data.NumericColumn;
 import io.glimmer.fit.FixedEffect;
 import io.glimmer.fit.MixedModelFit;
+import io.glimmer.model.PreparedModel;
+import io.glimmer.predict.SavedModel;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -63,6 +65,13 @@ class ConditionalLogitInputTest {
         assertEquals(List.of("x"), with.fixedEffects().stream().map(FixedEffect::term).toList());
         assertTrue(with.warnings().stream().anyMatch(w -> w.contains("not estimable within the strata") && w.contains("age")), with.warnings().toString());
         assertFalse(without.warnings().stream().anyMatch(w -> w.contains("Intercept")));
+    }
+
+    @Test
+    void isNotSavedForPrediction() {
+        MixedModelFit fit = Glimmer.fit(data(), "y ~ x", strata("s"));
+        String message = assertThrows(InputException.class, () -> SavedModel.of(fit, PreparedModel.of(fit).design())).getMessage();
+        assertTrue(message.contains("no intercept for new strata"), message);
     }
 
     @Test

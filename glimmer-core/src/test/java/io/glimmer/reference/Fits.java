@@ -1,6 +1,7 @@
 package io.glimmer.reference;
 
 import io.glimmer.fit.ConditionalModes;
+import io.glimmer.fit.EstimatorDetails;
 import io.glimmer.fit.FixedEffect;
 import io.glimmer.fit.MixedModelFit;
 import io.glimmer.fit.OptimizerSummary;
@@ -20,7 +21,7 @@ public final class Fits {
         double sd = Math.sqrt(0.41225379209415347);
         return MixedModelFit.builder()
                 .formula("cbind(incidence, size - incidence) ~ period + (1 | herd)")
-                .family("binomial").link("logit").method("Laplace").nAGQ(1)
+                .family("binomial").link("logit").method("Laplace").nAGQ(1).details(new EstimatorDetails.Glmm(1))
                 .nObs(56).groups(Map.of("herd", 15))
                 .logLikelihood(-92.026566389530274).df(5)
                 .fixedEffects(List.of(
@@ -47,7 +48,7 @@ public final class Fits {
     public static MixedModelFit threeEffects() {
         return MixedModelFit.builder()
                 .formula("Reaction ~ Days + I(Days^2) + (Days + I(Days^2) | Subject)")
-                .method("REML").nObs(180).groups(Map.of("Subject", 18))
+                .method("REML").details(new EstimatorDetails.Lmm(true)).nObs(180).groups(Map.of("Subject", 18))
                 .logLikelihood(-864.65).df(10).remlCriterion(1729.3)
                 .residualStdDev(22.7990)
                 .randomEffects(List.of(

@@ -1,5 +1,6 @@
 package io.glimmer.summary;
 
+import io.glimmer.fit.EstimatorDetails;
 import io.glimmer.reference.Fits;
 import org.junit.jupiter.api.Test;
 
@@ -72,7 +73,7 @@ class SummaryTest {
 
     @Test
     void adaptiveQuadratureTitleDroppedRowsAndWarnings() {
-        String text = Summary.render(Fits.cbpp().toBuilder().method("AGQ").nAGQ(9).nDropped(3)
+        String text = Summary.render(Fits.cbpp().toBuilder().method("AGQ").nAGQ(9).details(new EstimatorDetails.Glmm(9)).nDropped(3)
                 .warning("boundary (singular) fit").build(), "cbpp.csv");
         assertTrue(text.startsWith("Generalized linear mixed model fit by maximum likelihood "
                 + "(Adaptive Gauss-Hermite Quadrature, nAGQ = 9) ['glmerMod']\n"), text);

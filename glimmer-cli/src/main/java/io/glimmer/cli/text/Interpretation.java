@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.glimmer.cli.ErrorReporter;
 import io.glimmer.design.Design;
+import io.glimmer.fit.EstimatorDetails;
 import io.glimmer.fit.FixedEffect;
 import io.glimmer.fit.MixedModelFit;
 import io.glimmer.fit.VarianceComponent;
@@ -58,7 +59,7 @@ public final class Interpretation {
     /** Binomial and Poisson GLMMs fitted by likelihood or PQL, with random effects to integrate out. */
     public static boolean wantsMarginal(MixedModelFit fit) {
         return ("binomial".equals(fit.family()) || "poisson".equals(fit.family()))
-                && List.of("Laplace", "AGQ", "PQL").contains(fit.method())
+                && (fit.details() instanceof EstimatorDetails.Glmm || fit.details() instanceof EstimatorDetails.Pql)
                 && !fit.conditionalModes().isEmpty();
     }
 
