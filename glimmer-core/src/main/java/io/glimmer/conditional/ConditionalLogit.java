@@ -8,6 +8,7 @@ import io.glimmer.design.Design;
 import io.glimmer.data.DataFrame;
 import io.glimmer.design.ModelMatrix;
 import io.glimmer.design.RankCheck;
+import io.glimmer.fit.EstimatorDetails;
 import io.glimmer.fit.FixedEffect;
 import io.glimmer.fit.FixedEffectsTable;
 import io.glimmer.fit.MixedModelFit;
@@ -88,6 +89,7 @@ public final class ConditionalLogit {
         double[][] vcov = inverse(r.at().information(), p);
         List<FixedEffect> fixed = FixedEffectsTable.withZTests(names, r.beta(), vcov);
         double logLik = r.at().logLikelihood();
+        GlobalLikelihoodRatioTest lrt = GlobalLikelihoodRatioTest.of(nullLogLik, logLik, p);
         MixedModelFit fit = MixedModelFit.builder()
                 .formula(formula.text())
                 .family("binomial").link("logit")
@@ -102,9 +104,13 @@ public final class ConditionalLogit {
                 .fixedEffectsCovariance(vcov)
                 .optimizer(new OptimizerSummary("Newton-Raphson", new double[p], r.beta(), -2 * logLik, r.evaluations(),
                         r.converged(), r.warnings()))
+                .statistic("likelihood_ratio_chisq", lrt.chisq()).statistic("likelihood_ratio_df", lrt.df())
+                .statistic("likelihood_ratio_p_value", lrt.pValue())
+                .details(new EstimatorDetails.ConditionalLogistic(lrt.chisq(), lrt.df(), lrt.pValue(), strata.informative().size(),
+                        strata.dropped()))
                 .fitSeconds((System.nanoTime() - t0) / 1e9)
                 .build();
-        return new ConditionalLogitFit(fit, nullLogLik, GlobalLikelihoodRatioTest.of(nullLogLik, logLik, p),
+        return new ConditionalLogitFit(fit, nullLogLik, lrt,
                 strata.informative().size(), strata.dropped(), r.iterations());
     }
 

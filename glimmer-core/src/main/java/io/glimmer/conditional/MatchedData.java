@@ -59,18 +59,17 @@ record MatchedData(double[] x, List<String> names, double[] y, double[] offset, 
         double[] offset = design.offset() == null ? null : new double[n];
         Object[] strata = new Object[n];
         double[] xAll = design.x().values();
-        for (int i = 0; i < n; i++) {
-            int r = i;
+        for (int r = 0; r < n; r++) {
             for (int j = 0, t = 0; j < pAll; j++) {
                 if (j != intercept) {
-                    x[i * p + t++] = xAll[r * pAll + j];
+                    x[r * p + t++] = xAll[r * pAll + j];
                 }
             }
-            y[i] = yAll[r];
+            y[r] = yAll[r];
             if (offset != null) {
-                offset[i] = design.offset()[r];
+                offset[r] = design.offset()[r];
             }
-            strata[i] = key(strataColumn, r);
+            strata[r] = key(strataColumn, r);
         }
         List<String> warnings = new ArrayList<>();
         RankCheck.warning(design.droppedColumns()).ifPresent(warnings::add);

@@ -5,6 +5,7 @@ import io.glimmer.data.DataFrame;
 import io.glimmer.design.Design;
 import io.glimmer.design.ModelMatrix;
 import io.glimmer.design.RandomEffectsTerm;
+import io.glimmer.fit.EstimatorDetails;
 import io.glimmer.fit.MixedModelFit;
 import io.glimmer.fit.OptimizerSummary;
 import io.glimmer.formula.Formula;
@@ -257,6 +258,7 @@ public final class CorrelatedLinearMixedModel {
                 .df(p + covariance.size() + 2)
                 .remlCriterion(reml ? objective : null)
                 .correlationParameter(phi)
+                .details(new EstimatorDetails.CorrelatedResiduals(reml, spec.text(), phi))
                 .bicObservations(NlmeConventions.bicObservations(n, p, reml))
                 .fitted(fitted)
                 .scaledResiduals(scaled)

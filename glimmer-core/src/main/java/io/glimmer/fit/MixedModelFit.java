@@ -289,7 +289,10 @@ public final class MixedModelFit {
             return new MixedModelFit(this);
         }
 
-        /** A deep copy; frozen: its lists and maps unmodifiable. */
+        /**
+         * A copy. Frozen (a fit's values): arrays cloned, lists and maps unmodifiable. Not frozen (a
+         * builder from a fit): arrays shared, since a builder only replaces them and build() clones them.
+         */
         private Builder copy(boolean frozen) {
             Builder b = new Builder();
             b.formula = formula;
@@ -308,13 +311,13 @@ public final class MixedModelFit {
             b.remlCriterion = remlCriterion;
             b.residualStdDev = residualStdDev;
             b.fixedEffects = frozen ? List.copyOf(fixedEffects) : new ArrayList<>(fixedEffects);
-            b.fixedEffectsCovariance = MixedModelFit.copy(fixedEffectsCovariance);
+            b.fixedEffectsCovariance = frozen ? MixedModelFit.copy(fixedEffectsCovariance) : fixedEffectsCovariance;
             b.randomEffects = frozen ? List.copyOf(randomEffects) : new ArrayList<>(randomEffects);
             b.correlations = frozen ? List.copyOf(correlations) : new ArrayList<>(correlations);
             b.conditionalModes = frozen ? List.copyOf(conditionalModes) : new ArrayList<>(conditionalModes);
-            b.theta = theta == null ? null : theta.clone();
-            b.fitted = fitted == null ? null : fitted.clone();
-            b.scaledResiduals = scaledResiduals == null ? null : scaledResiduals.clone();
+            b.theta = frozen && theta != null ? theta.clone() : theta;
+            b.fitted = frozen && fitted != null ? fitted.clone() : fitted;
+            b.scaledResiduals = frozen && scaledResiduals != null ? scaledResiduals.clone() : scaledResiduals;
             b.optimizer = optimizer;
             b.fitSeconds = fitSeconds;
             b.bicObservations = bicObservations;

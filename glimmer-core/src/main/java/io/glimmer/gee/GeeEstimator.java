@@ -10,6 +10,7 @@ import io.glimmer.family.Distribution;
 import io.glimmer.family.Family;
 import io.glimmer.fit.FixedEffect;
 import io.glimmer.fit.FixedEffectsTable;
+import io.glimmer.fit.EstimatorDetails;
 import io.glimmer.fit.MixedModelFit;
 import io.glimmer.fit.OptimizerSummary;
 import io.glimmer.formula.Formula;
@@ -18,6 +19,7 @@ import io.glimmer.glm.Irls;
 import io.glimmer.response.Response;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -63,7 +65,6 @@ public final class GeeEstimator {
                                 int droppedBefore) {
         long t0 = System.nanoTime();
         String clusterColumn = cluster.name();
-        int droppedForCluster = droppedBefore;
         Clusters clusters = Clusters.of(cluster);
         double[] offset = design.offset() == null ? new double[design.rows()] : design.offset();
         MarginalModel model = new MarginalModel(family, design.x(), response.y(), response.weights(), offset, clusters);
@@ -89,7 +90,7 @@ public final class GeeEstimator {
                 .link(family.link().name())
                 .method("GEE")
                 .nObs(design.rows())
-                .nDropped(design.frame().dropped() + droppedForCluster)
+                .nDropped(design.frame().dropped() + droppedBefore)
                 .groups(Map.of(clusterColumn, clusters.count()))
                 .converged(solution.converged())
                 .warnings(warnings)
@@ -103,6 +104,9 @@ public final class GeeEstimator {
                         solution.beta(), solution.change(), solution.iterations(), solution.converged(), List.of()))
                 .correlationAlpha(corr.parameters() == 1 ? solution.alpha()[0] : null)
                 .scale(solution.phi())
+                .statistic("QIC", qic.qic()).statistic("QICu", qic.qicU()).statistic("QICC", qic.qicC())
+                .details(new EstimatorDetails.Gee(structure.label(), alphaNames, Arrays.stream(solution.alpha()).boxed().toList(),
+                        solution.phi(), qic.qic(), qic.qicU(), qic.qicC()))
                 .fitSeconds((System.nanoTime() - t0) / 1e9)
                 .build();
         return new GeeFit(fit, structure, solution.alpha(), alphaNames, covariance, qic, clusters, solution.iterations());

@@ -9,6 +9,7 @@ import io.glimmer.design.RankCheck;
 import io.glimmer.family.Family;
 import io.glimmer.fit.FixedEffect;
 import io.glimmer.fit.FixedEffectsTable;
+import io.glimmer.fit.EstimatorDetails;
 import io.glimmer.fit.MixedModelFit;
 import io.glimmer.fit.OptimizerSummary;
 import io.glimmer.glm.Irls;
@@ -429,7 +430,7 @@ public final class GeneralizedLinearMixedModel {
         return MixedModelFit.builder()
                 .formula(design.formula().text())
                 .family(family.distribution().name()).link(family.link().name())
-                .method(nAGQ > 1 ? "AGQ" : "Laplace").nAGQ(nAGQ)
+                .method(nAGQ > 1 ? "AGQ" : "Laplace").nAGQ(nAGQ).details(new EstimatorDetails.Glmm(nAGQ))
                 .nObs(design.rows()).nDropped(design.frame().dropped())
                 .groups(RandomEffectsReport.groups(terms))
                 .converged(one.converged() && two.converged() && !convergenceWarning)

@@ -7,6 +7,7 @@ import io.glimmer.design.RandomEffectsTerm;
 import io.glimmer.design.RankCheck;
 import io.glimmer.fit.FixedEffect;
 import io.glimmer.fit.FixedEffectsTable;
+import io.glimmer.fit.EstimatorDetails;
 import io.glimmer.fit.MixedModelFit;
 import io.glimmer.fit.OptimizerSummary;
 import io.glimmer.linalg.BlockedCholesky;
@@ -326,7 +327,7 @@ public final class LinearMixedModel {
         return MixedModelFit.builder()
                 .formula(design.formula().text())
                 .family("gaussian").link("identity")
-                .method(reml ? "REML" : "ML")
+                .method(reml ? "REML" : "ML").details(new EstimatorDetails.Lmm(reml))
                 .nObs(n).nDropped(design.frame().dropped())
                 .groups(RandomEffectsReport.groups(terms))
                 .singular(singular)

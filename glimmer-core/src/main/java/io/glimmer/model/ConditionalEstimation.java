@@ -2,12 +2,9 @@ package io.glimmer.model;
 
 import io.glimmer.FitOptions;
 import io.glimmer.conditional.ConditionalLogit;
-import io.glimmer.conditional.ConditionalLogitFit;
-import io.glimmer.conditional.GlobalLikelihoodRatioTest;
 import io.glimmer.data.DataFrame;
 import io.glimmer.design.Design;
 import io.glimmer.family.Family;
-import io.glimmer.fit.EstimatorDetails;
 import io.glimmer.fit.MixedModelFit;
 import io.glimmer.formula.Formula;
 import io.glimmer.response.Response;
@@ -33,12 +30,6 @@ record ConditionalEstimation(String strata) implements Estimator {
 
     @Override
     public MixedModelFit fit(PreparedModel model) {
-        ConditionalLogitFit c = ConditionalLogit.estimate(model.design(), model.column(strata), model.droppedBefore());
-        GlobalLikelihoodRatioTest lrt = c.likelihoodRatio();
-        return c.fit().toBuilder()
-                .statistic("likelihood_ratio_chisq", lrt.chisq()).statistic("likelihood_ratio_df", lrt.df())
-                .statistic("likelihood_ratio_p_value", lrt.pValue())
-                .details(new EstimatorDetails.ConditionalLogistic(lrt.chisq(), lrt.df(), lrt.pValue(), c.informativeStrata(), c.droppedStrata()))
-                .build();
+        return ConditionalLogit.estimate(model.design(), model.column(strata), model.droppedBefore()).fit();
     }
 }

@@ -6,7 +6,6 @@ import io.glimmer.correlation.CorrelationSpec;
 import io.glimmer.data.DataFrame;
 import io.glimmer.design.Design;
 import io.glimmer.family.Family;
-import io.glimmer.fit.EstimatorDetails;
 import io.glimmer.fit.MixedModelFit;
 import io.glimmer.formula.Formula;
 import io.glimmer.response.Response;
@@ -32,9 +31,7 @@ record CorrelatedEstimation(CorrelationSpec spec, boolean reml) implements Estim
 
     @Override
     public MixedModelFit fit(PreparedModel model) {
-        CorrelatedLinearMixedModel m = CorrelatedLinearMixedModel.of(spec, model.estimationData(), model.estimationDataRows(),
-                model.droppedBefore(), model.design(), model.response(), reml);
-        MixedModelFit fit = m.fit();
-        return fit.toBuilder().details(new EstimatorDetails.CorrelatedResiduals(reml, spec.text(), fit.correlationParameter())).build();
+        return CorrelatedLinearMixedModel.of(spec, model.estimationData(), model.estimationDataRows(), model.droppedBefore(),
+                model.design(), model.response(), reml).fit();
     }
 }

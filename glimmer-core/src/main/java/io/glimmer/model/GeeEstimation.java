@@ -4,13 +4,10 @@ import io.glimmer.FitOptions;
 import io.glimmer.data.DataFrame;
 import io.glimmer.design.Design;
 import io.glimmer.family.Family;
-import io.glimmer.fit.EstimatorDetails;
 import io.glimmer.fit.MixedModelFit;
 import io.glimmer.formula.Formula;
 import io.glimmer.gee.CorrelationStructure;
 import io.glimmer.gee.GeeEstimator;
-import io.glimmer.gee.GeeFit;
-import io.glimmer.gee.Qic;
 import io.glimmer.response.Response;
 
 import java.util.List;
@@ -34,15 +31,7 @@ record GeeEstimation(String cluster, String corstr) implements Estimator {
 
     @Override
     public MixedModelFit fit(PreparedModel model) {
-        CorrelationStructure structure = CorrelationStructure.parse(corstr);
-        GeeFit gee = GeeEstimator.fitGee(model.design(), model.response(), model.family(), structure, model.column(cluster),
-                model.droppedBefore());
-        Qic qic = gee.qic();
-        List<Double> alpha = java.util.Arrays.stream(gee.alpha()).boxed().toList();
-        MixedModelFit fit = gee.fit();
-        return fit.toBuilder()
-                .statistic("QIC", qic.qic()).statistic("QICu", qic.qicU()).statistic("QICC", qic.qicC())
-                .details(new EstimatorDetails.Gee(structure.label(), gee.alphaNames(), alpha, gee.scale(), qic.qic(), qic.qicU(), qic.qicC()))
-                .build();
+        return GeeEstimator.fitGee(model.design(), model.response(), model.family(), CorrelationStructure.parse(corstr),
+                model.column(cluster), model.droppedBefore()).fit();
     }
 }

@@ -4,7 +4,6 @@ import io.glimmer.FitOptions;
 import io.glimmer.data.DataFrame;
 import io.glimmer.design.Design;
 import io.glimmer.family.Family;
-import io.glimmer.fit.EstimatorDetails;
 import io.glimmer.fit.MixedModelFit;
 import io.glimmer.formula.Formula;
 import io.glimmer.glmm.GeneralizedLinearMixedModel;
@@ -29,7 +28,6 @@ record GlmmEstimation(int nAGQ) implements Estimator {
 
     @Override
     public MixedModelFit fit(PreparedModel model) {
-        MixedModelFit fit = new GeneralizedLinearMixedModel(model.scaledDesign(), model.response(), model.family(), nAGQ).fit();
-        return model.unscale(fit).toBuilder().details(new EstimatorDetails.Glmm(nAGQ)).build();
+        return model.unscale(new GeneralizedLinearMixedModel(model.scaledDesign(), model.response(), model.family(), nAGQ).fit());
     }
 }

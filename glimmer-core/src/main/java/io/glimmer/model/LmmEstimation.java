@@ -5,7 +5,6 @@ import io.glimmer.InputException;
 import io.glimmer.data.DataFrame;
 import io.glimmer.design.Design;
 import io.glimmer.family.Family;
-import io.glimmer.fit.EstimatorDetails;
 import io.glimmer.fit.MixedModelFit;
 import io.glimmer.formula.Formula;
 import io.glimmer.lmm.LinearMixedModel;
@@ -38,7 +37,6 @@ record LmmEstimation(boolean reml) implements Estimator {
     @Override
     public MixedModelFit fit(PreparedModel model) {
         Response r = model.response();
-        MixedModelFit fit = new LinearMixedModel(model.scaledDesign(), r.y(), r.weights(), reml).fit();
-        return model.unscale(fit).toBuilder().details(new EstimatorDetails.Lmm(reml)).build();
+        return model.unscale(new LinearMixedModel(model.scaledDesign(), r.y(), r.weights(), reml).fit());
     }
 }

@@ -251,10 +251,6 @@ public final class PreparedModel implements FitSource {
         return rows.data().column(name).subset(design.frame().keptRows());
     }
 
-    EstimationRows rows() {
-        return rows;
-    }
-
     /** The fit of the scaled design mapped back to the original scale of the predictors. */
     MixedModelFit unscale(MixedModelFit fit) {
         return scaling.isIdentity() ? fit : scaling.unscale(fit);
