@@ -1,5 +1,8 @@
 package io.glimmer;
 
+import io.glimmer.options.FitOptions;
+import io.glimmer.options.Method;
+
 import io.glimmer.data.CsvOptions;
 import io.glimmer.data.CsvReader;
 import io.glimmer.data.DataFrame;

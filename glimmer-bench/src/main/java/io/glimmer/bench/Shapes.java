@@ -1,7 +1,7 @@
 package io.glimmer.bench;
 
-import io.glimmer.FitOptions;
-import io.glimmer.Method;
+import io.glimmer.options.FitOptions;
+import io.glimmer.options.Method;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,6 +1,9 @@
 package io.glimmer.cli;
 
-import io.glimmer.GlimmerException;
+import io.glimmer.cli.common.OneLine;
+import io.glimmer.error.InputException;
+
+import io.glimmer.error.GlimmerException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -10,7 +13,7 @@ import java.util.List;
 
 /**
  * Turns every failure into one line on standard error and an exit status: 2 for usage errors and
- * {@link io.glimmer.InputException}, the exception's own status for other {@link GlimmerException}s,
+ * {@link io.glimmer.error.InputException}, the exception's own status for other {@link GlimmerException}s,
  * 1 for anything unexpected. With debugging on, the stack trace follows the line.
  */
 public final class ErrorReporter {
@@ -27,7 +30,7 @@ public final class ErrorReporter {
 
     /** picocli could not parse the command line: unknown or missing options, bad values. */
     int parameterError(ParameterException ex, String[] args) {
-        StringBuilder line = new StringBuilder(oneLine(ex.getMessage(), "invalid command line"));
+        StringBuilder line = new StringBuilder(OneLine.of(ex.getMessage(), "invalid command line"));
         if (ex instanceof UnmatchedArgumentException u) {
             List<String> suggestions = u.getSuggestions();
             if (!suggestions.isEmpty()) {
@@ -44,10 +47,11 @@ public final class ErrorReporter {
     /** The command failed while running. */
     int executionError(Throwable t) {
         if (t instanceof GlimmerException g) {
-            print("error", oneLine(g.getMessage(), g.getClass().getSimpleName()), t);
+            String message = g instanceof InputException input ? input.commandLineMessage() : g.getMessage();
+            print("error", OneLine.of(message, g.getClass().getSimpleName()), t);
             return g.exitStatus();
         }
-        String message = t.getClass().getName() + (t.getMessage() == null ? "" : ": " + oneLine(t.getMessage(), ""));
+        String message = t.getClass().getName() + (t.getMessage() == null ? "" : ": " + OneLine.of(t.getMessage(), ""));
         if (t instanceof OutOfMemoryError) {
             message += " (give Java more memory, e.g. JAVA_OPTS=-Xmx8g)";
         }
@@ -61,13 +65,5 @@ public final class ErrorReporter {
             t.printStackTrace(err);
         }
         err.flush();
-    }
-
-    /** Messages must stay on one line, whatever a library or file name put in them. */
-    public static String oneLine(String message, String fallback) {
-        if (message == null || message.isBlank()) {
-            return fallback;
-        }
-        return message.strip().replaceAll("\\s*[\\r\\n]+\\s*", " ");
     }
 }

@@ -5,6 +5,8 @@ import io.glimmer.cli.command.ConfintCommand;
 import io.glimmer.cli.command.FitCommand;
 import io.glimmer.cli.command.PredictCommand;
 import io.glimmer.cli.command.SimulateCommand;
+import io.glimmer.cli.common.StandardInput;
+import io.glimmer.cli.common.VersionProvider;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,7 +35,7 @@ import java.util.concurrent.Callable;
                 "  glimmer fit --data sleepstudy.csv \\",
                 "      --formula \"Reaction ~ Days + (Days | Subject)\"",
                 "", "Run 'glimmer COMMAND --help' for the options of a command."})
-public final class Main implements Callable<Integer> {
+public final class Main implements Callable<Integer>, StandardInput {
     @Spec
     CommandSpec spec;
 
@@ -44,6 +46,7 @@ public final class Main implements Callable<Integer> {
     }
 
     /** Standard input of this run (where {@code --data -} reads). */
+    @Override
     public InputStream stdin() {
         return stdin;
     }

@@ -1,6 +1,6 @@
 package io.glimmer.cli;
 
-import io.glimmer.GlimmerException;
+import io.glimmer.error.GlimmerException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

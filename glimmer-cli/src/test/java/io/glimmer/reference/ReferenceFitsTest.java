@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.glimmer.FitOptions;
+import io.glimmer.options.FitOptions;
 import io.glimmer.Glimmer;
-import io.glimmer.Method;
+import io.glimmer.options.Method;
 import io.glimmer.cli.json.FitJson;
 import io.glimmer.cli.Main;
 import io.glimmer.fit.MixedModelFit;

@@ -1,6 +1,6 @@
 package io.glimmer.reference;
 
-import io.glimmer.FitOptions;
+import io.glimmer.options.FitOptions;
 import io.glimmer.data.CsvOptions;
 import io.glimmer.data.CsvReader;
 import io.glimmer.data.DataFrame;

@@ -1,8 +1,8 @@
 package io.glimmer.conditional;
 
-import io.glimmer.FitOptions;
-import io.glimmer.GlimmerException;
-import io.glimmer.InputException;
+import io.glimmer.options.FitOptions;
+import io.glimmer.error.GlimmerException;
+import io.glimmer.error.InputException;
 import io.glimmer.data.Column;
 import io.glimmer.design.Design;
 import io.glimmer.data.DataFrame;

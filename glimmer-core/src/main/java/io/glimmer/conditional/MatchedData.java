@@ -1,7 +1,7 @@
 package io.glimmer.conditional;
 
-import io.glimmer.FitOptions;
-import io.glimmer.InputException;
+import io.glimmer.options.FitOptions;
+import io.glimmer.error.InputException;
 import io.glimmer.data.CategoricalColumn;
 import io.glimmer.data.Column;
 import io.glimmer.data.DataFrame;
@@ -78,7 +78,7 @@ record MatchedData(double[] x, List<String> names, double[] y, double[] offset, 
 
     static void checkOptions(DataFrame data, Formula f, FitOptions options) {
         if (options.strata() == null || options.strata().isBlank()) {
-            throw new InputException("conditional logistic regression needs --strata COLUMN naming the matched sets");
+            throw new InputException("conditional logistic regression needs {--strata COLUMN} naming the matched sets");
         }
         if (!data.has(options.strata())) {
             throw new InputException(data.source() + ": no strata column '" + options.strata() + "' (columns: "
@@ -91,15 +91,15 @@ record MatchedData(double[] x, List<String> names, double[] y, double[] offset, 
         for (Term t : f.fixedTerms()) {
             for (Expr e : t.factors()) {
                 if (e instanceof Expr.Call c && c.function().equals("strata")) {
-                    throw new InputException("give the strata with --strata " + c.args().get(0).deparse() + ", not as '" + c.deparse() + "' in the formula");
+                    throw new InputException("give the strata with {--strata " + c.args().get(0).deparse() + "}, not as '" + c.deparse() + "' in the formula");
                 }
             }
         }
         if (options.family() != null && !options.family().equals("binomial") || options.link() != null && !options.link().equals("logit")) {
-            throw new InputException("conditional logistic regression is binomial with the logit link; drop --family/--link or use binomial/logit");
+            throw new InputException("conditional logistic regression is binomial with the logit link; drop {--family}/{--link} or use binomial/logit");
         }
         if (options.weights() != null) {
-            throw new InputException("conditional logistic regression (exact method) does not take --weights");
+            throw new InputException("conditional logistic regression (exact method) does not take {--weights}");
         }
         if (f.response() == null) {
             throw new InputException("the formula has no response (nothing left of '~')");

@@ -1,6 +1,6 @@
 package io.glimmer.correlation;
 
-import io.glimmer.FitOptions;
+import io.glimmer.options.FitOptions;
 import io.glimmer.data.DataFrame;
 import io.glimmer.design.Design;
 import io.glimmer.design.ModelMatrix;

@@ -1,7 +1,7 @@
 package io.glimmer.correlation;
 
-import io.glimmer.FitOptions;
-import io.glimmer.InputException;
+import io.glimmer.options.FitOptions;
+import io.glimmer.error.InputException;
 import io.glimmer.data.DataFrame;
 import io.glimmer.design.Design;
 import io.glimmer.formula.Formula;
@@ -21,7 +21,7 @@ final class CorrelatedModelInput {
 
     static void check(DataFrame data, Formula f, FitOptions options) {
         if (options.family() != null && !options.family().equals("gaussian") || options.link() != null && !options.link().equals("identity")) {
-            throw new InputException("--correlation applies to linear mixed models (gaussian family, identity link), not to "
+            throw new InputException("{--correlation} applies to linear mixed models (gaussian family, identity link), not to "
                     + (options.family() == null ? "gaussian" : options.family()) + "(" + options.link() + ")");
         }
         if (f.response() == null) {

@@ -1,6 +1,6 @@
 package io.glimmer.correlation;
 
-import io.glimmer.InputException;
+import io.glimmer.error.InputException;
 import io.glimmer.correlation.SpecTokenizer.Kind;
 import io.glimmer.correlation.SpecTokenizer.Token;
 

@@ -1,6 +1,6 @@
 package io.glimmer.correlation;
 
-import io.glimmer.InputException;
+import io.glimmer.error.InputException;
 import io.glimmer.data.CategoricalColumn;
 import io.glimmer.data.Column;
 import io.glimmer.data.DataFrame;
@@ -68,7 +68,7 @@ final class ResidualGroups {
             largest = Math.max(largest, rows[j].length);
         }
         if (largest < 2) {
-            throw new InputException("--correlation '" + spec.text() + "': every group of '" + spec.group()
+            throw new InputException("{--correlation '" + spec.text() + "'}: every group of '" + spec.group()
                     + "' has a single row, so there is no within-group correlation to estimate");
         }
         return new ResidualGroups(rows, times, names, modelRows, dataRows);
@@ -131,7 +131,7 @@ final class ResidualGroups {
                 int first = codes[rows[j][0]];
                 for (int r : rows[j]) {
                     if (codes[r] != first) {
-                        throw new InputException("--correlation '" + spec.text() + "': group " + names[j] + " of '" + spec.group()
+                        throw new InputException("{--correlation '" + spec.text() + "'}: group " + names[j] + " of '" + spec.group()
                                 + "' has rows in levels " + term.levels().get(first) + " and " + term.levels().get(codes[r])
                                 + " of the random-effects factor '" + term.group() + "'; the correlation groups must be nested"
                                 + " in every random-effects grouping factor (as nlme requires)");

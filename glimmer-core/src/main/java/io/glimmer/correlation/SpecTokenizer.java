@@ -1,6 +1,6 @@
 package io.glimmer.correlation;
 
-import io.glimmer.InputException;
+import io.glimmer.error.InputException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -68,8 +68,8 @@ final class SpecTokenizer {
         return new InputException(at(spec, position, problem) + " (write ar1(TIME | GROUP), exp(TIME | GROUP) or cs(1 | GROUP))");
     }
 
-    /** "--correlation 'SPEC': PROBLEM at character N". */
+    /** "{--correlation 'SPEC'}: PROBLEM at character N". */
     static String at(String spec, int position, String problem) {
-        return "--correlation '" + spec + "': " + problem + " at character " + position;
+        return "{--correlation '" + spec + "'}: " + problem + " at character " + position;
     }
 }

@@ -1,7 +1,7 @@
 package io.glimmer.data;
 
-import io.glimmer.GlimmerException;
-import io.glimmer.InputException;
+import io.glimmer.error.GlimmerException;
+import io.glimmer.error.InputException;
 
 import java.io.BufferedInputStream;
 import java.io.EOFException;

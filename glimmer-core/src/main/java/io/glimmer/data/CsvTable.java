@@ -30,7 +30,7 @@ record CsvTable(List<String> names, List<List<String>> columns, int rows) {
     private static final Pattern LINE_IN_MESSAGE = Pattern.compile("(?:startline |line: ?)(\\d+)");
 
     /**
-     * Reads the whole input; an {@link io.glimmer.InputException} for any problem, naming source and line.
+     * Reads the whole input; an {@link io.glimmer.error.InputException} for any problem, naming source and line.
      *
      * @param separator the field separator, or null to detect it from the header ({@link SeparatorDetection})
      */
@@ -131,7 +131,7 @@ record CsvTable(List<String> names, List<List<String>> columns, int rows) {
         return lastLine - breaks;
     }
 
-    private static io.glimmer.InputException ioError(String source, Throwable cause, CSVParser parser, char separator) {
+    private static io.glimmer.error.InputException ioError(String source, Throwable cause, CSVParser parser, char separator) {
         String message = String.valueOf(cause.getMessage());
         if (cause instanceof CharacterCodingException) {
             // No line here: the decoder rejects a whole buffer, so the parser's line may be far off.

@@ -1,6 +1,6 @@
 package io.glimmer.data;
 
-import io.glimmer.InputException;
+import io.glimmer.error.InputException;
 
 import java.util.ArrayList;
 import java.util.Arrays;

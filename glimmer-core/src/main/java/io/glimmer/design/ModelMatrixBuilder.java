@@ -1,6 +1,6 @@
 package io.glimmer.design;
 
-import io.glimmer.InputException;
+import io.glimmer.error.InputException;
 import io.glimmer.data.CategoricalColumn;
 import io.glimmer.data.Column;
 import io.glimmer.data.NumericColumn;

@@ -1,7 +1,7 @@
 package io.glimmer.family;
 
-import io.glimmer.Choices;
-import io.glimmer.InputException;
+import io.glimmer.options.Choices;
+import io.glimmer.error.InputException;
 import java.util.List;
 
 /**

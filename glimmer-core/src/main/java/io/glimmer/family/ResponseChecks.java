@@ -1,6 +1,6 @@
 package io.glimmer.family;
 
-import io.glimmer.InputException;
+import io.glimmer.error.InputException;
 import io.glimmer.design.NumberFormat;
 
 /** The checks every family makes before its own: a usable weight and a finite response. */

@@ -1,6 +1,6 @@
 package io.glimmer.fit;
 
-import io.glimmer.InputException;
+import io.glimmer.error.InputException;
 
 import java.util.Locale;
 
@@ -18,6 +18,6 @@ public enum PredictionScale {
                 return v;
             }
         }
-        throw new InputException("unknown --type '" + s + "' (choose link or response)");
+        throw new InputException("unknown {--type} '" + s + "' (choose link or response)");
     }
 }

@@ -1,6 +1,6 @@
 package io.glimmer.fit;
 
-import io.glimmer.InputException;
+import io.glimmer.error.InputException;
 
 import java.util.Locale;
 
@@ -22,6 +22,6 @@ public enum RandomEffectsMode {
                 return v;
             }
         }
-        throw new InputException("unknown --random '" + s + "' (choose conditional, population or marginal)");
+        throw new InputException("unknown {--random} '" + s + "' (choose conditional, population or marginal)");
     }
 }

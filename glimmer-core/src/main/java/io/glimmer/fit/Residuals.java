@@ -1,6 +1,6 @@
 package io.glimmer.fit;
 
-import io.glimmer.InputException;
+import io.glimmer.error.InputException;
 import io.glimmer.design.Design;
 import io.glimmer.family.Distribution;
 import io.glimmer.family.Family;

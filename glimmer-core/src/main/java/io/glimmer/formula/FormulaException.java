@@ -1,6 +1,6 @@
 package io.glimmer.formula;
 
-import io.glimmer.InputException;
+import io.glimmer.error.InputException;
 
 /**
  * A formula the user must fix. The message is one line: where, what was expected, and the

@@ -1,6 +1,6 @@
 package io.glimmer.gee;
 
-import io.glimmer.GlimmerException;
+import io.glimmer.error.GlimmerException;
 
 /**
  * geepack's moment equation for the correlation parameters α: over every pair j &lt; k of rows in a

@@ -1,7 +1,7 @@
 package io.glimmer.gee;
 
-import io.glimmer.Choices;
-import io.glimmer.InputException;
+import io.glimmer.options.Choices;
+import io.glimmer.error.InputException;
 import java.util.List;
 import java.util.Locale;
 
@@ -26,7 +26,7 @@ public enum CorrelationStructure {
         }
         List<CorrelationStructure> all = List.of(values());
         return Choices.findByPrefix(all, CorrelationStructure::label, name.strip()).orElseThrow(() ->
-                new InputException("unknown working correlation '" + name + "' for --corstr (choose one of: "
+                new InputException("unknown working correlation '" + name + "' for {--corstr} (choose one of: "
                         + Choices.list(all, CorrelationStructure::label) + ")"));
     }
 

@@ -1,6 +1,6 @@
 package io.glimmer.gee;
 
-import io.glimmer.GlimmerException;
+import io.glimmer.error.GlimmerException;
 
 import java.util.Arrays;
 
@@ -47,7 +47,7 @@ final class EstimatingEquations {
                 rd = corr.solve(alpha, d);
                 if (rd == null) {
                     throw new GlimmerException("the working correlation matrix is singular (alpha = " + Arrays.toString(alpha)
-                            + ") for cluster " + clusters.label(c) + " of '" + clusters.column() + "'; try another --corstr");
+                            + ") for cluster " + clusters.label(c) + " of '" + clusters.column() + "'; try another {--corstr}");
                 }
             }
             double[] ui = new double[p];

@@ -1,7 +1,7 @@
 package io.glimmer.gee;
 
-import io.glimmer.FitOptions;
-import io.glimmer.InputException;
+import io.glimmer.options.FitOptions;
+import io.glimmer.error.InputException;
 import io.glimmer.data.Column;
 import io.glimmer.data.DataFrame;
 import io.glimmer.design.Design;
@@ -70,7 +70,7 @@ public final class GeeEstimator {
         MarginalModel model = new MarginalModel(family, design.x(), response.y(), response.weights(), offset, clusters);
         WorkingCorrelation corr = structure.create(clusters.maxSize());
         if (!corr.isIndependence() && clusters.maxSize() < 2) {
-            throw new InputException("every cluster of '" + clusterColumn + "' has a single row, so there is no within-cluster correlation to estimate; use --corstr independence");
+            throw new InputException("every cluster of '" + clusterColumn + "' has a single row, so there is no within-cluster correlation to estimate; use {--corstr independence}");
         }
 
         double[] start = Irls.start(design.x(), offset, response.y(), response.weights(), family, "the start of the GEE").beta();
@@ -116,7 +116,7 @@ public final class GeeEstimator {
         if (!formula.randomTerms().isEmpty()) {
             throw new InputException("GEE fits a marginal model: remove the "
                     + formula.randomTerms().stream().map(t -> "(" + t.label() + ")").collect(Collectors.joining(", "))
-                    + " term" + (formula.randomTerms().size() == 1 ? "" : "s") + " and give the clusters with --cluster");
+                    + " term" + (formula.randomTerms().size() == 1 ? "" : "s") + " and give the clusters with {--cluster}");
         }
         if (formula.response() == null) {
             throw new InputException("the formula has no response (nothing left of '~')");
@@ -134,7 +134,7 @@ public final class GeeEstimator {
 
     private static String clusterColumn(DataFrame data, String cluster) {
         if (cluster == null || cluster.isBlank()) {
-            throw new InputException("GEE needs --cluster COLUMN: the column whose values identify the clusters (e.g. subjects)");
+            throw new InputException("GEE needs {--cluster COLUMN}: the column whose values identify the clusters (e.g. subjects)");
         }
         if (!data.has(cluster)) {
             throw new InputException("cluster column '" + cluster + "' is not in " + data.source()

@@ -1,6 +1,6 @@
 package io.glimmer.gee;
 
-import io.glimmer.GlimmerException;
+import io.glimmer.error.GlimmerException;
 
 /**
  * geepack's iteration: a Fisher-scoring step for β with α fixed, then the moment estimate of

@@ -1,6 +1,6 @@
 package io.glimmer.gee;
 
-import io.glimmer.GlimmerException;
+import io.glimmer.error.GlimmerException;
 import io.glimmer.design.LinearPredictor;
 import io.glimmer.design.ModelMatrix;
 import io.glimmer.family.Family;

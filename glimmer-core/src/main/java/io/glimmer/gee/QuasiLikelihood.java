@@ -1,6 +1,6 @@
 package io.glimmer.gee;
 
-import io.glimmer.InputException;
+import io.glimmer.error.InputException;
 import io.glimmer.family.Family;
 
 /**

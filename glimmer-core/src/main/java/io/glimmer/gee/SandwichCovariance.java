@@ -1,6 +1,6 @@
 package io.glimmer.gee;
 
-import io.glimmer.GlimmerException;
+import io.glimmer.error.GlimmerException;
 
 /**
  * Covariances of β̂ at the solution: the model-based ("naive") φ I⁻¹, right when the working

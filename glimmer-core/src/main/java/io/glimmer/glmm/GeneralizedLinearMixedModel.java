@@ -1,8 +1,8 @@
 package io.glimmer.glmm;
 
 import io.glimmer.response.Response;
-import io.glimmer.GlimmerException;
-import io.glimmer.InputException;
+import io.glimmer.error.GlimmerException;
+import io.glimmer.error.InputException;
 import io.glimmer.design.Design;
 import io.glimmer.design.RandomEffectsTerm;
 import io.glimmer.design.RankCheck;
@@ -90,8 +90,8 @@ public final class GeneralizedLinearMixedModel {
         }
         QuadratureRule.checkPoints(nAGQ); // before the other checks name the number
         if (nAGQ > 1 && design.randomTerms().size() != 1) {
-            throw new InputException("adaptive Gauss-Hermite quadrature (--agq " + nAGQ + ") covers models with a single random-effects term, e.g. (1 | g) or (1 + x | g); this model has "
-                    + design.randomTerms().size() + " terms: use --method Laplace");
+            throw new InputException("adaptive Gauss-Hermite quadrature ({--agq " + nAGQ + "}) covers models with a single random-effects term, e.g. (1 | g) or (1 + x | g); this model has "
+                    + design.randomTerms().size() + " terms: use {--method Laplace}");
         }
         if (nAGQ > 1 && Math.pow(nAGQ, design.randomTerms().get(0).q()) > 100_000) {
             throw new InputException("adaptive quadrature with " + nAGQ + " points in " + design.randomTerms().get(0).q()

@@ -1,6 +1,6 @@
 package io.glimmer.glmm;
 
-import io.glimmer.InputException;
+import io.glimmer.error.InputException;
 
 import java.util.concurrent.ConcurrentHashMap;
 

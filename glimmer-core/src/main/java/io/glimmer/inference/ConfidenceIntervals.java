@@ -28,7 +28,7 @@ public record ConfidenceIntervals(double level, String method, List<ConfidenceIn
     /** A level must be a probability strictly between 0 and 1. */
     public static void checkLevel(double level) {
         if (!(level > 0 && level < 1)) {
-            throw new io.glimmer.InputException("the confidence level must be between 0 and 1 (exclusive), e.g. 0.95; got " + level);
+            throw new io.glimmer.error.InputException("the confidence level must be between 0 and 1 (exclusive), e.g. 0.95; got " + level);
         }
     }
 }

@@ -1,7 +1,7 @@
 package io.glimmer.inference;
 
-import io.glimmer.InputException;
-import io.glimmer.Method;
+import io.glimmer.error.InputException;
+import io.glimmer.options.Method;
 import io.glimmer.design.Design;
 import io.glimmer.fit.MixedModelFit;
 import io.glimmer.formula.Formula;
@@ -63,11 +63,11 @@ public record ModelComparison(List<ComparedModel> models, List<Step> tests, bool
      */
     public static boolean checkRequest(List<String> formulas, Method method) {
         if (formulas.size() < 2) {
-            throw new InputException("compare needs at least two models (--formula twice); got " + formulas.size());
+            throw new InputException("compare needs at least two models ({--formula twice}); got " + formulas.size());
         }
         if (method != Method.REML && method != Method.ML && method != Method.LAPLACE && method != Method.AGQ) {
-            throw new InputException("compare needs maximum-likelihood fits (--method REML, ML, Laplace or AGQ); --method "
-                    + method.label() + " has no likelihood to compare");
+            throw new InputException("compare needs maximum-likelihood fits ({--method REML, ML, Laplace or AGQ}); {--method "
+                    + method.label() + "} has no likelihood to compare");
         }
         checkSameResponse(formulas.stream().map(Formula::parse).toList());
         return method == Method.REML;

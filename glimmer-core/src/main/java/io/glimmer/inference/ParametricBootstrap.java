@@ -40,7 +40,7 @@ public final class ParametricBootstrap {
     static BootstrapDistribution run(ResponseSimulator simulator, NamedParameters observed, Function<double[], MixedModelFit> refitter,
                                      int nsim, long seed, int threads, IntConsumer progress) {
         if (nsim < 1) {
-            throw new io.glimmer.InputException("the number of bootstrap replicates must be at least 1, not " + nsim);
+            throw new io.glimmer.error.InputException("the number of bootstrap replicates must be at least 1, not " + nsim);
         }
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, not " + threads);
@@ -74,12 +74,12 @@ public final class ParametricBootstrap {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new io.glimmer.GlimmerException("the bootstrap was interrupted", e);
+            throw new io.glimmer.error.GlimmerException("the bootstrap was interrupted", e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof Error err) {
                 throw err;
             }
-            throw new io.glimmer.GlimmerException("a bootstrap replicate failed: " + e.getCause(), e.getCause());
+            throw new io.glimmer.error.GlimmerException("a bootstrap replicate failed: " + e.getCause(), e.getCause());
         } finally {
             pool.shutdownNow();
         }

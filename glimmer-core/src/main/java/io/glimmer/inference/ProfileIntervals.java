@@ -1,7 +1,7 @@
 package io.glimmer.inference;
 
-import io.glimmer.InputException;
-import io.glimmer.Method;
+import io.glimmer.error.InputException;
+import io.glimmer.options.Method;
 import io.glimmer.design.Design;
 import io.glimmer.family.Family;
 import io.glimmer.glmm.GeneralizedLinearMixedModel;
@@ -34,15 +34,15 @@ public final class ProfileIntervals {
     /** Refuses the fits that are not profiled: other methods, residual correlation, GLMMs with a dispersion parameter. */
     public static void checkCovered(Method method, boolean correlation, Family family) {
         if (correlation) {
-            throw new InputException("profile intervals do not cover residual correlation (--correlation) yet; use --interval wald or --interval bootstrap");
+            throw new InputException("profile intervals do not cover residual correlation ({--correlation}) yet; use {--interval wald} or {--interval bootstrap}");
         }
         if (method != Method.REML && method != Method.ML && method != Method.LAPLACE && method != Method.AGQ) {
-            throw new InputException("profile intervals cover likelihood fits (--method REML, ML, Laplace or AGQ), not " + method.label()
-                    + "; use --interval wald");
+            throw new InputException("profile intervals cover likelihood fits ({--method REML, ML, Laplace or AGQ}), not " + method.label()
+                    + "; use {--interval wald}");
         }
         if (method != Method.REML && method != Method.ML && family.hasDispersion()) {
             throw new InputException("profile intervals do not cover GLMMs with a dispersion parameter (the " + family.name()
-                    + " family; nor does lme4); use --interval wald or --interval bootstrap");
+                    + " family; nor does lme4); use {--interval wald} or {--interval bootstrap}");
         }
     }
 

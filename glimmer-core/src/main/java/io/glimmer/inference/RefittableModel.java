@@ -1,7 +1,7 @@
 package io.glimmer.inference;
 
-import io.glimmer.InputException;
-import io.glimmer.Method;
+import io.glimmer.error.InputException;
+import io.glimmer.options.Method;
 import io.glimmer.design.Design;
 import io.glimmer.family.Family;
 import io.glimmer.fit.MixedModelFit;
@@ -54,10 +54,10 @@ public interface RefittableModel {
     /** Refuses the methods that cannot be refitted to a simulated response. */
     static void checkCovered(Method method, boolean correlation) {
         if (method != Method.REML && method != Method.ML && method != Method.LAPLACE && method != Method.AGQ) {
-            throw new InputException("simulation and the parametric bootstrap cover --method REML, ML, Laplace and AGQ, not " + method.label());
+            throw new InputException("simulation and the parametric bootstrap cover {--method REML, ML, Laplace and AGQ}, not " + method.label());
         }
         if (correlation) {
-            throw new InputException("simulation and the parametric bootstrap do not cover residual correlation (--correlation) yet");
+            throw new InputException("simulation and the parametric bootstrap do not cover residual correlation ({--correlation}) yet");
         }
     }
 }

@@ -1,6 +1,6 @@
 package io.glimmer.lmm;
 
-import io.glimmer.InputException;
+import io.glimmer.error.InputException;
 import io.glimmer.design.Design;
 import io.glimmer.design.LinearPredictor;
 import io.glimmer.design.RandomEffectsTerm;

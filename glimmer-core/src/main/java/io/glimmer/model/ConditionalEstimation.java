@@ -1,6 +1,6 @@
 package io.glimmer.model;
 
-import io.glimmer.FitOptions;
+import io.glimmer.options.FitOptions;
 import io.glimmer.conditional.ConditionalLogit;
 import io.glimmer.data.DataFrame;
 import io.glimmer.design.Design;

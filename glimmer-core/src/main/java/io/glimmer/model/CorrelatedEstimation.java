@@ -1,6 +1,6 @@
 package io.glimmer.model;
 
-import io.glimmer.FitOptions;
+import io.glimmer.options.FitOptions;
 import io.glimmer.correlation.CorrelatedLinearMixedModel;
 import io.glimmer.correlation.CorrelationSpec;
 import io.glimmer.data.DataFrame;

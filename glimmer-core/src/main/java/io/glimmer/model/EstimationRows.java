@@ -1,6 +1,6 @@
 package io.glimmer.model;
 
-import io.glimmer.InputException;
+import io.glimmer.error.InputException;
 import io.glimmer.data.DataFrame;
 
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.glimmer.model;
 
-import io.glimmer.FitOptions;
-import io.glimmer.Method;
+import io.glimmer.options.FitOptions;
+import io.glimmer.options.Method;
 import io.glimmer.correlation.CorrelationSpec;
 import io.glimmer.gee.CorrelationStructure;
 

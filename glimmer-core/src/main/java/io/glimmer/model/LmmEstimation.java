@@ -1,7 +1,7 @@
 package io.glimmer.model;
 
-import io.glimmer.FitOptions;
-import io.glimmer.InputException;
+import io.glimmer.options.FitOptions;
+import io.glimmer.error.InputException;
 import io.glimmer.data.DataFrame;
 import io.glimmer.design.Design;
 import io.glimmer.family.Family;
@@ -15,7 +15,7 @@ record LmmEstimation(boolean reml) implements Estimator {
     @Override
     public void check(Formula formula, FitOptions options, Family family, DataFrame data) {
         if (!family.isGaussianIdentity()) {
-            throw new InputException("REML and ML apply to the gaussian family with the identity link; use --method Laplace or AGQ for the "
+            throw new InputException("REML and ML apply to the gaussian family with the identity link; use {--method Laplace or AGQ} for the "
                     + (options.family() == null ? "gaussian" : options.family()) + " family" + (options.link() == null ? "" : " with the " + options.link() + " link"));
         }
         if (formula.response() == null) {

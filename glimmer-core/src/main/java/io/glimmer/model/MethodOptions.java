@@ -1,8 +1,8 @@
 package io.glimmer.model;
 
-import io.glimmer.FitOptions;
-import io.glimmer.InputException;
-import io.glimmer.Method;
+import io.glimmer.options.FitOptions;
+import io.glimmer.error.InputException;
+import io.glimmer.options.Method;
 
 /** Options that belong to another method are a mistake worth saying, not something to ignore. */
 final class MethodOptions {
@@ -11,16 +11,16 @@ final class MethodOptions {
 
     static void check(FitOptions options, Method method) {
         if (method != Method.GEE && options.cluster() != null) {
-            throw new InputException("--cluster applies to --method GEE, not " + method.label());
+            throw new InputException("{--cluster} applies to {--method GEE}, not " + method.label());
         }
         if (method != Method.GEE && options.corstr() != null) {
-            throw new InputException("--corstr applies to --method GEE, not " + method.label());
+            throw new InputException("{--corstr} applies to {--method GEE}, not " + method.label());
         }
         if (method != Method.CONDITIONAL && options.strata() != null) {
-            throw new InputException("--strata applies to --method conditional, not " + method.label());
+            throw new InputException("{--strata} applies to {--method conditional}, not " + method.label());
         }
         if (method != Method.REML && method != Method.ML && options.correlation() != null) {
-            throw new InputException("--correlation applies to linear mixed models (--method REML or ML), not " + method.label());
+            throw new InputException("{--correlation} applies to linear mixed models ({--method REML or ML}), not " + method.label());
         }
     }
 }

@@ -1,6 +1,6 @@
 package io.glimmer.model;
 
-import io.glimmer.Method;
+import io.glimmer.options.Method;
 import io.glimmer.design.Design;
 import io.glimmer.family.Family;
 import io.glimmer.fit.MixedModelFit;

@@ -1,6 +1,6 @@
 package io.glimmer.model;
 
-import io.glimmer.InputException;
+import io.glimmer.error.InputException;
 import io.glimmer.formula.Formula;
 
 /** The check every mixed model makes first. */

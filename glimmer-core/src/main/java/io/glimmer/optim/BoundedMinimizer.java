@@ -1,6 +1,6 @@
 package io.glimmer.optim;
 
-import io.glimmer.GlimmerException;
+import io.glimmer.error.GlimmerException;
 
 import java.util.ArrayList;
 import java.util.List;

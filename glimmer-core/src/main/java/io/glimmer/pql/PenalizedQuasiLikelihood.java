@@ -1,7 +1,7 @@
 package io.glimmer.pql;
 
-import io.glimmer.FitOptions;
-import io.glimmer.InputException;
+import io.glimmer.options.FitOptions;
+import io.glimmer.error.InputException;
 import io.glimmer.data.DataFrame;
 import io.glimmer.design.Design;
 import io.glimmer.family.Family;

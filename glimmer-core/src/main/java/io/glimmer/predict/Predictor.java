@@ -3,7 +3,7 @@ package io.glimmer.predict;
 import io.glimmer.fit.RandomEffectsMode;
 import io.glimmer.fit.PredictionScale;
 import io.glimmer.fit.Predictions;
-import io.glimmer.InputException;
+import io.glimmer.error.InputException;
 import io.glimmer.data.DataFrame;
 import io.glimmer.design.LinearPredictor;
 import io.glimmer.design.ModelFrame;

@@ -1,6 +1,6 @@
 package io.glimmer.response;
 
-import io.glimmer.InputException;
+import io.glimmer.error.InputException;
 import io.glimmer.data.CategoricalColumn;
 import io.glimmer.data.Column;
 import io.glimmer.design.ModelFrame;
@@ -61,7 +61,7 @@ public record Response(double[] y, double[] weights) {
         boolean binomial = family.distribution().name().equals("binomial");
         if (response instanceof Expr.Call c && c.function().equals("cbind")) {
             if (!binomial) {
-                throw new InputException("cbind(successes, failures) is a binomial response; use --family binomial");
+                throw new InputException("cbind(successes, failures) is a binomial response; use {--family binomial}");
             }
             if (c.args().size() != 2) {
                 throw new InputException("cbind() on the left of '~' takes two arguments: successes and failures");

@@ -1,9 +1,9 @@
 package io.glimmer.conditional;
 
-import io.glimmer.FitOptions;
+import io.glimmer.options.FitOptions;
 import io.glimmer.Glimmer;
-import io.glimmer.InputException;
-import io.glimmer.Method;
+import io.glimmer.error.InputException;
+import io.glimmer.options.Method;
 import io.glimmer.data.CategoricalColumn;
 import io.glimmer.data.DataFrame;
 import io.glimmer.data.NumericColumn;
@@ -89,7 +89,7 @@ class ConditionalLogitInputTest {
 
     @Test
     void needsStrata() {
-        assertTrue(error("y ~ x", FitOptions.builder().method(Method.CONDITIONAL).build()).contains("--strata"));
+        assertTrue(error("y ~ x", FitOptions.builder().method(Method.CONDITIONAL).build()).contains("strata(COLUMN)"));
     }
 
     @Test
@@ -113,7 +113,7 @@ class ConditionalLogitInputTest {
     @Test
     void strataInTheFormulaPointToTheOption() {
         String m = error("y ~ x + strata(s)", strata("s"));
-        assertTrue(m.contains("--strata"), m);
+        assertTrue(m.contains("with strata(s), not"), m);
     }
 
     @Test

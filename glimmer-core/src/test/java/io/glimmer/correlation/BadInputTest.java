@@ -1,9 +1,9 @@
 package io.glimmer.correlation;
 
-import io.glimmer.FitOptions;
+import io.glimmer.options.FitOptions;
 import io.glimmer.Glimmer;
-import io.glimmer.InputException;
-import io.glimmer.Method;
+import io.glimmer.error.InputException;
+import io.glimmer.options.Method;
 import io.glimmer.data.DataFrame;
 import io.glimmer.data.DataFrameBuilder;
 import io.glimmer.fit.MixedModelFit;
@@ -117,7 +117,7 @@ class BadInputTest {
     @Test
     void onlyGaussianIdentityModels() {
         assertMessage(fails(frame(null), "y ~ x + (1 | g)", "ar1(t | g)", FitOptions.builder().family("poisson")),
-                "--correlation applies to linear mixed models");
+                "correlation(...) applies to linear mixed models");
     }
 
     @Test

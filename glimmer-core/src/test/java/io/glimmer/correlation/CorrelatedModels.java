@@ -1,7 +1,7 @@
 package io.glimmer.correlation;
 
-import io.glimmer.FitOptions;
-import io.glimmer.Method;
+import io.glimmer.options.FitOptions;
+import io.glimmer.options.Method;
 import io.glimmer.data.DataFrame;
 import io.glimmer.model.PreparedModel;
 

@@ -1,6 +1,6 @@
 package io.glimmer.correlation;
 
-import io.glimmer.InputException;
+import io.glimmer.error.InputException;
 import io.glimmer.correlation.CorrelationSpec.Structure;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,7 +58,7 @@ class CorrelationSpecTest {
     void malformedSpecsSayWhereAndWhat(String spec, String message) {
         InputException e = assertThrows(InputException.class, () -> CorrelationSpec.parse(spec));
         assertTrue(e.getMessage().contains(message), e.getMessage());
-        assertTrue(e.getMessage().startsWith("--correlation '" + spec + "'"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("correlation('" + spec + "')"), e.getMessage());
         assertEquals(2, e.exitStatus());
     }
 

@@ -1,6 +1,6 @@
 package io.glimmer.correlation;
 
-import io.glimmer.FitOptions;
+import io.glimmer.options.FitOptions;
 import io.glimmer.fit.ConditionalModes;
 import io.glimmer.fit.MixedModelFit;
 import io.glimmer.fit.RandomEffectCorrelation;

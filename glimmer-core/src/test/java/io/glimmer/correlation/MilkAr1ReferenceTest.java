@@ -1,9 +1,9 @@
 package io.glimmer.correlation;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.glimmer.FitOptions;
+import io.glimmer.options.FitOptions;
 import io.glimmer.Glimmer;
-import io.glimmer.Method;
+import io.glimmer.options.Method;
 import io.glimmer.fit.FixedEffect;
 import io.glimmer.fit.MixedModelFit;
 import io.glimmer.reference.Reference;

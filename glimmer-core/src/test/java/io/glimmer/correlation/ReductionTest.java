@@ -1,8 +1,8 @@
 package io.glimmer.correlation;
 
-import io.glimmer.FitOptions;
+import io.glimmer.options.FitOptions;
 import io.glimmer.Glimmer;
-import io.glimmer.Method;
+import io.glimmer.options.Method;
 import io.glimmer.design.Design;
 import io.glimmer.fit.MixedModelFit;
 import io.glimmer.formula.Formula;

@@ -1,6 +1,6 @@
 package io.glimmer.data;
 
-import io.glimmer.InputException;
+import io.glimmer.error.InputException;
 import org.junit.jupiter.api.Test;
 
 import java.io.StringReader;

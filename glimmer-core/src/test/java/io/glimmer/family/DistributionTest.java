@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.glimmer.InputException;
+import io.glimmer.error.InputException;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;

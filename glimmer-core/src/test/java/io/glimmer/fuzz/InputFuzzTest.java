@@ -3,7 +3,7 @@ package io.glimmer.fuzz;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.glimmer.GlimmerException;
+import io.glimmer.error.GlimmerException;
 import io.glimmer.data.CsvOptions;
 import io.glimmer.data.CsvReader;
 import io.glimmer.data.DataFrame;

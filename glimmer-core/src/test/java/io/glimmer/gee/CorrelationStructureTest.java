@@ -1,6 +1,6 @@
 package io.glimmer.gee;
 
-import io.glimmer.InputException;
+import io.glimmer.error.InputException;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;

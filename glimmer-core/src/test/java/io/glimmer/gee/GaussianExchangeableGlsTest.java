@@ -1,7 +1,7 @@
 package io.glimmer.gee;
 
-import io.glimmer.FitOptions;
-import io.glimmer.Method;
+import io.glimmer.options.FitOptions;
+import io.glimmer.options.Method;
 import org.hipparchus.linear.LUDecomposition;
 import org.hipparchus.linear.MatrixUtils;
 import org.hipparchus.linear.RealMatrix;

@@ -1,9 +1,9 @@
 package io.glimmer.gee;
 
-import io.glimmer.FitOptions;
+import io.glimmer.options.FitOptions;
 import io.glimmer.Glimmer;
-import io.glimmer.InputException;
-import io.glimmer.Method;
+import io.glimmer.error.InputException;
+import io.glimmer.options.Method;
 import io.glimmer.data.DataFrame;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -31,7 +31,7 @@ class GeeErrorsTest {
     @Test
     void missingCluster() {
         String m = fails(() -> Glimmer.fit(DATA, "y ~ x", gee().corstr("exchangeable").build()));
-        assertTrue(m.contains("--cluster"), m);
+        assertTrue(m.contains("cluster(COLUMN)"), m);
     }
 
     @Test

@@ -1,6 +1,6 @@
 package io.glimmer.gee;
 
-import io.glimmer.FitOptions;
+import io.glimmer.options.FitOptions;
 import io.glimmer.data.DataFrame;
 import io.glimmer.model.PreparedModel;
 

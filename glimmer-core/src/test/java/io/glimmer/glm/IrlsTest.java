@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.glimmer.GlimmerException;
+import io.glimmer.error.GlimmerException;
 import io.glimmer.design.ModelMatrix;
 import io.glimmer.family.Family;
 

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.glimmer.FitOptions;
+import io.glimmer.options.FitOptions;
 import io.glimmer.Glimmer;
-import io.glimmer.InputException;
-import io.glimmer.Method;
+import io.glimmer.error.InputException;
+import io.glimmer.options.Method;
 import io.glimmer.data.DataFrame;
 import io.glimmer.data.DataFrameBuilder;
 import org.junit.jupiter.api.Test;

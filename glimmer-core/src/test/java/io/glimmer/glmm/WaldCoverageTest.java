@@ -2,7 +2,7 @@ package io.glimmer.glmm;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.glimmer.FitOptions;
+import io.glimmer.options.FitOptions;
 import io.glimmer.Glimmer;
 import io.glimmer.data.DataFrame;
 import io.glimmer.data.DataFrameBuilder;

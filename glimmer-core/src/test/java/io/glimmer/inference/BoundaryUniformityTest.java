@@ -1,7 +1,7 @@
 package io.glimmer.inference;
 
-import io.glimmer.FitOptions;
-import io.glimmer.Method;
+import io.glimmer.options.FitOptions;
+import io.glimmer.options.Method;
 import io.glimmer.data.DataFrame;
 import io.glimmer.data.DataFrameBuilder;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package io.glimmer.inference;
 
-import io.glimmer.FitOptions;
+import io.glimmer.options.FitOptions;
 import io.glimmer.Glimmer;
 import io.glimmer.fit.MixedModelFit;
 import org.junit.jupiter.api.Test;

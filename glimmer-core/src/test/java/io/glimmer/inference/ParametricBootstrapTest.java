@@ -65,7 +65,7 @@ class ParametricBootstrapTest {
         AtomicInteger calls = new AtomicInteger();
         BootstrapDistribution boot = ParametricBootstrap.run(new ResponseSimulator(m), NamedParameters.of(m.fit()), y -> {
             if (calls.incrementAndGet() % 3 == 0) {
-                throw new io.glimmer.GlimmerException("no convergence");
+                throw new io.glimmer.error.GlimmerException("no convergence");
             }
             return m.fit();
         }, 9, 1, 2, null);
@@ -89,6 +89,6 @@ class ParametricBootstrapTest {
 
     @Test
     void atLeastOneReplicate() {
-        assertThrows(io.glimmer.InputException.class, () -> ParametricBootstrap.run(Models.sleepstudy(), 0, 1, 1, null));
+        assertThrows(io.glimmer.error.InputException.class, () -> ParametricBootstrap.run(Models.sleepstudy(), 0, 1, 1, null));
     }
 }

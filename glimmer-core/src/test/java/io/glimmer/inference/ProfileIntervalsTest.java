@@ -1,9 +1,9 @@
 package io.glimmer.inference;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.glimmer.FitOptions;
-import io.glimmer.InputException;
-import io.glimmer.Method;
+import io.glimmer.options.FitOptions;
+import io.glimmer.error.InputException;
+import io.glimmer.options.Method;
 import io.glimmer.data.DataFrame;
 import io.glimmer.data.NumericColumn;
 import io.glimmer.reference.Reference;

@@ -1,6 +1,6 @@
 package io.glimmer.inference;
 
-import io.glimmer.InputException;
+import io.glimmer.error.InputException;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -3,9 +3,9 @@ package io.glimmer.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.glimmer.FitOptions;
+import io.glimmer.options.FitOptions;
 import io.glimmer.Glimmer;
-import io.glimmer.Method;
+import io.glimmer.options.Method;
 import io.glimmer.data.DataFrame;
 import io.glimmer.data.DataFrameBuilder;
 import io.glimmer.fit.MixedModelFit;

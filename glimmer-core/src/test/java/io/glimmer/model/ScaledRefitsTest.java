@@ -1,8 +1,8 @@
 package io.glimmer.model;
 
-import io.glimmer.FitOptions;
+import io.glimmer.options.FitOptions;
 import io.glimmer.Glimmer;
-import io.glimmer.Method;
+import io.glimmer.options.Method;
 import io.glimmer.fit.MixedModelFit;
 import io.glimmer.inference.ConfidenceInterval;
 import io.glimmer.inference.ProfileIntervals;

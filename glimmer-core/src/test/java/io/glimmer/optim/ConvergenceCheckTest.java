@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.glimmer.FitOptions;
+import io.glimmer.options.FitOptions;
 import io.glimmer.Glimmer;
 import io.glimmer.fit.MixedModelFit;
 import io.glimmer.reference.Reference;

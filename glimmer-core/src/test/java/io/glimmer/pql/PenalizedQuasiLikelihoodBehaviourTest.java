@@ -1,9 +1,9 @@
 package io.glimmer.pql;
 
-import io.glimmer.FitOptions;
+import io.glimmer.options.FitOptions;
 import io.glimmer.Glimmer;
-import io.glimmer.InputException;
-import io.glimmer.Method;
+import io.glimmer.error.InputException;
+import io.glimmer.options.Method;
 import io.glimmer.data.CategoricalColumn;
 import io.glimmer.data.DataFrame;
 import io.glimmer.data.NumericColumn;

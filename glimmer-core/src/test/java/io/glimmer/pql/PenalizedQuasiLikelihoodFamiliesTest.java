@@ -1,8 +1,8 @@
 package io.glimmer.pql;
 
-import io.glimmer.FitOptions;
+import io.glimmer.options.FitOptions;
 import io.glimmer.Glimmer;
-import io.glimmer.Method;
+import io.glimmer.options.Method;
 import io.glimmer.data.Column;
 import io.glimmer.data.CsvOptions;
 import io.glimmer.data.CsvReader;

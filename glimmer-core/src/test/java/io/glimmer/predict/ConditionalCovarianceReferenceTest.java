@@ -1,7 +1,7 @@
 package io.glimmer.predict;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.glimmer.FitOptions;
+import io.glimmer.options.FitOptions;
 import io.glimmer.design.Design;
 import io.glimmer.family.Family;
 import io.glimmer.fit.ConditionalModes;

@@ -1,8 +1,8 @@
 package io.glimmer.predict;
 
 import io.glimmer.lmm.ConditionalVariances;
-import io.glimmer.FitOptions;
-import io.glimmer.Method;
+import io.glimmer.options.FitOptions;
+import io.glimmer.options.Method;
 import io.glimmer.design.Design;
 import io.glimmer.design.RandomEffectsTerm;
 import io.glimmer.family.Family;

@@ -1,8 +1,8 @@
 package io.glimmer.cli.command;
 
-import io.glimmer.FitOptions;
+import io.glimmer.options.FitOptions;
 import io.glimmer.Glimmer;
-import io.glimmer.InputException;
+import io.glimmer.error.InputException;
 import io.glimmer.cli.json.ConfintJson;
 import io.glimmer.cli.options.FormulaOption;
 import io.glimmer.cli.options.ModelOptions;

@@ -1,11 +1,11 @@
 package io.glimmer.cli.command;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.glimmer.FitOptions;
+import io.glimmer.options.FitOptions;
 import io.glimmer.Glimmer;
-import io.glimmer.InputException;
-import io.glimmer.Method;
-import io.glimmer.cli.AtomicFile;
+import io.glimmer.error.InputException;
+import io.glimmer.options.Method;
+import io.glimmer.cli.common.AtomicFile;
 import io.glimmer.cli.json.FitJson;
 import io.glimmer.cli.json.ModelFile;
 import io.glimmer.cli.options.FormulaOption;

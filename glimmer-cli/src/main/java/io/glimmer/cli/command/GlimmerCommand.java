@@ -1,7 +1,7 @@
 package io.glimmer.cli.command;
 
-import io.glimmer.cli.Main;
-import io.glimmer.cli.VersionProvider;
+import io.glimmer.cli.common.StandardInput;
+import io.glimmer.cli.common.VersionProvider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
@@ -13,13 +13,13 @@ import java.util.concurrent.Callable;
 
 /**
  * What every subcommand of {@code glimmer} shares: --help and --version, options in the order they
- * give themselves, and the standard streams of the run ({@link Main}'s input, picocli's writers).
+ * give themselves, and the standard streams of the run (the top command's {@link StandardInput}, picocli's writers).
  * picocli applies these {@code @Command} attributes to each subclass.
  */
 @Command(mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false)
 abstract class GlimmerCommand implements Callable<Integer> {
     @ParentCommand
-    Main main;
+    StandardInput main;
 
     @Spec
     CommandSpec spec;

@@ -1,6 +1,6 @@
 package io.glimmer.cli.command;
 
-import io.glimmer.cli.ErrorReporter;
+import io.glimmer.cli.common.OneLine;
 import io.glimmer.cli.json.ModelFile;
 import io.glimmer.cli.json.PredictJson;
 import io.glimmer.cli.options.ModelOptions;
@@ -71,7 +71,7 @@ public final class PredictCommand extends GlimmerCommand {
         Predictions p = new Predictor(saved).predict(newData, scale, mode);
         PrintWriter err = err();
         for (String note : p.notes()) {
-            err.println("glimmer: note: " + ErrorReporter.oneLine(note, ""));
+            err.println("glimmer: note: " + OneLine.of(note, ""));
         }
         if (p.approximation() != null) {
             err.println("glimmer: note: the approximation column is the logistic-normal approximation "

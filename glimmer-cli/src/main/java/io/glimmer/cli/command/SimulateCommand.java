@@ -1,7 +1,7 @@
 package io.glimmer.cli.command;
 
 import io.glimmer.Glimmer;
-import io.glimmer.InputException;
+import io.glimmer.error.InputException;
 import io.glimmer.cli.json.SimulateJson;
 import io.glimmer.cli.options.FormulaOption;
 import io.glimmer.cli.options.ModelOptions;

@@ -2,7 +2,7 @@ package io.glimmer.cli.json;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.glimmer.cli.VersionProvider;
+import io.glimmer.cli.common.VersionProvider;
 import io.glimmer.fit.ConditionalModes;
 import io.glimmer.fit.FixedEffect;
 import io.glimmer.fit.MixedModelFit;

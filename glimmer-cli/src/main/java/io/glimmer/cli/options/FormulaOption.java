@@ -1,6 +1,6 @@
 package io.glimmer.cli.options;
 
-import io.glimmer.InputException;
+import io.glimmer.error.InputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;

@@ -1,8 +1,8 @@
 package io.glimmer.cli.options;
 
-import io.glimmer.FitOptions;
-import io.glimmer.InputException;
-import io.glimmer.Method;
+import io.glimmer.options.FitOptions;
+import io.glimmer.error.InputException;
+import io.glimmer.options.Method;
 import io.glimmer.data.CsvOptions;
 import io.glimmer.data.CsvReader;
 import io.glimmer.data.DataFrame;

@@ -1,7 +1,7 @@
 package io.glimmer.cli.options;
 
-import io.glimmer.InputException;
-import io.glimmer.cli.AtomicFile;
+import io.glimmer.error.InputException;
+import io.glimmer.cli.common.AtomicFile;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;

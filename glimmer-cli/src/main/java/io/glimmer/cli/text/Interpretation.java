@@ -2,7 +2,7 @@ package io.glimmer.cli.text;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.glimmer.cli.ErrorReporter;
+import io.glimmer.cli.common.OneLine;
 import io.glimmer.design.Design;
 import io.glimmer.fit.EstimatorDetails;
 import io.glimmer.fit.FixedEffect;
@@ -50,7 +50,7 @@ public final class Interpretation {
             try {
                 marginal = MarginalCoefficients.of(fit, design);
             } catch (RuntimeException e) {
-                problem = ErrorReporter.oneLine(e.getMessage(), e.getClass().getSimpleName());
+                problem = OneLine.of(e.getMessage(), e.getClass().getSimpleName());
             }
         }
         return new Interpretation(fit, marginal, problem);

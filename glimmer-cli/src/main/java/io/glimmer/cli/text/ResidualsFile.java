@@ -1,6 +1,6 @@
 package io.glimmer.cli.text;
 
-import io.glimmer.cli.AtomicFile;
+import io.glimmer.cli.common.AtomicFile;
 import io.glimmer.fit.Residuals;
 
 /**

@@ -3,7 +3,7 @@ package io.glimmer.cli.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.glimmer.cli.Cli;
-import io.glimmer.cli.VersionProvider;
+import io.glimmer.cli.common.VersionProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

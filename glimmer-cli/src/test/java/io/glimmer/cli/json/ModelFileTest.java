@@ -2,9 +2,9 @@ package io.glimmer.cli.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.glimmer.FitOptions;
+import io.glimmer.options.FitOptions;
 import io.glimmer.Glimmer;
-import io.glimmer.InputException;
+import io.glimmer.error.InputException;
 import io.glimmer.cli.Cli;
 import io.glimmer.data.CsvOptions;
 import io.glimmer.data.CsvReader;

@@ -1,4 +1,4 @@
-package io.glimmer;
+package io.glimmer.options;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.glimmer;
+package io.glimmer.options;
 
 import java.util.LinkedHashSet;
 import java.util.Set;

@@ -1,4 +1,6 @@
-package io.glimmer;
+package io.glimmer.options;
+
+import io.glimmer.error.InputException;
 
 import java.util.List;
 

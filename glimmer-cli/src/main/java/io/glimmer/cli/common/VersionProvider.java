@@ -1,4 +1,4 @@
-package io.glimmer.cli;
+package io.glimmer.cli.common;
 
 import picocli.CommandLine.IVersionProvider;
 

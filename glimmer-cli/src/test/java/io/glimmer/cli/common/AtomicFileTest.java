@@ -1,6 +1,8 @@
-package io.glimmer.cli;
+package io.glimmer.cli.common;
 
-import io.glimmer.InputException;
+import io.glimmer.cli.Cli;
+
+import io.glimmer.error.InputException;
 import io.glimmer.cli.text.ResidualsFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,6 +1,6 @@
-package io.glimmer.cli;
+package io.glimmer.cli.common;
 
-import io.glimmer.InputException;
+import io.glimmer.error.InputException;
 
 import java.io.IOException;
 import java.io.OutputStream;

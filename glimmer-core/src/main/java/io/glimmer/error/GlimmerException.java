@@ -1,4 +1,4 @@
-package io.glimmer;
+package io.glimmer.error;
 
 /**
  * The one error type Glimmer lets escape. Its message is a single line written for the user.
