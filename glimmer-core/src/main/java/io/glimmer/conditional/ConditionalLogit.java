@@ -104,8 +104,6 @@ public final class ConditionalLogit {
                 .fixedEffectsCovariance(vcov)
                 .optimizer(new OptimizerSummary("Newton-Raphson", new double[p], r.beta(), -2 * logLik, r.evaluations(),
                         r.converged(), r.warnings()))
-                .statistic("likelihood_ratio_chisq", lrt.chisq()).statistic("likelihood_ratio_df", lrt.df())
-                .statistic("likelihood_ratio_p_value", lrt.pValue())
                 .details(new EstimatorDetails.ConditionalLogistic(lrt.chisq(), lrt.df(), lrt.pValue(), strata.informative().size(),
                         strata.dropped()))
                 .fitSeconds((System.nanoTime() - t0) / 1e9)

@@ -257,7 +257,6 @@ public final class CorrelatedLinearMixedModel {
                 .logLikelihood(-objective / 2)
                 .df(p + covariance.size() + 2)
                 .remlCriterion(reml ? objective : null)
-                .correlationParameter(phi)
                 .details(new EstimatorDetails.CorrelatedResiduals(reml, spec.text(), phi))
                 .bicObservations(NlmeConventions.bicObservations(n, p, reml))
                 .fitted(fitted)

@@ -1,6 +1,9 @@
 package io.glimmer.fit;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What one estimator reports beyond the common part of a fit, typed by estimator so that code
@@ -23,6 +26,14 @@ public sealed interface EstimatorDetails {
      */
     default boolean reml() {
         return false;
+    }
+
+    /**
+     * Further statistics the estimator reports, by the names of the fit JSON's {@code statistics}
+     * object ("QIC", "QICu", "QICC" for GEE; the likelihood-ratio test for the conditional logit).
+     */
+    default Map<String, Double> statistics() {
+        return Map.of();
     }
 
     /** A linear mixed model by REML or ML (lmer). */
@@ -60,6 +71,20 @@ public sealed interface EstimatorDetails {
             alphaNames = List.copyOf(alphaNames);
             alpha = List.copyOf(alpha);
         }
+
+        /** The one working-correlation parameter, or null when the structure has several (unstructured). */
+        public Double singleAlpha() {
+            return alpha.size() == 1 ? alpha.get(0) : null;
+        }
+
+        @Override
+        public Map<String, Double> statistics() {
+            Map<String, Double> m = new LinkedHashMap<>();
+            m.put("QIC", qic);
+            m.put("QICu", qicU);
+            m.put("QICC", qicC);
+            return Collections.unmodifiableMap(m);
+        }
     }
 
     /**
@@ -68,5 +93,13 @@ public sealed interface EstimatorDetails {
      */
     record ConditionalLogistic(double lrtChisq, int lrtDf, double lrtPValue, int strata, int strataDropped)
             implements EstimatorDetails {
+        @Override
+        public Map<String, Double> statistics() {
+            Map<String, Double> m = new LinkedHashMap<>();
+            m.put("likelihood_ratio_chisq", lrtChisq);
+            m.put("likelihood_ratio_df", (double) lrtDf);
+            m.put("likelihood_ratio_p_value", lrtPValue);
+            return Collections.unmodifiableMap(m);
+        }
     }
 }

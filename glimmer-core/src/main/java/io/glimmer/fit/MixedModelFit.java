@@ -125,21 +125,22 @@ public final class MixedModelFit {
 
     public double fitSeconds() { return v.fitSeconds; }
 
-    /**
-     * Further statistics an estimator reports, by name: "QIC", "QICu", "QICC" (GEE);
-     * "likelihood_ratio_chisq", "likelihood_ratio_df", "likelihood_ratio_p_value" (conditional logit).
-     */
-    public Map<String, Double> statistics() { return v.statistics; }
-
-    public Double correlationAlpha() { return v.correlationAlpha; }
-
-    public Double scale() { return v.scale; }
-
-    public Double correlationParameter() { return v.correlationParameter; }
-
-
     /** What this estimator reports beyond the common part, or null for a fit built by hand. */
     public EstimatorDetails details() { return v.details; }
+
+    /**
+     * The details as the kind of estimator the caller expects, e.g.
+     * {@code fit.details(EstimatorDetails.Gee.class).scale()}.
+     *
+     * @throws IllegalStateException when the fit was made by another estimator
+     */
+    public <T extends EstimatorDetails> T details(Class<T> kind) {
+        if (!kind.isInstance(v.details)) {
+            throw new IllegalStateException("this fit's details are " + (v.details == null ? "absent" : v.details.getClass().getSimpleName())
+                    + ", not " + kind.getSimpleName());
+        }
+        return kind.cast(v.details);
+    }
 
     /** What the fit was made from, or null for a fit built by hand (not by {@code Glimmer.fit}). */
     public FitSource source() { return v.source; }
@@ -208,10 +209,6 @@ public final class MixedModelFit {
         private OptimizerSummary optimizer;
         private double fitSeconds;
         private Integer bicObservations;
-        private Map<String, Double> statistics = new LinkedHashMap<>();
-        private Double correlationAlpha;
-        private Double scale;
-        private Double correlationParameter;
 
         private EstimatorDetails details;
         private FitSource source;
@@ -271,13 +268,9 @@ public final class MixedModelFit {
         /** The n in BIC's log(n) when it is not the number of observations (nlme uses n − p for REML fits). */
         public Builder bicObservations(Integer v) { bicObservations = v; return this; }
 
-        public Builder statistic(String name, double value) { statistics.put(name, value); return this; }
 
-        public Builder correlationAlpha(Double v) { correlationAlpha = v; return this; }
 
-        public Builder scale(Double v) { scale = v; return this; }
 
-        public Builder correlationParameter(Double v) { correlationParameter = v; return this; }
 
         /** What this estimator reports beyond the common part. */
         public Builder details(EstimatorDetails v) { details = v; return this; }
@@ -321,10 +314,6 @@ public final class MixedModelFit {
             b.optimizer = optimizer;
             b.fitSeconds = fitSeconds;
             b.bicObservations = bicObservations;
-            b.statistics = frozen ? Collections.unmodifiableMap(new LinkedHashMap<>(statistics)) : new LinkedHashMap<>(statistics);
-            b.correlationAlpha = correlationAlpha;
-            b.scale = scale;
-            b.correlationParameter = correlationParameter;
             b.details = details;
             b.source = source;
             return b;

@@ -102,9 +102,6 @@ public final class GeeEstimator {
                 .scaledResiduals(standardisedPearson(model, solution))
                 .optimizer(new OptimizerSummary("Fisher scoring with moment estimates (geepack)", independence.beta(),
                         solution.beta(), solution.change(), solution.iterations(), solution.converged(), List.of()))
-                .correlationAlpha(corr.parameters() == 1 ? solution.alpha()[0] : null)
-                .scale(solution.phi())
-                .statistic("QIC", qic.qic()).statistic("QICu", qic.qicU()).statistic("QICC", qic.qicC())
                 .details(new EstimatorDetails.Gee(structure.label(), alphaNames, Arrays.stream(solution.alpha()).boxed().toList(),
                         solution.phi(), qic.qic(), qic.qicU(), qic.qicC()))
                 .fitSeconds((System.nanoTime() - t0) / 1e9)

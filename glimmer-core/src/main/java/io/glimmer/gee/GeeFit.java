@@ -1,5 +1,6 @@
 package io.glimmer.gee;
 
+import io.glimmer.fit.EstimatorDetails;
 import io.glimmer.fit.MixedModelFit;
 
 import java.util.List;
@@ -55,7 +56,7 @@ public final class GeeFit {
     }
 
     public double scale() {
-        return fit.scale();
+        return fit.details(EstimatorDetails.Gee.class).scale();
     }
 
     /** The sandwich covariance of β̂ (the one the fixed-effects table reports). */

@@ -80,9 +80,6 @@ public final class Summary {
             out.add("");
             out.add("QIC: " + RFormat.number(g.qic(), DIGITS + 2) + "   QICu: " + RFormat.number(g.qicU(), DIGITS + 2)
                     + "   QICC: " + RFormat.number(g.qicC(), DIGITS + 2));
-        } else if (!fit.statistics().isEmpty()) {
-            out.add("");
-            fit.statistics().forEach((k, v) -> out.add(k + ": " + RFormat.number(v, DIGITS)));
         }
     }
 

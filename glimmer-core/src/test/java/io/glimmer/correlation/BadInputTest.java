@@ -1,5 +1,6 @@
 package io.glimmer.correlation;
 
+import io.glimmer.fit.EstimatorDetails;
 import io.glimmer.options.FitOptions;
 import io.glimmer.Glimmer;
 import io.glimmer.error.InputException;
@@ -77,7 +78,7 @@ class BadInputTest {
         // The same times are fine for the exponential structure.
         MixedModelFit fit = Glimmer.fit(frame(t), "y ~ x + (1 | g)",
                 FitOptions.builder().method(Method.REML).correlation("exp(t | g)").build());
-        assertTrue(fit.correlationParameter() > 0);
+        assertTrue(fit.details(EstimatorDetails.CorrelatedResiduals.class).phi() > 0);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.glimmer.correlation;
 
+import io.glimmer.fit.EstimatorDetails;
 import io.glimmer.options.FitOptions;
 import io.glimmer.fit.ConditionalModes;
 import io.glimmer.fit.MixedModelFit;
@@ -113,7 +114,7 @@ class DenseLikelihoodTest {
         double dense = DenseGaussian.evaluate(v(d, structure, phi, new double[2][2], 0, false), x(d), d.y, Double.NaN, reml).minus2LogLik();
         assertEquals(dense, m.objective(new double[0], phi), 1e-8 * Math.abs(dense));
         MixedModelFit fit = m.fit();
-        DenseGaussian.Result atFit = DenseGaussian.evaluate(v(d, structure, fit.correlationParameter(), new double[2][2], 0, false),
+        DenseGaussian.Result atFit = DenseGaussian.evaluate(v(d, structure, fit.details(EstimatorDetails.CorrelatedResiduals.class).phi(), new double[2][2], 0, false),
                 x(d), d.y, Double.NaN, reml);
         assertEquals(atFit.minus2LogLik(), -2 * fit.logLikelihood(), 1e-7 * Math.abs(dense));
         assertEquals(atFit.beta()[1], fit.beta("x"), 1e-7);
@@ -134,7 +135,7 @@ class DenseLikelihoodTest {
         RandomEffectCorrelation rc = fit.correlations().get(0);
         double cov = Double.isNaN(rc.correlation()) ? 0 : rc.correlation() * Math.sqrt(var[0] * var[1]);
         double[][] subjectCov = {{var[0], cov}, {cov, var[1]}};
-        DenseGaussian.Result dense = DenseGaussian.evaluate(v(d, structure, fit.correlationParameter(), subjectCov, var[2], weighted),
+        DenseGaussian.Result dense = DenseGaussian.evaluate(v(d, structure, fit.details(EstimatorDetails.CorrelatedResiduals.class).phi(), subjectCov, var[2], weighted),
                 x(d), d.y, sigma2, reml);
         assertEquals(dense.minus2LogLik(), -2 * fit.logLikelihood(), 1e-7 * Math.abs(dense.minus2LogLik()));
         assertEquals(dense.beta()[0], fit.beta("(Intercept)"), 1e-7);

@@ -1,5 +1,6 @@
 package io.glimmer.correlation;
 
+import io.glimmer.fit.EstimatorDetails;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.glimmer.options.FitOptions;
 import io.glimmer.Glimmer;
@@ -44,7 +45,7 @@ class MilkAr1ReferenceTest {
     @Test
     void correlationAndResidualScale() {
         double phi = num("correlation_parameter");
-        assertEquals(phi, fit.correlationParameter(), 0.005 + 0.005 * Math.abs(phi));
+        assertEquals(phi, fit.details(EstimatorDetails.CorrelatedResiduals.class).phi(), 0.005 + 0.005 * Math.abs(phi));
         double sigma = num("residual_std_dev");
         assertEquals(sigma, fit.residualStdDev(), 0.005 * sigma);
         JsonNode re = ref.json().get("random_effects").get(0);

@@ -1,5 +1,6 @@
 package io.glimmer.correlation;
 
+import io.glimmer.fit.EstimatorDetails;
 import io.glimmer.options.FitOptions;
 import io.glimmer.Glimmer;
 import io.glimmer.options.Method;
@@ -31,6 +32,6 @@ class MilkNlmeCrossCheckTest {
         MixedModelFit fit = Glimmer.fit(Reference.data("milk.csv"), FORMULA, o);
         assertEquals(logLik, fit.logLikelihood(), 1e-4);
         assertEquals(sigma, fit.residualStdDev(), 1e-3 * sigma);
-        assertEquals(parameter, fit.correlationParameter(), 2e-3 * parameter);
+        assertEquals(parameter, fit.details(EstimatorDetails.CorrelatedResiduals.class).phi(), 2e-3 * parameter);
     }
 }

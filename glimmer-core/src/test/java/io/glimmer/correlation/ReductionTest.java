@@ -1,5 +1,6 @@
 package io.glimmer.correlation;
 
+import io.glimmer.fit.EstimatorDetails;
 import io.glimmer.options.FitOptions;
 import io.glimmer.Glimmer;
 import io.glimmer.options.Method;
@@ -57,7 +58,7 @@ class ReductionTest {
         double sb2 = lmm.randomEffects().get(0).variance();
         double s2 = lmm.residualStdDev() * lmm.residualStdDev();
         assertEquals(s2 + sb2, cs.residualStdDev() * cs.residualStdDev(), 1e-3 * (s2 + sb2));
-        assertEquals(sb2 / (s2 + sb2), cs.correlationParameter(), 1e-3);
+        assertEquals(sb2 / (s2 + sb2), cs.details(EstimatorDetails.CorrelatedResiduals.class).phi(), 1e-3);
         assertEquals(lmm.beta("x"), cs.beta("x"), 1e-4);
         assertEquals(lmm.fixedEffects().get(1).stdError(), cs.fixedEffects().get(1).stdError(), 1e-4);
     }

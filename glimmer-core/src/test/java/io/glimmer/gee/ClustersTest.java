@@ -1,5 +1,6 @@
 package io.glimmer.gee;
 
+import io.glimmer.fit.EstimatorDetails;
 import io.glimmer.options.FitOptions;
 import io.glimmer.options.Method;
 import io.glimmer.data.CategoricalColumn;
@@ -49,7 +50,7 @@ class ClustersTest {
         MixedModelFit a = io.glimmer.Glimmer.fit(sorted, "count ~ x + f", options);
         MixedModelFit b = io.glimmer.Glimmer.fit(shuffled, "count ~ x + f", options);
         assertEquals(a.beta("x"), b.beta("x"), 1e-10);
-        assertEquals(a.correlationAlpha(), b.correlationAlpha(), 1e-10);
+        assertEquals(a.details(EstimatorDetails.Gee.class).singleAlpha(), b.details(EstimatorDetails.Gee.class).singleAlpha(), 1e-10);
         assertEquals(a.groups(), b.groups());
         assertTrue(a.warnings().isEmpty());
         assertEquals(1, b.warnings().size());

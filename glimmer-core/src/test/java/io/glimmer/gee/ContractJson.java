@@ -1,5 +1,6 @@
 package io.glimmer.gee;
 
+import io.glimmer.fit.EstimatorDetails;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.glimmer.fit.FixedEffect;
@@ -21,12 +22,12 @@ final class ContractJson {
             fe.addObject().put("term", f.term()).put("estimate", f.estimate()).put("std_error", f.stdError())
                     .put("statistic", f.statistic()).put("p_value", f.pValue());
         }
-        if (fit.correlationAlpha() == null) {
+        if (fit.details(EstimatorDetails.Gee.class).singleAlpha() == null) {
             root.putNull("correlation_alpha");
         } else {
-            root.put("correlation_alpha", fit.correlationAlpha());
+            root.put("correlation_alpha", fit.details(EstimatorDetails.Gee.class).singleAlpha());
         }
-        root.put("scale", fit.scale());
+        root.put("scale", fit.details(EstimatorDetails.Gee.class).scale());
         return root;
     }
 }

@@ -1,5 +1,6 @@
 package io.glimmer.gee;
 
+import io.glimmer.fit.EstimatorDetails;
 import io.glimmer.options.FitOptions;
 import io.glimmer.options.Method;
 import io.glimmer.data.CsvOptions;
@@ -80,7 +81,7 @@ class OhioGeepackValuesTest {
         close(new double[]{0.3504378159, 0.3083144317, 0.3029799302, 0.4695527028, 0.3185428841, 0.3763820108}, g.alpha(), 1e-7);
         assertEquals(List.of("alpha.1:2", "alpha.1:3", "alpha.1:4", "alpha.2:3", "alpha.2:4", "alpha.3:4"), g.alphaNames());
         assertEquals(1.006363825, g.scale(), 1e-8);
-        assertNull(g.fit().correlationAlpha(), "one number cannot stand for six correlations");
+        assertNull(g.fit().details(EstimatorDetails.Gee.class).singleAlpha(), "one number cannot stand for six correlations");
         assertEquals(1829.596884566, g.qic().qic(), 1e-6);
         assertEquals(1829.938440543, g.qic().qicC(), 1e-6);
     }
@@ -94,7 +95,7 @@ class OhioGeepackValuesTest {
         close(new double[]{0.08380731618, 0.05405892947, 0.12342037082}, g.naiveStandardErrors(), 1e-8);
         assertArrayEquals(new double[0], g.alpha());
         assertEquals(0.9991455282, g.scale(), 1e-9);
-        assertNull(g.fit().correlationAlpha());
+        assertNull(g.fit().details(EstimatorDetails.Gee.class).singleAlpha());
         assertEquals(1829.493000369, g.qic().qic(), 1e-6);
         assertEquals(CorrelationStructure.INDEPENDENCE, g.correlationStructure());
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.glimmer.cli.common.VersionProvider;
 import io.glimmer.fit.ConditionalModes;
 import io.glimmer.fit.FixedEffect;
+import io.glimmer.fit.EstimatorDetails;
 import io.glimmer.fit.MixedModelFit;
 import io.glimmer.fit.OptimizerSummary;
 import io.glimmer.fit.RandomEffectCorrelation;
@@ -79,13 +80,16 @@ public final class FitJson {
             o.set("conditional_variances", covariances(fit));
             o.set("conditional_intervals", intervals(fit, 0.95));
         }
-        if (!fit.statistics().isEmpty()) {
+        EstimatorDetails details = fit.details();
+        if (details != null && !details.statistics().isEmpty()) {
             ObjectNode st = o.putObject("statistics");
-            fit.statistics().forEach((k, v) -> number(st, k, v));
+            details.statistics().forEach((k, v) -> number(st, k, v));
         }
-        number(o, "correlation_alpha", fit.correlationAlpha());
-        number(o, "scale", fit.scale());
-        number(o, "correlation_parameter", fit.correlationParameter());
+        // present (null) in every fit's JSON, as they always were
+        EstimatorDetails.Gee gee = details instanceof EstimatorDetails.Gee g ? g : null;
+        number(o, "correlation_alpha", gee == null ? null : gee.singleAlpha());
+        number(o, "scale", gee == null ? null : gee.scale());
+        number(o, "correlation_parameter", details instanceof EstimatorDetails.CorrelatedResiduals c ? c.phi() : null);
         OptimizerSummary opt = fit.optimizer();
         if (opt == null) {
             o.putNull("optimizer");

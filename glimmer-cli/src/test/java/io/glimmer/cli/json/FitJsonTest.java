@@ -1,5 +1,7 @@
 package io.glimmer.cli.json;
 
+import java.util.List;
+import io.glimmer.fit.EstimatorDetails;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -34,7 +36,8 @@ class FitJsonTest {
 
     @Test
     void nonFiniteNumbersAreNullAndTheTextIsValidJson() throws Exception {
-        var fit = Fits.cbpp().toBuilder().logLikelihood(Double.NaN).scale(Double.POSITIVE_INFINITY).build();
+        var fit = Fits.cbpp().toBuilder().logLikelihood(Double.NaN)
+                .details(new EstimatorDetails.Gee("exchangeable", List.of("alpha"), List.of(0.1), Double.POSITIVE_INFINITY, 1, 1, 1)).build();
         String text = FitJson.write(fit);
         assertFalse(text.contains("NaN") || text.contains("Infinity"), text);
         JsonNode j = new ObjectMapper().readTree(text);
