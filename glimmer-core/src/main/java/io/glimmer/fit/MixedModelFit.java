@@ -278,9 +278,14 @@ public final class MixedModelFit {
         /** What the fit was made from; set by the prepared model that fitted it. */
         public Builder source(FitSource v) { source = v; return this; }
 
+        private static final Builder NONE = new Builder();
+
         public MixedModelFit build() {
             return new MixedModelFit(this);
         }
+
+        /** The values of the fit this builder came from (itself when it holds a fit's values). */
+        private Builder fromFit = NONE;
 
         /**
          * A copy. Frozen (a fit's values): arrays cloned, lists and maps unmodifiable. Not frozen (a
@@ -309,8 +314,11 @@ public final class MixedModelFit {
             b.correlations = frozen ? List.copyOf(correlations) : new ArrayList<>(correlations);
             b.conditionalModes = frozen ? List.copyOf(conditionalModes) : new ArrayList<>(conditionalModes);
             b.theta = frozen && theta != null ? theta.clone() : theta;
-            b.fitted = frozen && fitted != null ? fitted.clone() : fitted;
-            b.scaledResiduals = frozen && scaledResiduals != null ? scaledResiduals.clone() : scaledResiduals;
+            // the n-long arrays: a fit's own are never written, so a fit derived from it shares them
+            b.fitted = frozen && fitted != null && fitted != fromFit.fitted ? fitted.clone() : fitted;
+            b.scaledResiduals = frozen && scaledResiduals != null && scaledResiduals != fromFit.scaledResiduals
+                    ? scaledResiduals.clone() : scaledResiduals;
+            b.fromFit = frozen ? b : this;
             b.optimizer = optimizer;
             b.fitSeconds = fitSeconds;
             b.bicObservations = bicObservations;

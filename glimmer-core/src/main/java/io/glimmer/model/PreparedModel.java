@@ -228,7 +228,7 @@ public final class PreparedModel implements FitSource {
 
     /** Each row of {@link #estimationData()}'s 0-based row in the data as given. */
     public int[] estimationDataRows() {
-        return rows.originalRows().clone();
+        return rows.originalRows();
     }
 
     /** Rows removed before the design for a missing value in such a column (cluster, strata, correlation group or time). */
@@ -241,7 +241,7 @@ public final class PreparedModel implements FitSource {
         int[] kept = design.frame().keptRows();
         int[] out = new int[kept.length];
         for (int i = 0; i < kept.length; i++) {
-            out[i] = rows.originalRows()[kept[i]];
+            out[i] = rows.original(kept[i]);
         }
         return out;
     }
