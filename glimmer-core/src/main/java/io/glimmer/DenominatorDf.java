@@ -26,10 +26,10 @@ public enum DenominatorDf {
         return possessive;
     }
 
-    /** The method of a command-line name (case-insensitive), or an InputException listing them. */
+    /** The method of a command-line name or unique prefix (case-insensitive), or an InputException listing them. */
     public static DenominatorDf parse(String s) {
         List<DenominatorDf> all = List.of(values());
-        return Choices.find(all, DenominatorDf::label, s).orElseThrow(() -> new InputException(
+        return Choices.findByPrefix(all, DenominatorDf::label, s).orElseThrow(() -> new InputException(
                 "unknown --ddf '" + s + "' (choose one of: " + Choices.list(all, DenominatorDf::label) + ")"));
     }
 }

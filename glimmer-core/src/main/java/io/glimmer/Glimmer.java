@@ -83,4 +83,9 @@ public final class Glimmer {
     public static AnovaTable anova(MixedModelFit fit, DenominatorDf ddf, int type) {
         return PreparedModel.of(fit).anova(fit, ddf, type);
     }
+
+    /** Fits a linear mixed model and gives lmerTest's anova (type 3 or 1) with the options' --ddf method. */
+    public static AnovaTable anova(DataFrame data, String formula, FitOptions options, int type) {
+        return PreparedModel.of(data, formula, options).anova(type);
+    }
 }

@@ -147,6 +147,18 @@ public final class PreparedModel implements FitSource {
         return Anova.of(design, contrastTests(fit, ddf), ddf, type, beta, fit.residualStdDev());
     }
 
+    /**
+     * Fits the model (without t tests) and gives lmerTest's anova with the options' --ddf method.
+     *
+     * @throws IllegalArgumentException when the options have no denominator-degrees-of-freedom method
+     */
+    public AnovaTable anova(int type) {
+        if (options.ddf() == null) {
+            throw new IllegalArgumentException("an anova needs a denominator-degrees-of-freedom method in the options");
+        }
+        return anova(fitWithoutTests(), options.ddf(), type);
+    }
+
     /** The fit without denominator degrees of freedom (what refits for simulation, profiles and the bootstrap need). */
     MixedModelFit fitWithoutTests() {
         MixedModelFit fit = estimator.fit(this);

@@ -1,5 +1,6 @@
 package io.glimmer.cli.options;
 
+import io.glimmer.DenominatorDf;
 import io.glimmer.FitOptions;
 import io.glimmer.InputException;
 import io.glimmer.Method;
@@ -80,6 +81,15 @@ public final class ModelOptions {
 
     /** The options checked and converted for the core; an InputException names what is wrong. */
     public FitOptions fitOptions() {
+        return builder().build();
+    }
+
+    /** {@link #fitOptions()} with denominator degrees of freedom for the t tests (null: none). */
+    public FitOptions fitOptions(DenominatorDf ddf) {
+        return builder().ddf(ddf).build();
+    }
+
+    private FitOptions.Builder builder() {
         FitOptions.Builder b = FitOptions.builder();
         b.cluster(blankToNull("--cluster", cluster)).corstr(blankToNull("--corstr", corstr))
                 .strata(blankToNull("--strata", strata)).correlation(blankToNull("--correlation", correlation));
@@ -106,7 +116,7 @@ public final class ModelOptions {
             b.weights(weights.strip());
         }
         b.factors(factorSet());
-        return b.build();
+        return b;
     }
 
     /** The factor columns named with --factors, in order, blanks dropped. */
