@@ -184,13 +184,7 @@ public final class KenwardRoger implements ContrastTests {
 
     /** tr(AB) = Σ A_ab B_ba. */
     private static double traceOfProduct(RealMatrix a, RealMatrix b) {
-        double s = 0;
-        for (int i = 0; i < a.getRowDimension(); i++) {
-            for (int j = 0; j < a.getColumnDimension(); j++) {
-                s += a.getEntry(i, j) * b.getEntry(j, i);
-            }
-        }
-        return s;
+        return elementwise(a, b.transpose());
     }
 
     /** Σ A_ab B_ab. */

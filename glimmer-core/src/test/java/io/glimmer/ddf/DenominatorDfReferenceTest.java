@@ -12,16 +12,14 @@ import io.glimmer.fit.FixedEffect;
 import io.glimmer.fit.MixedModelFit;
 import io.glimmer.lmm.LinearMixedModel;
 import io.glimmer.model.PreparedModel;
+import io.glimmer.reference.DdfReference;
 import io.glimmer.reference.Reference;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -40,32 +38,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
  * adjustment is second order, so the optimum's last digits barely reach it).
  */
 class DenominatorDfReferenceTest {
-    private static final JsonNode CASES = Reference.load("ddf_lmertest").json().get("cases");
-
-    static Stream<Arguments> cases() {
-        List<Arguments> out = new ArrayList<>();
-        for (JsonNode c : CASES) {
-            out.add(Arguments.of(c.get("id").asText(), DenominatorDf.SATTERTHWAITE));
-            if (c.has("kenward_roger")) {
-                out.add(Arguments.of(c.get("id").asText(), DenominatorDf.KENWARD_ROGER));
-            }
-        }
-        return out.stream();
-    }
-
-    private static JsonNode reference(String id) {
-        for (JsonNode c : CASES) {
-            if (c.get("id").asText().equals(id)) {
-                return c;
-            }
-        }
-        throw new IllegalArgumentException(id);
-    }
-
-    private static String key(DenominatorDf ddf) {
-        return ddf == DenominatorDf.SATTERTHWAITE ? "satterthwaite" : "kenward_roger";
-    }
-
     private static FitOptions options(JsonNode c, DenominatorDf ddf) {
         Set<String> factors = new HashSet<>();
         c.get("factors").forEach(f -> factors.add(f.asText()));
@@ -77,10 +49,10 @@ class DenominatorDfReferenceTest {
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("cases")
+    @MethodSource("io.glimmer.reference.DdfReference#cases")
     void computationAtRsEstimates(String id, DenominatorDf ddf) {
-        JsonNode c = reference(id);
-        JsonNode r = c.get(key(ddf));
+        JsonNode c = DdfReference.reference(id);
+        JsonNode r = DdfReference.results(c, ddf);
         FitOptions options = options(c, ddf);
         PreparedModel m = PreparedModel.of(data(c, options), c.get("formula").asText(), options);
         LinearMixedModel lmm = new LinearMixedModel(m.design(), m.response().y(), m.response().weights(), m.method() == Method.REML);
@@ -97,10 +69,10 @@ class DenominatorDfReferenceTest {
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("cases")
+    @MethodSource("io.glimmer.reference.DdfReference#cases")
     void throughTheApiAtGlimmersOptimum(String id, DenominatorDf ddf) {
-        JsonNode c = reference(id);
-        JsonNode r = c.get(key(ddf));
+        JsonNode c = DdfReference.reference(id);
+        JsonNode r = DdfReference.results(c, ddf);
         FitOptions options = options(c, ddf);
         MixedModelFit fit = Glimmer.fit(data(c, options), c.get("formula").asText(), options);
         assertFixedEffects(r.get("fixed_effects"), fit.fixedEffects(), 1e-4, ddf == DenominatorDf.KENWARD_ROGER ? 1e-5 : 1e-4, 1e-4);

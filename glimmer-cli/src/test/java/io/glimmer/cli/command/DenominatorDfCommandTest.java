@@ -3,7 +3,8 @@ package io.glimmer.cli.command;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.glimmer.cli.Cli;
-import io.glimmer.reference.Reference;
+import io.glimmer.DenominatorDf;
+import io.glimmer.reference.DdfReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,35 +30,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class DenominatorDfCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final JsonNode CASES = Reference.load("ddf_lmertest").json().get("cases");
     private static final String UNBALANCED = "Reaction ~ Days * Group + (Days | Subject)";
 
     @TempDir
     static Path dir;
 
-    static Stream<Arguments> cases() {
-        List<Arguments> out = new ArrayList<>();
-        for (JsonNode c : CASES) {
-            out.add(Arguments.of(c.get("id").asText(), "satterthwaite"));
-            if (c.has("kenward_roger")) {
-                out.add(Arguments.of(c.get("id").asText(), "kenward-roger"));
-            }
-        }
-        return out.stream();
-    }
-
-    private static JsonNode reference(String id) {
-        for (JsonNode c : CASES) {
-            if (c.get("id").asText().equals(id)) {
-                return c;
-            }
-        }
-        throw new IllegalArgumentException(id);
-    }
-
-    private static List<String> args(String command, JsonNode c, String ddf) {
+    private static List<String> args(String command, JsonNode c, DenominatorDf ddf) {
         List<String> a = new ArrayList<>(List.of(command, "--data", Cli.data(dir, c.get("data").asText()).toString(),
-                "--formula", c.get("formula").asText(), "--method", c.get("method").asText(), "--ddf", ddf, "--format", "json"));
+                "--formula", c.get("formula").asText(), "--method", c.get("method").asText(), "--ddf", ddf.label(), "--format", "json"));
         List<String> factors = new ArrayList<>();
         c.get("factors").forEach(f -> factors.add(f.asText()));
         a.add("--factors");
@@ -73,13 +53,13 @@ class DenominatorDfCommandTest {
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("cases")
-    void fitJsonGivesEachFixedEffectItsDf(String id, String ddf) throws IOException {
-        JsonNode c = reference(id);
-        JsonNode expected = c.get(ddf.equals("satterthwaite") ? "satterthwaite" : "kenward_roger").get("fixed_effects");
+    @MethodSource("io.glimmer.reference.DdfReference#cases")
+    void fitJsonGivesEachFixedEffectItsDf(String id, DenominatorDf ddf) throws IOException {
+        JsonNode c = DdfReference.reference(id);
+        JsonNode expected = DdfReference.results(c, ddf).get("fixed_effects");
         JsonNode got = run(args("fit", c, ddf)).get("fixed_effects");
         assertEquals(expected.size(), got.size());
-        double seTolerance = ddf.equals("kenward-roger") ? 1e-5 : 1e-4;
+        double seTolerance = ddf == DenominatorDf.KENWARD_ROGER ? 1e-5 : 1e-4;
         for (int j = 0; j < got.size(); j++) {
             JsonNode e = expected.get(j);
             JsonNode g = got.get(j);
@@ -92,15 +72,15 @@ class DenominatorDfCommandTest {
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("cases")
-    void anovaJsonIsLmerTestsTable(String id, String ddf) throws IOException {
-        JsonNode c = reference(id);
-        for (JsonNode expected : c.get(ddf.equals("satterthwaite") ? "satterthwaite" : "kenward_roger").get("anova")) {
+    @MethodSource("io.glimmer.reference.DdfReference#cases")
+    void anovaJsonIsLmerTestsTable(String id, DenominatorDf ddf) throws IOException {
+        JsonNode c = DdfReference.reference(id);
+        for (JsonNode expected : DdfReference.results(c, ddf).get("anova")) {
             List<String> a = args("anova", c, ddf);
             a.add("--type");
             a.add(expected.get("type").asText());
             JsonNode got = run(a);
-            assertEquals(ddf, got.get("ddf").asText());
+            assertEquals(ddf.label(), got.get("ddf").asText());
             assertEquals(expected.get("type").asInt(), got.get("type").asInt());
             JsonNode tests = expected.get("tests");
             assertEquals(tests.size(), got.get("tests").size());
