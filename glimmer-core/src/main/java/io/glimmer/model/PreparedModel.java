@@ -180,8 +180,11 @@ public final class PreparedModel implements FitSource {
         if (!(method == Method.REML && other == Method.ML)) {
             throw new IllegalArgumentException("a " + method.label() + " model is not refitted by " + other.label());
         }
-        return new PreparedModel(formula, options, other, nAGQ, family, Estimators.of(other, options, nAGQ), rows, design, response,
-                scaling);
+        // the ML refit is for likelihoods only: no t tests (Kenward-Roger is not even defined for ML)
+        FitOptions o = options;
+        FitOptions refit = new FitOptions(o.family(), o.link(), o.method(), o.agqPoints(), o.weights(), o.factors(), o.cluster(), o.corstr(),
+                o.strata(), o.correlation());
+        return new PreparedModel(formula, refit, other, nAGQ, family, Estimators.of(other, refit, nAGQ), rows, design, response, scaling);
     }
 
     /** Refuses, before any fitting, a model that simulation and the bootstrap cannot refit. */

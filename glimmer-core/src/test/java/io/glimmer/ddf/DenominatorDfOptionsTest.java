@@ -73,4 +73,14 @@ class DenominatorDfOptionsTest {
         assertEquals(11, k.fixedEffects().get(0).df(), 1e-5);
         assertEquals(s.fixedEffects().get(0).stdError(), k.fixedEffects().get(0).stdError(), 1e-9 * s.fixedEffects().get(0).stdError());
     }
+
+    /** A comparison refits REML models by ML for the likelihoods; options carrying Kenward-Roger do not make that refit fail. */
+    @Test
+    void comparisonsIgnoreTheTTests() {
+        DataFrame d = rows(120, 12, 4);
+        FitOptions kr = FitOptions.builder().ddf(DenominatorDf.KENWARD_ROGER).build();
+        var c = Glimmer.compare(d, java.util.List.of("y ~ 1 + (1 | g)", "y ~ x + (1 | g)"), kr);
+        assertEquals(2, c.models().size());
+        assertNull(c.models().get(0).fit().fixedEffects().get(0).df());
+    }
 }
