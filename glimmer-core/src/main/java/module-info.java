@@ -21,4 +21,5 @@ module io.glimmer.core {
     exports io.glimmer.fit;
     exports io.glimmer.model;
     exports io.glimmer.inference;
+    exports io.glimmer.ddf;
 }

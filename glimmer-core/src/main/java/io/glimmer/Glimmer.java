@@ -1,8 +1,9 @@
 package io.glimmer;
 
 import io.glimmer.options.FitOptions;
+import io.glimmer.options.DenominatorDf;
 import io.glimmer.options.Method;
-
+import io.glimmer.ddf.AnovaTable;
 import io.glimmer.data.CsvOptions;
 import io.glimmer.data.CsvReader;
 import io.glimmer.data.DataFrame;
@@ -76,5 +77,18 @@ public final class Glimmer {
     /** A fit made by {@link #fit} as a model to refit to simulated responses: the parametric bootstrap's input. */
     public static RefittableModel refittable(MixedModelFit fit) {
         return PreparedModel.of(fit).refittable(fit);
+    }
+
+    /**
+     * lmerTest's anova of a linear mixed model made by {@link #fit}: an F test per fixed term, type 3
+     * (lmerTest's default) or 1, with Satterthwaite or Kenward–Roger denominator degrees of freedom.
+     */
+    public static AnovaTable anova(MixedModelFit fit, DenominatorDf ddf, int type) {
+        return PreparedModel.of(fit).anova(fit, ddf, type);
+    }
+
+    /** Fits a linear mixed model and gives lmerTest's anova (type 3 or 1) with the options' --ddf method. */
+    public static AnovaTable anova(DataFrame data, String formula, FitOptions options, int type) {
+        return PreparedModel.of(data, formula, options).anova(type);
     }
 }

@@ -1,5 +1,6 @@
 package io.glimmer.cli;
 
+import io.glimmer.cli.command.AnovaCommand;
 import io.glimmer.cli.command.CompareCommand;
 import io.glimmer.cli.command.ConfintCommand;
 import io.glimmer.cli.command.FitCommand;
@@ -30,7 +31,7 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Generalized linear mixed models, fitted with lme4's conventions.",
-        subcommands = {FitCommand.class, CompareCommand.class, ConfintCommand.class, SimulateCommand.class, PredictCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {FitCommand.class, AnovaCommand.class, CompareCommand.class, ConfintCommand.class, SimulateCommand.class, PredictCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Example:",
                 "  glimmer fit --data sleepstudy.csv \\",
                 "      --formula \"Reaction ~ Days + (Days | Subject)\"",

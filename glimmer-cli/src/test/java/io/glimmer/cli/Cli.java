@@ -39,6 +39,28 @@ public final class Cli {
         return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
+    private static Path sharedDir;
+
+    /**
+     * A data set of glimmer-core's test resources, copied once per test JVM into a directory that
+     * tests only read (a test that writes beside its data uses {@link #data(Path, String)}).
+     */
+    public static synchronized Path shared(String name) {
+        try {
+            if (sharedDir == null) {
+                sharedDir = Files.createTempDirectory("glimmer-test-data");
+                sharedDir.toFile().deleteOnExit();
+            }
+            Path file = sharedDir.resolve(name);
+            if (!Files.exists(file)) {
+                data(sharedDir, name).toFile().deleteOnExit();
+            }
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A data set of glimmer-core's test resources (/data/NAME) copied into {@code dir}. */
     public static Path data(Path dir, String name) {
         try (InputStream in = Cli.class.getResourceAsStream("/data/" + name)) {

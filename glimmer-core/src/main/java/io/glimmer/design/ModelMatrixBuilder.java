@@ -26,6 +26,21 @@ public final class ModelMatrixBuilder {
     }
 
     public static ModelMatrix build(ModelFrame frame, boolean intercept, List<Term> terms) {
+        return assigned(frame, intercept, terms, null);
+    }
+
+    /**
+     * R's "assign" attribute of the model matrix: for each column, 0 for the intercept or k for the
+     * k-th term (1-based), before any aliased column is dropped.
+     */
+    public static int[] assign(ModelFrame frame, boolean intercept, List<Term> terms) {
+        List<Integer> assign = new ArrayList<>();
+        assigned(frame, intercept, terms, assign);
+        return assign.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The model matrix, each column's term appended to {@code assign} when it is not null. */
+    private static ModelMatrix assigned(ModelFrame frame, boolean intercept, List<Term> terms, List<Integer> assign) {
         int n = frame.rows();
         checkSize(frame, intercept, terms);
         Set<Set<String>> present = new HashSet<>();
@@ -39,6 +54,9 @@ public final class ModelMatrixBuilder {
         List<double[]> columns = new ArrayList<>();
         if (intercept) {
             names.add("(Intercept)");
+            if (assign != null) {
+                assign.add(0);
+            }
             double[] one = new double[n];
             java.util.Arrays.fill(one, 1.0);
             columns.add(one);
@@ -82,6 +100,9 @@ public final class ModelMatrixBuilder {
             }
             names.addAll(partNames);
             columns.addAll(partValues);
+            if (assign != null) {
+                partNames.forEach(name -> assign.add(terms.indexOf(t) + 1));
+            }
         }
         int p = names.size();
         double[] values = new double[n * p];

@@ -15,7 +15,7 @@ final class OptionMentions {
     /** Command-line option -> FitOptions builder method. */
     private static final Map<String, String> BUILDER = Map.of(
             "method", "method", "family", "family", "link", "link", "agq", "agqPoints", "weights", "weights",
-            "cluster", "cluster", "corstr", "corstr", "strata", "strata", "correlation", "correlation");
+            "cluster", "cluster", "corstr", "corstr", "strata", "strata", "correlation", "correlation", "ddf", "ddf");
 
     /** Command-line options that are API types rather than fit options, by value ("" when none is given). */
     private static final Map<String, Map<String, String>> TYPES = Map.of(

@@ -1,5 +1,6 @@
 package io.glimmer.fit;
 
+import io.glimmer.linalg.DenseArrays;
 import java.util.List;
 
 /**
@@ -22,7 +23,7 @@ public final class ConditionalModes {
         this.group = group;
         this.terms = List.copyOf(terms);
         this.levels = List.copyOf(levels);
-        this.values = deepCopy(values);
+        this.values = DenseArrays.copy(values);
         if (conditionalCovariances != null) {
             for (double[] c : conditionalCovariances) {
                 if (c.length != this.terms.size() * this.terms.size()) {
@@ -31,15 +32,7 @@ public final class ConditionalModes {
                 }
             }
         }
-        this.conditionalCovariances = conditionalCovariances == null ? null : deepCopy(conditionalCovariances);
-    }
-
-    private static double[][] deepCopy(double[][] a) {
-        double[][] c = new double[a.length][];
-        for (int i = 0; i < a.length; i++) {
-            c[i] = a[i].clone();
-        }
-        return c;
+        this.conditionalCovariances = conditionalCovariances == null ? null : DenseArrays.copy(conditionalCovariances);
     }
 
     public String group() {

@@ -1,5 +1,7 @@
 package io.glimmer.fit;
 
+import io.glimmer.options.DenominatorDf;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,8 +38,16 @@ public sealed interface EstimatorDetails {
         return Map.of();
     }
 
-    /** A linear mixed model by REML or ML (lmer). */
-    record Lmm(boolean reml) implements EstimatorDetails {
+    /**
+     * A linear mixed model by REML or ML (lmer).
+     *
+     * @param ddf the denominator degrees of freedom of its t tests (lmerTest's summary), or null for lme4's t without df
+     */
+    record Lmm(boolean reml, DenominatorDf ddf) implements EstimatorDetails {
+        /** lme4's fit: t statistics without degrees of freedom. */
+        public Lmm(boolean reml) {
+            this(reml, null);
+        }
     }
 
     /** A GLMM by the Laplace approximation ({@code nAGQ = 1}) or adaptive Gauss–Hermite quadrature (glmer). */

@@ -1,5 +1,6 @@
 package io.glimmer.fit;
 
+import io.glimmer.linalg.DenseArrays;
 import io.glimmer.data.DataFrame;
 
 import java.util.ArrayList;
@@ -24,17 +25,6 @@ public final class MixedModelFit {
 
     private MixedModelFit(Builder b) {
         v = b.copy(true);
-    }
-
-    static double[][] copy(double[][] a) {
-        if (a == null) {
-            return null;
-        }
-        double[][] c = new double[a.length][];
-        for (int i = 0; i < a.length; i++) {
-            c[i] = a[i].clone();
-        }
-        return c;
     }
 
     public static Builder builder() {
@@ -104,7 +94,7 @@ public final class MixedModelFit {
     }
 
     /** Covariance matrix of the fixed-effect estimates, or null. */
-    public double[][] fixedEffectsCovariance() { return copy(v.fixedEffectsCovariance); }
+    public double[][] fixedEffectsCovariance() { return DenseArrays.copy(v.fixedEffectsCovariance); }
 
     public List<VarianceComponent> randomEffects() { return v.randomEffects; }
 
@@ -309,7 +299,7 @@ public final class MixedModelFit {
             b.remlCriterion = remlCriterion;
             b.residualStdDev = residualStdDev;
             b.fixedEffects = frozen ? List.copyOf(fixedEffects) : new ArrayList<>(fixedEffects);
-            b.fixedEffectsCovariance = frozen ? MixedModelFit.copy(fixedEffectsCovariance) : fixedEffectsCovariance;
+            b.fixedEffectsCovariance = frozen ? DenseArrays.copy(fixedEffectsCovariance) : fixedEffectsCovariance;
             b.randomEffects = frozen ? List.copyOf(randomEffects) : new ArrayList<>(randomEffects);
             b.correlations = frozen ? List.copyOf(correlations) : new ArrayList<>(correlations);
             b.conditionalModes = frozen ? List.copyOf(conditionalModes) : new ArrayList<>(conditionalModes);

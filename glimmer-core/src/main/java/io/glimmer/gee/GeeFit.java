@@ -1,5 +1,6 @@
 package io.glimmer.gee;
 
+import io.glimmer.linalg.DenseArrays;
 import io.glimmer.fit.EstimatorDetails;
 import io.glimmer.fit.MixedModelFit;
 
@@ -61,12 +62,12 @@ public final class GeeFit {
 
     /** The sandwich covariance of β̂ (the one the fixed-effects table reports). */
     public double[][] robustCovariance() {
-        return copy(robust);
+        return DenseArrays.copy(robust);
     }
 
     /** The model-based covariance φ I⁻¹ of β̂, valid if the working correlation is right. */
     public double[][] naiveCovariance() {
-        return copy(naive);
+        return DenseArrays.copy(naive);
     }
 
     public double[] robustStandardErrors() {
@@ -93,13 +94,5 @@ public final class GeeFit {
     /** Fisher-scoring iterations of the final fit. */
     public int iterations() {
         return iterations;
-    }
-
-    private static double[][] copy(double[][] a) {
-        double[][] c = new double[a.length][];
-        for (int i = 0; i < a.length; i++) {
-            c[i] = a[i].clone();
-        }
-        return c;
     }
 }

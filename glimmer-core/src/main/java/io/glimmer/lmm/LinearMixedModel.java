@@ -212,6 +212,33 @@ public final class LinearMixedModel {
         return factor.logDetRandom() + penalisedResidualSumOfSquares() / sigma2 + n * (LOG_2PI + Math.log(sigma2)) - sumLogWeights;
     }
 
+    /**
+     * The objective at θ and σ, neither profiled out: {@link #deviance} for ML; for REML that plus
+     * log|R_X|² − p log(2πσ²) (lmerTest's devfun_vp). Half its Hessian at the optimum is the observed
+     * information of the variance parameters (θ, σ), which Satterthwaite's degrees of freedom use.
+     */
+    public double criterion(double[] theta, double sigma) {
+        double d = deviance(theta, sigma);
+        if (!reml || !Double.isFinite(d)) {
+            return d;
+        }
+        return d + factor.logDetDense(p) - p * (LOG_2PI + Math.log(sigma * sigma));
+    }
+
+    /** σ²(R_X'R_X)⁻¹ at θ: the covariance of β̂ given the variance parameters (lmerTest's get_covbeta). */
+    public double[][] fixedEffectsCovariance(double[] theta, double sigma) {
+        covariance.lambdas(theta, lambdas);
+        if (!factor.factor(lambdas)) {
+            throw new IllegalStateException("the penalised system is not positive definite at theta " + Arrays.toString(theta));
+        }
+        return factor.fixedEffectsCovariance(p, sigma * sigma);
+    }
+
+    /** The prior weights, or null. */
+    public double[] weights() {
+        return weights == null ? null : weights.clone();
+    }
+
     private double penalisedResidualSumOfSquares() {
         double r = factor.denseFactor().get(p, p);
         return r * r;

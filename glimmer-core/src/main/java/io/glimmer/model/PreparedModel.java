@@ -3,11 +3,17 @@ package io.glimmer.model;
 import io.glimmer.options.FitOptions;
 import io.glimmer.error.InputException;
 import io.glimmer.options.Method;
+import io.glimmer.options.DenominatorDf;
 import io.glimmer.data.Column;
 import io.glimmer.data.DataFrame;
+import io.glimmer.ddf.Anova;
+import io.glimmer.ddf.AnovaTable;
+import io.glimmer.ddf.ContrastTests;
+import io.glimmer.ddf.DenominatorDegrees;
 import io.glimmer.design.Design;
 import io.glimmer.family.Family;
 import io.glimmer.fit.FitSource;
+import io.glimmer.fit.FixedEffect;
 import io.glimmer.fit.MixedModelFit;
 import io.glimmer.fit.PredictionScale;
 import io.glimmer.fit.Predictions;
@@ -16,6 +22,7 @@ import io.glimmer.fit.Residuals;
 import io.glimmer.formula.Expr;
 import io.glimmer.formula.Formula;
 import io.glimmer.inference.ProfileIntervals;
+import io.glimmer.lmm.LinearMixedModel;
 import io.glimmer.inference.RefittableModel;
 import io.glimmer.inference.ResponseSimulator;
 import io.glimmer.predict.Predictor;
@@ -78,6 +85,9 @@ public final class PreparedModel implements FitSource {
         // glmer hands a gaussian identity model to lmer too: its Laplace approximation is exact
         Method method = asked == Method.LAPLACE && family.isGaussianIdentity() ? Method.ML : asked;
         int nAGQ = method == Method.AGQ ? (options.agqPoints() == null ? DEFAULT_AGQ : options.agqPoints()) : 1;
+        if (options.ddf() != null) {
+            checkDenominatorDf(options.ddf(), options, method, family);
+        }
         Estimator estimator = Estimators.of(method, options, nAGQ);
         estimator.check(f, options, family, data);
         EstimationRows rows = EstimationRows.of(data, estimator.rowColumns(options));
@@ -85,6 +95,24 @@ public final class PreparedModel implements FitSource {
         Response response = estimator.response(design, f, family, options);
         PredictorScaling scaling = estimator.rescalesPredictors() ? PredictorScaling.of(design.x()) : PredictorScaling.none(design.p());
         return new PreparedModel(f, options, method, nAGQ, family, estimator, rows, design, response, scaling);
+    }
+
+    /** --ddf applies to lmer's linear mixed models, and Kenward–Roger to REML fits only (as lmerTest). */
+    private static void checkDenominatorDf(DenominatorDf ddf, FitOptions options, Method method, Family family) {
+        if (!family.isGaussianIdentity()) {
+            throw new InputException("denominator degrees of freedom are defined for linear mixed models only (family " + family.name()
+                    + (family.name().equals("gaussian") ? ", link " + family.link().name() : "") + ")");
+        }
+        if (method != Method.REML && method != Method.ML) {
+            throw new InputException("denominator degrees of freedom are defined for linear mixed models fitted by REML or ML only (method "
+                    + method.label() + ")");
+        }
+        if (options.correlation() != null) {
+            throw new InputException("denominator degrees of freedom are defined for linear mixed models without {--correlation} only (lmerTest's)");
+        }
+        if (ddf == DenominatorDf.KENWARD_ROGER && method == Method.ML) {
+            throw new InputException("Kenward-Roger degrees of freedom are defined for REML fits only (as lmerTest's); use {--method REML} or {--ddf satterthwaite}");
+        }
     }
 
     /** The prepared model a fit was made from. */
@@ -95,8 +123,44 @@ public final class PreparedModel implements FitSource {
         throw new IllegalArgumentException("this fit was built by hand, not by Glimmer.fit, so it has no prepared model");
     }
 
-    /** Fits the model; the fit carries the formula's warnings and remembers this model. */
+    /**
+     * Fits the model; the fit carries the formula's warnings and remembers this model. With --ddf its
+     * fixed effects carry degrees of freedom and t-test p-values.
+     */
     public MixedModelFit fit() {
+        MixedModelFit fit = fitWithoutTests();
+        return options.ddf() == null ? fit : DenominatorDegrees.withTTests(fit, contrastTests(fit, options.ddf()), options.ddf());
+    }
+
+    /**
+     * The fixed effects' t and F tests by a denominator-degrees-of-freedom method at a linear mixed
+     * model's fit, on the original scale of the predictors.
+     */
+    public ContrastTests contrastTests(MixedModelFit fit, DenominatorDf ddf) {
+        checkDenominatorDf(ddf, options, method, family);
+        return DenominatorDegrees.of(ddf, new LinearMixedModel(design, response.y(), response.weights(), method == Method.REML), fit);
+    }
+
+    /** lmerTest's anova of a fit of this model: type 3 or 1 F tests with the chosen denominator degrees of freedom. */
+    public AnovaTable anova(MixedModelFit fit, DenominatorDf ddf, int type) {
+        double[] beta = fit.fixedEffects().stream().mapToDouble(FixedEffect::estimate).toArray();
+        return Anova.of(design, contrastTests(fit, ddf), ddf, type, beta, fit.residualStdDev());
+    }
+
+    /**
+     * Fits the model (without t tests) and gives lmerTest's anova with the options' --ddf method.
+     *
+     * @throws IllegalArgumentException when the options have no denominator-degrees-of-freedom method
+     */
+    public AnovaTable anova(int type) {
+        if (options.ddf() == null) {
+            throw new IllegalArgumentException("an anova needs a denominator-degrees-of-freedom method in the options");
+        }
+        return anova(fitWithoutTests(), options.ddf(), type);
+    }
+
+    /** The fit without denominator degrees of freedom (what refits for simulation, profiles and the bootstrap need). */
+    MixedModelFit fitWithoutTests() {
         MixedModelFit fit = estimator.fit(this);
         List<String> warnings = new ArrayList<>(formula.warnings());
         warnings.addAll(fit.warnings());
@@ -116,8 +180,11 @@ public final class PreparedModel implements FitSource {
         if (!(method == Method.REML && other == Method.ML)) {
             throw new IllegalArgumentException("a " + method.label() + " model is not refitted by " + other.label());
         }
-        return new PreparedModel(formula, options, other, nAGQ, family, Estimators.of(other, options, nAGQ), rows, design, response,
-                scaling);
+        // the ML refit is for likelihoods only: no t tests (Kenward-Roger is not even defined for ML)
+        FitOptions o = options;
+        FitOptions refit = new FitOptions(o.family(), o.link(), o.method(), o.agqPoints(), o.weights(), o.factors(), o.cluster(), o.corstr(),
+                o.strata(), o.correlation());
+        return new PreparedModel(formula, refit, other, nAGQ, family, Estimators.of(other, refit, nAGQ), rows, design, response, scaling);
     }
 
     /** Refuses, before any fitting, a model that simulation and the bootstrap cannot refit. */

@@ -56,6 +56,6 @@ record PreparedRefit(PreparedModel model, MixedModelFit fit) implements Refittab
 
     @Override
     public MixedModelFit refit(double[] y) {
-        return model.withResponse(y).fit();
+        return model.withResponse(y).fitWithoutTests();
     }
 }

@@ -12,11 +12,19 @@ import java.util.Set;
  * @param corstr      GEE working correlation: independence, exchangeable, ar1, unstructured
  * @param strata      strata column of conditional logistic regression
  * @param correlation residual correlation of a linear mixed model: "ar1(TIME | GROUP)", "exp(TIME | GROUP)", "cs(1 | GROUP)"
+ * @param ddf         denominator degrees of freedom for a linear mixed model's t tests, or null for none (lme4's t without df)
  */
 public record FitOptions(String family, String link, Method method, Integer agqPoints, String weights,
-                         Set<String> factors, String cluster, String corstr, String strata, String correlation) {
+                         Set<String> factors, String cluster, String corstr, String strata, String correlation,
+                         DenominatorDf ddf) {
     public FitOptions {
         factors = factors == null ? Set.of() : Set.copyOf(factors);
+    }
+
+    /** Options without denominator degrees of freedom (the record's form before {@code ddf}). */
+    public FitOptions(String family, String link, Method method, Integer agqPoints, String weights, Set<String> factors,
+                      String cluster, String corstr, String strata, String correlation) {
+        this(family, link, method, agqPoints, weights, factors, cluster, corstr, strata, correlation, null);
     }
 
     public static FitOptions defaults() {
@@ -48,6 +56,7 @@ public record FitOptions(String family, String link, Method method, Integer agqP
         private String corstr;
         private String strata;
         private String correlation;
+        private DenominatorDf ddf;
 
         public Builder family(String v) { family = v; return this; }
 
@@ -71,8 +80,10 @@ public record FitOptions(String family, String link, Method method, Integer agqP
 
         public Builder correlation(String v) { correlation = v; return this; }
 
+        public Builder ddf(DenominatorDf v) { ddf = v; return this; }
+
         public FitOptions build() {
-            return new FitOptions(family, link, method, agqPoints, weights, factors, cluster, corstr, strata, correlation);
+            return new FitOptions(family, link, method, agqPoints, weights, factors, cluster, corstr, strata, correlation, ddf);
         }
     }
 }

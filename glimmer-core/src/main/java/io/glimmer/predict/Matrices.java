@@ -1,19 +1,9 @@
 package io.glimmer.predict;
 
+import io.glimmer.linalg.DenseArrays;
 /** The few dense-matrix chores of this package, on plain arrays. */
 final class Matrices {
     private Matrices() {
-    }
-
-    static double[][] copy(double[][] a) {
-        if (a == null) {
-            return null;
-        }
-        double[][] c = new double[a.length][];
-        for (int i = 0; i < a.length; i++) {
-            c[i] = a[i].clone();
-        }
-        return c;
     }
 
     /** x'Vx. */

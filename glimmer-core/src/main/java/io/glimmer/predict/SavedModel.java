@@ -1,5 +1,7 @@
 package io.glimmer.predict;
 
+import io.glimmer.linalg.DenseArrays;
+
 import io.glimmer.error.InputException;
 import io.glimmer.design.Design;
 import io.glimmer.design.RandomEffectsTerm;
@@ -36,7 +38,7 @@ public record SavedModel(String formula, String family, String link, String meth
     public SavedModel {
         coefficientNames = List.copyOf(coefficientNames);
         beta = beta.clone();
-        betaCovariance = Matrices.copy(betaCovariance);
+        betaCovariance = DenseArrays.copy(betaCovariance);
         theta = theta == null ? new double[0] : theta.clone();
         coding = coding == null ? StoredCoding.none() : coding;
         randomTerms = List.copyOf(randomTerms);
@@ -53,7 +55,7 @@ public record SavedModel(String formula, String family, String link, String meth
 
     @Override
     public double[][] betaCovariance() {
-        return Matrices.copy(betaCovariance);
+        return DenseArrays.copy(betaCovariance);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.glimmer.predict;
 
+import io.glimmer.linalg.DenseArrays;
+
 import java.util.List;
 
 /**
@@ -15,8 +17,8 @@ public record SavedRandomTerm(String group, List<String> terms, double[][] covar
     public SavedRandomTerm {
         terms = List.copyOf(terms);
         levels = List.copyOf(levels);
-        covariance = Matrices.copy(covariance);
-        modes = Matrices.copy(modes);
+        covariance = DenseArrays.copy(covariance);
+        modes = DenseArrays.copy(modes);
         if (covariance.length != terms.size() || modes.length != levels.size()) {
             throw new IllegalArgumentException("term '" + group + "': " + terms.size() + " effects and " + levels.size()
                     + " levels, but a " + covariance.length + "-row covariance and " + modes.length + " rows of modes");
@@ -25,12 +27,12 @@ public record SavedRandomTerm(String group, List<String> terms, double[][] covar
 
     @Override
     public double[][] covariance() {
-        return Matrices.copy(covariance);
+        return DenseArrays.copy(covariance);
     }
 
     @Override
     public double[][] modes() {
-        return Matrices.copy(modes);
+        return DenseArrays.copy(modes);
     }
 
     /** Number of effects per level. */

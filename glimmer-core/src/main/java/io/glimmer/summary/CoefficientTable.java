@@ -23,12 +23,14 @@ final class CoefficientTable {
     static List<String> lines(List<FixedEffect> effects, String statistic) {
         int n = effects.size();
         boolean hasP = effects.stream().anyMatch(f -> f.pValue() != null);
-        List<String> headers = new ArrayList<>(List.of("Estimate", "Std. Error", statistic + " value"));
+        boolean hasDf = effects.stream().anyMatch(f -> f.df() != null);
+        List<String> headers = new ArrayList<>(hasDf ? List.of("Estimate", "Std. Error", "df", statistic + " value")
+                : List.of("Estimate", "Std. Error", statistic + " value"));
         if (hasP) {
             headers.add("Pr(>|" + statistic + "|)");
         }
         String[][] cells = new String[n][];
-        String[] coefSe = estimatesAndErrors(effects);
+        String[] coefSe = estimatesAndErrors(effects, hasDf);
         String[] stat = statistics(effects);
         double[] pv = effects.stream().mapToDouble(f -> f.pValue() == null ? Double.NaN : f.pValue()).toArray();
         String[] p = hasP ? RFormat.pad(PValues.format(pv, DIGITS - 1)) : null;
@@ -47,7 +49,8 @@ final class CoefficientTable {
         }
         TextMatrix m = new TextMatrix(headers, true);
         for (int i = 0; i < n; i++) {
-            List<String> row = new ArrayList<>(List.of(coefSe[i], coefSe[n + i], stat[i]));
+            List<String> row = new ArrayList<>(hasDf ? List.of(coefSe[i], coefSe[n + i], coefSe[2 * n + i], stat[i])
+                    : List.of(coefSe[i], coefSe[n + i], stat[i]));
             if (hasP) {
                 row.add(p[i]);
             }
@@ -65,13 +68,20 @@ final class CoefficientTable {
         return out;
     }
 
-    /** Estimates then standard errors (2n cells), formatted together as printCoefmat does. */
-    private static String[] estimatesAndErrors(List<FixedEffect> effects) {
+    /**
+     * Estimates then standard errors (2n cells), and with lmerTest's df column the df (3n cells):
+     * formatted together as printCoefmat does with the columns before the statistic.
+     */
+    private static String[] estimatesAndErrors(List<FixedEffect> effects, boolean withDf) {
         int n = effects.size();
-        double[] x = new double[2 * n];
+        double[] x = new double[(withDf ? 3 : 2) * n];
         for (int i = 0; i < n; i++) {
             x[i] = effects.get(i).estimate();
             x[n + i] = effects.get(i).stdError();
+            if (withDf) {
+                Double df = effects.get(i).df();
+                x[2 * n + i] = df == null ? Double.NaN : df;
+            }
         }
         double minAbs = Double.POSITIVE_INFINITY;
         for (double v : x) {

@@ -98,6 +98,9 @@ public final class Summary {
         if (d instanceof EstimatorDetails.CorrelatedResiduals c) { // nlme::lme with a correlation structure
             return "Linear mixed-effects model fit by " + (c.reml() ? "REML" : "maximum likelihood")
                     + ", with correlated residuals within groups (as nlme's lme)";
+        } else if (d instanceof EstimatorDetails.Lmm l && l.ddf() != null) { // lmerTest's summary
+            return "Linear mixed model fit by " + (l.reml() ? "REML" : "maximum likelihood ") + ". t-tests use " + l.ddf().possessive()
+                    + " method ['lmerModLmerTest']";
         } else if (d instanceof EstimatorDetails.Lmm l) {
             return l.reml() ? "Linear mixed model fit by REML ['lmerMod']"
                     : "Linear mixed model fit by maximum likelihood  ['lmerMod']";

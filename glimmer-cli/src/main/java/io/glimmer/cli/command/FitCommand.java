@@ -8,6 +8,7 @@ import io.glimmer.options.Method;
 import io.glimmer.cli.common.AtomicFile;
 import io.glimmer.cli.json.FitJson;
 import io.glimmer.cli.json.ModelFile;
+import io.glimmer.cli.options.DdfOption;
 import io.glimmer.cli.options.FormulaOption;
 import io.glimmer.cli.options.ModelOptions;
 import io.glimmer.cli.options.OutputOptions;
@@ -37,6 +38,9 @@ public final class FitCommand extends GlimmerCommand {
     ModelOptions model;
 
     @Mixin
+    DdfOption ddf;
+
+    @Mixin
     OutputOptions output;
 
     @Option(names = "--save", paramLabel = "MODEL", order = 25,
@@ -50,7 +54,7 @@ public final class FitCommand extends GlimmerCommand {
     @Override
     public Integer call() {
         String format = output.format("text", "json");
-        FitOptions options = model.fitOptions();
+        FitOptions options = model.fitOptions(ddf.value());
         String formula = this.formula.formula();
         output.checkWritable();
         if (save != null) {

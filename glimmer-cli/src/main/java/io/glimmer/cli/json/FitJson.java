@@ -57,6 +57,9 @@ public final class FitJson {
             number(e, "estimate", f.estimate());
             number(e, "std_error", f.stdError());
             number(e, "statistic", f.statistic());
+            if (f.df() != null) { // --ddf: Satterthwaite's or Kenward-Roger's denominator degrees of freedom
+                number(e, "df", f.df());
+            }
             number(e, "p_value", f.pValue());
         }
         ArrayNode random = o.putArray("random_effects");

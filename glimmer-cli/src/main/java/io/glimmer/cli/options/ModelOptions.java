@@ -3,6 +3,7 @@ package io.glimmer.cli.options;
 import io.glimmer.options.FitOptions;
 import io.glimmer.error.InputException;
 import io.glimmer.options.Method;
+import io.glimmer.options.DenominatorDf;
 import io.glimmer.data.CsvOptions;
 import io.glimmer.data.CsvReader;
 import io.glimmer.data.DataFrame;
@@ -80,6 +81,15 @@ public final class ModelOptions {
 
     /** The options checked and converted for the core; an InputException names what is wrong. */
     public FitOptions fitOptions() {
+        return builder().build();
+    }
+
+    /** {@link #fitOptions()} with denominator degrees of freedom for the t tests (null: none). */
+    public FitOptions fitOptions(DenominatorDf ddf) {
+        return builder().ddf(ddf).build();
+    }
+
+    private FitOptions.Builder builder() {
         FitOptions.Builder b = FitOptions.builder();
         b.cluster(blankToNull("--cluster", cluster)).corstr(blankToNull("--corstr", corstr))
                 .strata(blankToNull("--strata", strata)).correlation(blankToNull("--correlation", correlation));
@@ -106,7 +116,7 @@ public final class ModelOptions {
             b.weights(weights.strip());
         }
         b.factors(factorSet());
-        return b.build();
+        return b;
     }
 
     /** The factor columns named with --factors, in order, blanks dropped. */

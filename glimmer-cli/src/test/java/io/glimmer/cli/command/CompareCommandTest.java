@@ -3,9 +3,7 @@ package io.glimmer.cli.command;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.glimmer.cli.Cli;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -22,16 +20,8 @@ class CompareCommandTest {
     static final String M1 = "Reaction ~ Days + (Days | Subject)";
     static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    static Path dir;
-    static Path sleepstudy;
-    static Path cbpp;
-
-    @BeforeAll
-    static void copyData() {
-        sleepstudy = Cli.data(dir, "sleepstudy.csv");
-        cbpp = Cli.data(dir, "cbpp.csv");
-    }
+    static final Path sleepstudy = Cli.shared("sleepstudy.csv");
+    static final Path cbpp = Cli.shared("cbpp.csv");
 
     private static List<String> names(JsonNode o) {
         List<String> n = new ArrayList<>();

@@ -3,9 +3,7 @@ package io.glimmer.cli.command;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.glimmer.cli.Cli;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -20,16 +18,8 @@ class ConfintCommandTest {
     static final String FORMULA = "Reaction ~ Days + (Days | Subject)";
     static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    static Path dir;
-    static Path sleepstudy;
-    static Path dyestuff;
-
-    @BeforeAll
-    static void copyData() {
-        sleepstudy = Cli.data(dir, "sleepstudy.csv");
-        dyestuff = Cli.data(dir, "dyestuff.csv");
-    }
+    static final Path sleepstudy = Cli.shared("sleepstudy.csv");
+    static final Path dyestuff = Cli.shared("dyestuff.csv");
 
     private static Cli.Result confint(String... extra) {
         List<String> args = new ArrayList<>(List.of("confint", "--data", sleepstudy.toString(), "--formula", FORMULA));
