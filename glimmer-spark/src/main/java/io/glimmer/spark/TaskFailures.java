@@ -1,14 +1,18 @@
 package io.glimmer.spark;
 
 import io.glimmer.GlimmerException;
+import io.glimmer.InputException;
 
 import java.util.function.Supplier;
 
 /**
  * A core error raised in a task reaches the driver wrapped in Spark's own exception (after Spark's
- * retries): this finds it again, so bad data gets the core's one-line message, not a stack trace.
+ * retries), as a cause or only as text: this finds it again, so bad data gets the core's one-line
+ * message, not a stack trace.
  */
 final class TaskFailures {
+    private static final String MARKER = InputException.class.getName() + ": ";
+
     private TaskFailures() {
     }
 
@@ -17,13 +21,24 @@ final class TaskFailures {
             return work.get();
         } catch (GlimmerException e) {
             throw e;
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // SparkException is checked, thrown undeclared from Scala
             for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
                 if (t instanceof GlimmerException g) {
                     throw g;
                 }
             }
-            throw e;
+            // A task's failure reaches the driver as text ("... failure: Lost task ...: io.glimmer.InputException: msg").
+            String text = e.getMessage() == null ? "" : e.getMessage();
+            int at = text.indexOf(MARKER);
+            if (at >= 0) {
+                int from = at + MARKER.length();
+                int end = text.indexOf('\n', from);
+                throw new InputException(text.substring(from, end < 0 ? text.length() : end).strip());
+            }
+            if (e instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new GlimmerException("the Spark job failed: " + text.lines().findFirst().orElse(""), e);
         }
     }
 }
