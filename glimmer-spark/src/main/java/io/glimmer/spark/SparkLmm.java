@@ -60,7 +60,9 @@ final class SparkLmm {
                     new GroupedColumns(levels.size(), q, new int[0], new double[0]));
             MixedModelFit fit = LinearMixedModel.fromStatistics(stats, term, plan.formula(), x.names(), List.of(),
                     Math.toIntExact(rows.dropped), reml).fit();
-            return scaling.isIdentity() ? fit : scaling.unscale(fit);
+            fit = scaling.isIdentity() ? fit : scaling.unscale(fit);
+            double[] quantiles = ResidualQuantiles.of(rows.blocks, ResidualQuantiles.Residuals.of(fit, shared), stats.n());
+            return fit.toBuilder().scaledResidualQuantiles(quantiles).build();
         } finally {
             shared.destroy();
         }
