@@ -9,10 +9,9 @@ import io.glimmer.formula.Formula;
 import org.apache.spark.sql.Row;
 
 import java.io.Serializable;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -44,26 +43,38 @@ final class RowBlock implements Serializable {
 
     /** Codes the rows (complete, columns in the plan's order, numbers as doubles, categories as strings) by the core's design code. */
     static RowBlock of(Iterator<Row> it, ModelPlan plan) {
-        List<Row> rows = new ArrayList<>();
-        it.forEachRemaining(rows::add);
-        int n = rows.size();
+        // straight into growing column arrays: a partition's rows are never held as Row objects together
         int cols = plan.columns().size();
         double[][] numeric = new double[cols][];
         String[][] text = new String[cols][];
+        int capacity = 1024;
         for (int c = 0; c < cols; c++) {
-            if (plan.categorical()[c]) {
-                text[c] = new String[n];
-                for (int r = 0; r < n; r++) {
-                    text[c][r] = rows.get(r).getString(c);
-                }
-            } else {
-                numeric[c] = new double[n];
-                for (int r = 0; r < n; r++) {
-                    numeric[c][r] = rows.get(r).getDouble(c);
+            numeric[c] = plan.categorical()[c] ? null : new double[capacity];
+            text[c] = plan.categorical()[c] ? new String[capacity] : null;
+        }
+        int n = 0;
+        while (it.hasNext()) {
+            Row row = it.next();
+            if (n == capacity) {
+                capacity *= 2;
+                for (int c = 0; c < cols; c++) {
+                    numeric[c] = numeric[c] == null ? null : Arrays.copyOf(numeric[c], capacity);
+                    text[c] = text[c] == null ? null : Arrays.copyOf(text[c], capacity);
                 }
             }
+            for (int c = 0; c < cols; c++) {
+                if (text[c] != null) {
+                    text[c][n] = row.getString(c);
+                } else {
+                    numeric[c][n] = row.getDouble(c);
+                }
+            }
+            n++;
         }
-        rows.clear();
+        for (int c = 0; c < cols; c++) {
+            numeric[c] = numeric[c] == null ? null : Arrays.copyOf(numeric[c], n);
+            text[c] = text[c] == null ? null : Arrays.copyOf(text[c], n);
+        }
         DataFrame data = plan.dataFrame(numeric, text);
         ModelFrame frame = plan.frame(data);
         Formula f = plan.parsed();
