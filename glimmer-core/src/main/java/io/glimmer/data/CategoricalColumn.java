@@ -22,6 +22,11 @@ public final class CategoricalColumn implements Column {
         }
     }
 
+    /** Distinct level texts in the one order every categorical column uses (numeric when all are numbers, else code points). */
+    public static List<String> sortedLevels(java.util.Set<String> distinct) {
+        return Levels.sorted(distinct);
+    }
+
     @Override
     public String name() {
         return name;

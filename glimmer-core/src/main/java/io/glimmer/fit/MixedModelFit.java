@@ -111,6 +111,12 @@ public final class MixedModelFit {
     /** Residuals divided by the residual standard deviation (Pearson residuals for GLMMs). */
     public double[] scaledResiduals() { return v.scaledResiduals == null ? new double[0] : v.scaledResiduals.clone(); }
 
+    /**
+     * The scaled residuals' minimum, quartiles (R's type 7) and maximum when the residuals themselves
+     * are not held (a fit whose rows stay elsewhere, e.g. on Spark executors); null otherwise.
+     */
+    public double[] scaledResidualQuantiles() { return v.scaledResidualQuantiles == null ? null : v.scaledResidualQuantiles.clone(); }
+
     public OptimizerSummary optimizer() { return v.optimizer; }
 
     public double fitSeconds() { return v.fitSeconds; }
@@ -196,6 +202,7 @@ public final class MixedModelFit {
         private double[] theta;
         private double[] fitted;
         private double[] scaledResiduals;
+        private double[] scaledResidualQuantiles;
         private OptimizerSummary optimizer;
         private double fitSeconds;
         private Integer bicObservations;
@@ -250,6 +257,8 @@ public final class MixedModelFit {
         public Builder fitted(double[] v) { fitted = v; return this; }
 
         public Builder scaledResiduals(double[] v) { scaledResiduals = v; return this; }
+
+        public Builder scaledResidualQuantiles(double[] v) { scaledResidualQuantiles = v; return this; }
 
         public Builder optimizer(OptimizerSummary v) { optimizer = v; return this; }
 
@@ -308,6 +317,7 @@ public final class MixedModelFit {
             b.fitted = frozen && fitted != null && fitted != fromFit.fitted ? fitted.clone() : fitted;
             b.scaledResiduals = frozen && scaledResiduals != null && scaledResiduals != fromFit.scaledResiduals
                     ? scaledResiduals.clone() : scaledResiduals;
+            b.scaledResidualQuantiles = frozen && scaledResidualQuantiles != null ? scaledResidualQuantiles.clone() : scaledResidualQuantiles;
             b.fromFit = frozen ? b : this;
             b.optimizer = optimizer;
             b.fitSeconds = fitSeconds;

@@ -172,6 +172,36 @@ public final class CrossProducts {
             merge();
             partialsZero = true;
         }
+        sumPairs(weights, n, chunks);
+        finish();
+    }
+
+    /**
+     * The cross products of one random-effects term from sums made elsewhere (a distributed pass over
+     * rows this process never holds), in the layouts {@link RowSums} fills.
+     *
+     * @param shape        the term's levels and q (its rows are not read; it may hold none)
+     * @param diagonal     Z'WZ, levels·q² values, block by block
+     * @param termByDense  F'WZ transposed: (level·q + b)·width + a holds Σ w f_a z_b
+     * @param denseLower   F'WF, width² values, the lower triangle read
+     */
+    public static CrossProducts ofSums(GroupedColumns shape, int width, double[] diagonal, double[] termByDense, double[] denseLower) {
+        CrossProducts cp = new CrossProducts(new GroupedColumns[]{shape}, width);
+        copyInto(diagonal, cp.totals.diagonal[0]);
+        copyInto(termByDense, cp.totals.denseByTerm[0]);
+        copyInto(denseLower, cp.totals.denseDiagonal);
+        cp.finish();
+        return cp;
+    }
+
+    private static void copyInto(double[] from, double[] to) {
+        if (from.length != to.length) {
+            throw new IllegalArgumentException("expected " + to.length + " sums, got " + from.length);
+        }
+        System.arraycopy(from, 0, to, 0, to.length);
+    }
+
+    private void sumPairs(double[] weights, int n, int chunks) {
         int[] bounds = new int[chunks + 1];
         for (int c = 0; c <= chunks; c++) {
             bounds[c] = (int) ((long) n * c / chunks);
@@ -183,6 +213,10 @@ public final class CrossProducts {
                 }
             }
         }
+    }
+
+    /** F'WZ from the totals' transposed layout, and F'WF symmetrised. */
+    private void finish() {
         for (int i = 0; i < terms.length; i++) { // F'WZ_i from its columns × width sums
             double[] t = totals.denseByTerm[i];
             double[] d = denseByTerm[i].data;

@@ -43,9 +43,17 @@ public final class LinearMixedModel {
     /** Largest moment start for a relative standard deviation. */
     private static final double MAX_START = 10;
 
+    /** The rows, or null for a model made from sums over rows held elsewhere ({@link #fromStatistics}). */
     private final Design design;
     private final double[] y;
     private final double[] weights;
+    /** From sums: what the moment start reads instead of the rows; null with rows. */
+    private final SufficientStatistics statistics;
+    private final List<RandomEffectsTerm> terms;
+    private final String formulaText;
+    private final List<String> fixedNames;
+    private final List<String> droppedColumns;
+    private final int nDropped;
     private final boolean reml;
     private final CovarianceStructure covariance;
     /** The factor the last evaluation wrote (after {@link #fit()}: the factor at the optimum). */
@@ -77,6 +85,12 @@ public final class LinearMixedModel {
         this.design = design;
         this.y = y.clone();
         this.weights = weights == null ? null : weights.clone();
+        this.statistics = null;
+        this.terms = design.randomTerms();
+        this.formulaText = design.formula().text();
+        this.fixedNames = design.x().names();
+        this.droppedColumns = design.droppedColumns();
+        this.nDropped = design.frame().dropped();
         this.reml = reml;
         this.n = design.rows();
         this.p = design.p();
@@ -98,18 +112,48 @@ public final class LinearMixedModel {
         this.factor = new BlockedCholesky(cp);
     }
 
-    private static void checkIdentifiable(Design design, double[] y) {
-        int n = design.rows();
-        for (RandomEffectsTerm t : design.randomTerms()) {
-            if (t.levelCount() >= n) {
-                throw new InputException("grouping factor '" + t.group() + "' has " + t.levelCount() + " levels for " + n
-                        + " observations; a linear mixed model needs fewer levels than observations");
-            }
-            if (t.size() > n) {
-                throw new InputException("the term for '" + t.group() + "' has " + t.size() + " random effects for " + n
-                        + " observations; the variance components cannot be identified");
-            }
+    /**
+     * A model from sums over rows held elsewhere (a distributed pass): one random-effects term, whose
+     * shape (levels, names, q) is given without rows. The fit then reports no fitted values or
+     * residuals (they are per row); everything else is as from the rows.
+     *
+     * @param fixedNames     X's column names; an "(Intercept)" column is the one the shift applies to
+     * @param droppedColumns aliased columns removed before the sums
+     * @param nDropped       rows removed for missing values
+     */
+    public static LinearMixedModel fromStatistics(SufficientStatistics statistics, RandomEffectsTerm term, String formula,
+                                                  List<String> fixedNames, List<String> droppedColumns, int nDropped, boolean reml) {
+        return new LinearMixedModel(statistics, term, formula, fixedNames, droppedColumns, nDropped, reml);
+    }
+
+    private LinearMixedModel(SufficientStatistics s, RandomEffectsTerm term, String formula, List<String> fixedNames,
+                             List<String> droppedColumns, int nDropped, boolean reml) {
+        if (s.n() > Integer.MAX_VALUE) {
+            throw new InputException(s.n() + " rows are more than a linear mixed model fit counts (" + Integer.MAX_VALUE + ")");
         }
+        this.design = null;
+        this.y = null;
+        this.weights = null;
+        this.statistics = s;
+        this.terms = List.of(term);
+        this.formulaText = formula;
+        this.fixedNames = List.copyOf(fixedNames);
+        this.droppedColumns = List.copyOf(droppedColumns);
+        this.nDropped = nDropped;
+        this.reml = reml;
+        this.n = (int) s.n();
+        this.p = s.p();
+        checkLevels(terms, n);
+        this.covariance = new CovarianceStructure(terms);
+        this.lambdas = covariance.newLambdas();
+        this.sumLogWeights = s.sumLogWeights();
+        this.intercept = fixedNames.indexOf("(Intercept)");
+        this.shift = s.shift();
+        this.factor = new BlockedCholesky(s.crossProducts(term));
+    }
+
+    private static void checkIdentifiable(Design design, double[] y) {
+        checkLevels(design.randomTerms(), design.rows());
         double first = y[0];
         boolean constant = true;
         for (double v : y) {
@@ -119,8 +163,25 @@ public final class LinearMixedModel {
             }
         }
         if (constant) {
-            throw new InputException("the response '" + design.formula().response().deparse() + "' is constant (every value is " + first
-                    + "); there is nothing to model");
+            throw constantResponse(design.formula().response().deparse(), first);
+        }
+    }
+
+    /** The one message for a response with a single value. */
+    public static InputException constantResponse(String response, double value) {
+        return new InputException("the response '" + response + "' is constant (every value is " + value + "); there is nothing to model");
+    }
+
+    private static void checkLevels(List<RandomEffectsTerm> terms, int n) {
+        for (RandomEffectsTerm t : terms) {
+            if (t.levelCount() >= n) {
+                throw new InputException("grouping factor '" + t.group() + "' has " + t.levelCount() + " levels for " + n
+                        + " observations; a linear mixed model needs fewer levels than observations");
+            }
+            if (t.size() > n) {
+                throw new InputException("the term for '" + t.group() + "' has " + t.size() + " random effects for " + n
+                        + " observations; the variance components cannot be identified");
+            }
         }
     }
 
@@ -175,6 +236,7 @@ public final class LinearMixedModel {
         return covariance;
     }
 
+    /** The rows' design, or null for a model made from sums ({@link #fromStatistics}). */
     public Design design() {
         return design;
     }
@@ -274,9 +336,10 @@ public final class LinearMixedModel {
         bestValue = Double.POSITIVE_INFINITY;
         // The moment start, guarded: where lme4's identity start is better (badly scaled slopes, say)
         // BOBYQA starts there with lme4's radius. Both are evaluated; the winner is then remembered.
-        double[] start = MomentStart.theta(design, responseLessOffset(), weights, covariance, INITIAL_RADIUS, MAX_START);
+        double[] start = design == null ? MomentStart.theta(statistics, terms, covariance, INITIAL_RADIUS, MAX_START)
+                : MomentStart.theta(design, responseLessOffset(), weights, covariance, INITIAL_RADIUS, MAX_START);
         double[] identity = covariance.start();
-        double radius = initialRadius(start, identity, MomentStart.radius(design, start, SMALLEST_RADIUS, INITIAL_RADIUS));
+        double radius = initialRadius(start, identity, MomentStart.radius(terms, start, SMALLEST_RADIUS, INITIAL_RADIUS));
         int guard = 0;
         if (!Arrays.equals(start, identity)) {
             guard = 1; // the losing start's evaluation; the winner's is BOBYQA's first, answered from memory
@@ -325,7 +388,6 @@ public final class LinearMixedModel {
         double pwrss = penalisedResidualSumOfSquares();
         double sigma2 = pwrss / (reml ? n - p : n);
         double sigma = Math.sqrt(sigma2);
-        List<RandomEffectsTerm> terms = design.randomTerms();
         double[] beta = new double[p];
         double[][] spherical = new double[terms.size()][];
         for (int k = 0; k < terms.size(); k++) {
@@ -338,24 +400,24 @@ public final class LinearMixedModel {
         double[][] u = RandomEffectsReport.modes(lambdas, terms, spherical);
         double[][] vcov = factor.fixedEffectsCovariance(p, sigma2);
 
-        List<FixedEffect> fixed = FixedEffectsTable.withoutPValues(design.x().names(), beta, vcov);
-        double[] fitted = fitted(beta, u);
-        double[] scaled = new double[n];
-        for (int r = 0; r < n; r++) {
+        List<FixedEffect> fixed = FixedEffectsTable.withoutPValues(fixedNames, beta, vcov);
+        double[] fitted = design == null ? null : fitted(beta, u);
+        double[] scaled = design == null ? null : new double[n];
+        for (int r = 0; scaled != null && r < n; r++) {
             double w = weights == null ? 1 : Math.sqrt(weights[r]);
             scaled[r] = w * (y[r] - fitted[r]) / sigma;
         }
         List<String> warnings = new ArrayList<>();
-        RankCheck.warning(design.droppedColumns()).ifPresent(warnings::add);
+        RankCheck.warning(droppedColumns).ifPresent(warnings::add);
         boolean singular = covariance.singular(theta);
         if (singular) {
             warnings.add("boundary (singular) fit: a variance component is (nearly) zero or a correlation is ±1");
         }
         return MixedModelFit.builder()
-                .formula(design.formula().text())
+                .formula(formulaText)
                 .family("gaussian").link("identity")
                 .method(reml ? "REML" : "ML").details(new EstimatorDetails.Lmm(reml))
-                .nObs(n).nDropped(design.frame().dropped())
+                .nObs(n).nDropped(nDropped)
                 .groups(RandomEffectsReport.groups(terms))
                 .singular(singular)
                 .warnings(warnings)

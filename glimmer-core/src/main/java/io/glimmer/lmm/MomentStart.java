@@ -39,13 +39,78 @@ final class MomentStart {
         for (int r = 0; r < n; r++) {
             rss += weight(weights, r) * e[r] * e[r];
         }
-        double sigma2 = rss / (n - p);
         List<RandomEffectsTerm> terms = design.randomTerms();
         LevelMoments[] moments = new LevelMoments[terms.size()];
         for (int k = 0; k < terms.size(); k++) {
             moments[k] = LevelMoments.of(terms.get(k).columns(), e, weights);
-            if (moments[k].withinVariance() > 0) {
-                sigma2 = Math.min(sigma2, moments[k].withinVariance());
+        }
+        return fromMoments(rss / (n - p), terms, moments, covariance, lower, upper);
+    }
+
+    /**
+     * The same start from sums over the rows made elsewhere (a distributed pass): the least-squares
+     * fit from X'WX and X'Wy, each level's Z'WZ, Z'We and e'We from its own sums. One term only.
+     */
+    static double[] theta(SufficientStatistics sums, List<RandomEffectsTerm> terms, CovarianceStructure covariance, double lower, double upper) {
+        double[] start = covariance.start();
+        int p = sums.p();
+        int w = p + 1;
+        if (terms.size() != 1 || sums.n() <= p) {
+            return start;
+        }
+        double[] xtx = new double[p * p];
+        double[] xty = new double[p];
+        for (int a = 0; a < p; a++) {
+            xty[a] = sums.denseLower()[p * w + a];
+            for (int b = 0; b <= a; b++) {
+                xtx[a * p + b] = sums.denseLower()[a * w + b];
+            }
+        }
+        if (!SmallCholesky.factor(xtx, p, PIVOT_TOLERANCE)) {
+            return start;
+        }
+        double[] beta = SmallCholesky.solve(xtx, p, xty);
+        double rss = quadratic(sums.denseLower(), 0, w, beta);
+        GroupedColumns g = terms.get(0).columns();
+        int q = g.q();
+        int levels = g.levels();
+        double[] zte = new double[levels * q];
+        double[] ete = new double[levels];
+        for (int l = 0; l < levels; l++) {
+            for (int b = 0; b < q; b++) {
+                int o = (l * q + b) * w; // Σ w f_a z_b, a over [X, y]
+                double s = sums.termByDense()[o + p];
+                for (int a = 0; a < p; a++) {
+                    s -= sums.termByDense()[o + a] * beta[a];
+                }
+                zte[l * q + b] = s;
+            }
+            ete[l] = quadratic(sums.levelDense(), l * w * w, w, beta);
+        }
+        LevelMoments m = LevelMoments.fromSums(q, levels, sums.diagonal(), zte, ete, sums.levelCounts());
+        return fromMoments(rss / (sums.n() - p), terms, new LevelMoments[]{m}, covariance, lower, upper);
+    }
+
+    /** e'We for e = y − Xβ, from the lower triangle of [X y]'W[X y] at offset o (width w, y last). */
+    private static double quadratic(double[] lower, int o, int w, double[] beta) {
+        int p = w - 1;
+        double s = lower[o + p * w + p];
+        for (int a = 0; a < p; a++) {
+            s -= 2 * beta[a] * lower[o + p * w + a];
+            for (int b = 0; b < p; b++) {
+                s += beta[a] * beta[b] * lower[o + Math.max(a, b) * w + Math.min(a, b)];
+            }
+        }
+        return Math.max(s, 0);
+    }
+
+    private static double[] fromMoments(double rssVariance, List<RandomEffectsTerm> terms, LevelMoments[] moments,
+                                        CovarianceStructure covariance, double lower, double upper) {
+        double[] start = covariance.start();
+        double sigma2 = rssVariance;
+        for (LevelMoments m : moments) {
+            if (m.withinVariance() > 0) {
+                sigma2 = Math.min(sigma2, m.withinVariance());
             }
         }
         if (!(sigma2 > 0)) {
@@ -71,10 +136,10 @@ final class MomentStart {
      * estimated from G levels has relative standard error about √(2/(G − 1)), its square root half
      * that) — within [lower, upper]. Many levels give a close start and a small first step.
      */
-    static double radius(Design design, double[] theta, double lower, double upper) {
+    static double radius(List<RandomEffectsTerm> terms, double[] theta, double lower, double upper) {
         double r = lower;
         int i = 0;
-        for (RandomEffectsTerm t : design.randomTerms()) {
+        for (RandomEffectsTerm t : terms) {
             double se = 1 / Math.sqrt(2.0 * Math.max(1, t.levelCount() - 1));
             for (int j = 0; j < t.thetaCount(); j++) {
                 r = Math.max(r, Math.max(Math.abs(theta[i + j]), lower) * se);
@@ -128,7 +193,7 @@ final class MomentStart {
             double[] ztz = new double[levels * q * q];
             double[] zte = new double[levels * q];
             double[] ete = new double[levels];
-            int[] count = new int[levels];
+            long[] count = new long[levels];
             for (int r = 0; r < codes.length; r++) {
                 int l = codes[r];
                 double w = weight(weights, r);
@@ -143,6 +208,16 @@ final class MomentStart {
                     }
                 }
             }
+            return fromSums(q, levels, ztz, zte, ete, count);
+        }
+
+        /**
+         * @param ztz   per level Z'WZ (q² values, lower triangle read)
+         * @param zte   per level Z'We
+         * @param ete   per level e'We
+         * @param count rows per level
+         */
+        static LevelMoments fromSums(int q, int levels, double[] ztz, double[] zte, double[] ete, long[] count) {
             double[] sum = new double[q];
             double[] sumSq = new double[q];
             double[] sampling = new double[q];

@@ -24,13 +24,20 @@ public record PredictorScaling(double[] factors) {
 
     public static PredictorScaling of(ModelMatrix x) {
         int p = x.columns();
-        double[] s = new double[p];
+        double[] ss = new double[p];
         for (int j = 0; j < p; j++) {
-            double ss = 0;
             for (int r = 0; r < x.rows(); r++) {
-                ss += x.get(r, j) * x.get(r, j);
+                ss[j] += x.get(r, j) * x.get(r, j);
             }
-            double rms = Math.sqrt(ss / Math.max(1, x.rows()));
+        }
+        return ofSquares(ss, x.rows());
+    }
+
+    /** The same rule from each column's sum of squares over n rows (summed elsewhere, e.g. by a distributed pass). */
+    public static PredictorScaling ofSquares(double[] sumSquares, long n) {
+        double[] s = new double[sumSquares.length];
+        for (int j = 0; j < s.length; j++) {
+            double rms = Math.sqrt(sumSquares[j] / Math.max(1, n));
             s[j] = rms > 0 && (rms < LOW || rms > HIGH) ? rms : 1;
         }
         return new PredictorScaling(s);

@@ -135,10 +135,11 @@ public final class Summary {
 
     private static void residuals(MixedModelFit fit, List<String> out) {
         double[] r = fit.scaledResiduals();
-        if (r.length == 0) {
+        double[] held = fit.scaledResidualQuantiles();
+        if (r.length == 0 && held == null) {
             return;
         }
-        double[] q = RFormat.zapsmall(Quantiles.type7(r, 0, 0.25, 0.5, 0.75, 1), DIGITS + 1);
+        double[] q = RFormat.zapsmall(r.length == 0 ? held : Quantiles.type7(r, 0, 0.25, 0.5, 0.75, 1), DIGITS + 1);
         out.add("Scaled residuals: ");
         out.addAll(TextMatrix.namedVector(List.of("Min", "1Q", "Median", "3Q", "Max"), List.of(RFormat.format(q, DIGITS)), WIDTH));
         out.add("");

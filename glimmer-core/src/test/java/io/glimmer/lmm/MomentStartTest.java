@@ -84,9 +84,9 @@ class MomentStartTest {
         Design design = Design.of(oneWay(new Random(3), 201, 3, 1, 1, 0), Formula.parse("y ~ x + (x | g)"), null);
         double[] theta = {0.9, 0.0, 0.3};
         double expected = 0.9 / Math.sqrt(2 * 200); // the largest θ over √(2(G − 1))
-        assertEquals(expected, MomentStart.radius(design, theta, 0.01, 0.05), 1e-15);
-        assertEquals(0.05, MomentStart.radius(design, new double[]{9, 0, 1}, 0.01, 0.05), 0.0);
-        assertEquals(0.01, MomentStart.radius(design, new double[]{0.05, 0, 0.05}, 0.01, 0.05), 0.0);
+        assertEquals(expected, MomentStart.radius(design.randomTerms(), theta, 0.01, 0.05), 1e-15);
+        assertEquals(0.05, MomentStart.radius(design.randomTerms(), new double[]{9, 0, 1}, 0.01, 0.05), 0.0);
+        assertEquals(0.01, MomentStart.radius(design.randomTerms(), new double[]{0.05, 0, 0.05}, 0.01, 0.05), 0.0);
     }
 
     @Test

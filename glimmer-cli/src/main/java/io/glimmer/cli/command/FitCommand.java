@@ -14,7 +14,6 @@ import io.glimmer.cli.options.ModelOptions;
 import io.glimmer.cli.options.OutputOptions;
 import io.glimmer.cli.text.Interpretation;
 import io.glimmer.cli.text.ResidualsFile;
-import io.glimmer.data.DataFrame;
 import io.glimmer.design.Design;
 import io.glimmer.fit.MixedModelFit;
 import io.glimmer.model.PreparedModel;
@@ -51,6 +50,14 @@ public final class FitCommand extends GlimmerCommand {
             description = "also write a CSV of the fitted values and the response, Pearson, deviance and working residuals")
     String residuals;
 
+    @Option(names = "--engine", paramLabel = "E", order = 27, defaultValue = "local",
+            description = "where to fit: local (this process, the default) or spark (Apache Spark: ./glimmer adds it; --data may then be Parquet)")
+    String engine;
+
+    @Option(names = "--master", paramLabel = "URL", order = 28,
+            description = "with --engine spark: the Spark master, e.g. local[2] or spark://host:7077 (default local[*], or spark-submit's)")
+    String master;
+
     @Override
     public Integer call() {
         String format = output.format("text", "json");
@@ -66,15 +73,22 @@ public final class FitCommand extends GlimmerCommand {
         if (residuals != null) {
             AtomicFile.checkWritable(residuals, "--residuals");
         }
-        DataFrame data = model.readData(stdin());
+        FitEngine other = Engines.of(engine, master);
+        if (other != null && (save != null || residuals != null)) {
+            throw new InputException((save != null ? "--save" : "--residuals") + " needs the rows in this process; it does not go with --engine "
+                    + engine);
+        }
         long start = System.nanoTime();
-        MixedModelFit fit = Glimmer.fit(data, formula, options);
+        MixedModelFit fit = other != null
+                ? other.fit(model.dataArgument(), model.separator(), formula, options, master)
+                : Glimmer.fit(model.readData(stdin()), formula, options);
         double seconds = (System.nanoTime() - start) / 1e9;
         if (!(fit.fitSeconds() > 0)) {
             fit = fit.toBuilder().fitSeconds(seconds).build();
         }
-        PreparedModel prepared = PreparedModel.of(fit); // what the fit was made from: its coding, rows and response
-        Design design = prepared.design();
+        // what a local fit was made from: its coding, rows and response (another engine keeps its rows)
+        PreparedModel prepared = other == null ? PreparedModel.of(fit) : null;
+        Design design = prepared == null ? null : prepared.design();
         if (save != null) {
             ModelFile.write(prepared.saved(fit), save);
         }

@@ -139,6 +139,16 @@ public final class ModelOptions {
         return STDIN.equals(data) ? "<stdin>" : data;
     }
 
+    /** {@code --data} as given (a file or directory another engine reads itself). */
+    public String dataArgument() {
+        return data;
+    }
+
+    /** {@code --sep} as one character, or null to detect it. */
+    public Character separator() {
+        return separator(sep);
+    }
+
     /** Reads the CSV file (gzip-compressed or not), or standard input for {@code --data -}. */
     public DataFrame readData(InputStream stdin) {
         return readData(data, sep, factorSet(), stdin);

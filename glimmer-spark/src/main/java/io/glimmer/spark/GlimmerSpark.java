@@ -1,0 +1,77 @@
+package io.glimmer.spark;
+
+import io.glimmer.options.FitOptions;
+import io.glimmer.error.InputException;
+import io.glimmer.options.Method;
+import io.glimmer.family.Family;
+import io.glimmer.fit.MixedModelFit;
+import io.glimmer.formula.Formula;
+import io.glimmer.formula.RandomTerm;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Glimmer on Apache Spark: the same fits as {@code Glimmer.fit}, with the rows left where they are.
+ * Rows are cached on the executors as primitive columns, the sums a fit needs are made there, and
+ * the optimiser runs on the driver in the core's own code. So far: the linear mixed model (REML and
+ * ML) with one random-effects term on one grouping factor.
+ */
+public final class GlimmerSpark {
+    private GlimmerSpark() {
+    }
+
+    /** {@link #fit(Dataset, String, String, FitOptions)} with the data named "data" in messages. */
+    public static MixedModelFit fit(Dataset<Row> data, String formula, FitOptions options) {
+        return fit(data, "data", formula, options);
+    }
+
+    /**
+     * Fits the model to the rows of a Spark data set. Columns: numeric types are numbers, strings
+     * and booleans categories (and numeric columns named in {@code options.factors()}).
+     *
+     * @param source the data's name in messages (a file name, say)
+     * @throws InputException for anything wrong with the formula, options or data, in one line
+     */
+    public static MixedModelFit fit(Dataset<Row> data, String source, String formula, FitOptions options) {
+        Formula f = Formula.parse(formula);
+        Method method = supported(f, options);
+        try (DistributedRows rows = TaskFailures.unwrapped(() -> DistributedRows.of(data, source, f, options))) {
+            MixedModelFit fit = TaskFailures.unwrapped(() -> SparkLmm.fit(rows, method == Method.REML));
+            List<String> warnings = new ArrayList<>(f.warnings());
+            warnings.addAll(fit.warnings());
+            return fit.toBuilder().warnings(warnings).source(new SparkFitSource(source)).build();
+        }
+    }
+
+    /** The method, when the Spark engine fits this model; otherwise a one-line reason. */
+    private static Method supported(Formula f, FitOptions options) {
+        Method method = options.effectiveMethod();
+        Family family = Family.of(options.family() == null ? "gaussian" : options.family(), options.link());
+        if (method == Method.LAPLACE && family.isGaussianIdentity()) {
+            method = Method.ML;
+        }
+        if (method != Method.REML && method != Method.ML) {
+            throw new InputException("the Spark engine fits linear mixed models ({--method REML or ML}) so far, not " + method.label());
+        }
+        if (!family.isGaussianIdentity()) {
+            throw new InputException("REML and ML apply to the gaussian family with the identity link");
+        }
+        if (options.weights() != null || options.correlation() != null) {
+            throw new InputException("the Spark engine does not take " + (options.weights() != null ? "{--weights}" : "{--correlation}") + " yet");
+        }
+        if (f.response() == null) {
+            throw new InputException("the formula has no response (nothing left of '~')");
+        }
+        if (f.randomTerms().size() != 1) {
+            throw new InputException("the Spark engine fits one random-effects term so far; the formula has " + f.randomTerms().size());
+        }
+        RandomTerm rt = f.randomTerms().get(0);
+        if (rt.grouping().size() != 1) {
+            throw new InputException("the Spark engine groups by one variable so far, not '" + rt.groupLabel() + "'");
+        }
+        return method;
+    }
+}

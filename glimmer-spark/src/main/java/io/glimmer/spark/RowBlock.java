@@ -1,0 +1,130 @@
+package io.glimmer.spark;
+
+import io.glimmer.error.InputException;
+import io.glimmer.data.DataFrame;
+import io.glimmer.design.ModelFrame;
+import io.glimmer.design.ModelMatrix;
+import io.glimmer.formula.Expr;
+import io.glimmer.formula.Formula;
+import org.apache.spark.sql.Row;
+
+import java.io.Serializable;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * One partition's rows as primitive columns, cached on its executor between passes: X (unscaled),
+ * the response less any offset, the grouping level of each row (as a code into this block's own
+ * distinct levels, which each pass maps to the global index) and the random term's Z values.
+ */
+final class RowBlock implements Serializable {
+    private static final long serialVersionUID = 1L;
+    final int rows;
+    final int p;
+    final int q;
+    final double[] x;
+    final double[] response;
+    final String[] levels;
+    final int[] codes;
+    final double[] z;
+
+    private RowBlock(int rows, int p, int q, double[] x, double[] response, String[] levels, int[] codes, double[] z) {
+        this.rows = rows;
+        this.p = p;
+        this.q = q;
+        this.x = x;
+        this.response = response;
+        this.levels = levels;
+        this.codes = codes;
+        this.z = z;
+    }
+
+    /** Codes the rows (complete, columns in the plan's order, numbers as doubles, categories as strings) by the core's design code. */
+    static RowBlock of(Iterator<Row> it, ModelPlan plan) {
+        // straight into growing column arrays: a partition's rows are never held as Row objects together
+        int cols = plan.columns().size();
+        double[][] numeric = new double[cols][];
+        String[][] text = new String[cols][];
+        int capacity = 1024;
+        for (int c = 0; c < cols; c++) {
+            numeric[c] = plan.categorical()[c] ? null : new double[capacity];
+            text[c] = plan.categorical()[c] ? new String[capacity] : null;
+        }
+        int n = 0;
+        while (it.hasNext()) {
+            Row row = it.next();
+            if (n == capacity) {
+                capacity *= 2;
+                for (int c = 0; c < cols; c++) {
+                    numeric[c] = numeric[c] == null ? null : Arrays.copyOf(numeric[c], capacity);
+                    text[c] = text[c] == null ? null : Arrays.copyOf(text[c], capacity);
+                }
+            }
+            for (int c = 0; c < cols; c++) {
+                if (text[c] != null) {
+                    text[c][n] = row.getString(c);
+                } else {
+                    numeric[c][n] = row.getDouble(c);
+                }
+            }
+            n++;
+        }
+        for (int c = 0; c < cols; c++) {
+            numeric[c] = numeric[c] == null ? null : Arrays.copyOf(numeric[c], n);
+            text[c] = text[c] == null ? null : Arrays.copyOf(text[c], n);
+        }
+        DataFrame data = plan.dataFrame(numeric, text);
+        ModelFrame frame = plan.frame(data);
+        Formula f = plan.parsed();
+        ModelMatrix x = plan.fixed(frame);
+        double[] response = frame.numeric(f.response()).clone();
+        for (Expr o : f.offsets()) {
+            double[] v = frame.numeric(o);
+            for (int r = 0; r < n; r++) {
+                response[r] -= v[r];
+            }
+        }
+        checkFinite(plan.source(), f.response().deparse(), response);
+        for (int j = 0; j < x.columns(); j++) {
+            for (int r = 0; r < n; r++) {
+                if (!Double.isFinite(x.get(r, j))) {
+                    throw new InputException(plan.source() + ": the fixed-effect column '" + x.names().get(j) + "' is not finite ("
+                            + x.get(r, j) + ") in a row");
+                }
+            }
+        }
+        ModelMatrix z = plan.random(frame);
+        String[] group = frame.groupLevels(plan.randomTerm().grouping());
+        Map<String, Integer> local = new HashMap<>();
+        int[] codes = new int[n];
+        for (int r = 0; r < n; r++) {
+            codes[r] = local.computeIfAbsent(group[r], k -> local.size());
+        }
+        String[] levels = new String[local.size()];
+        local.forEach((k, v) -> levels[v] = k);
+        return new RowBlock(n, x.columns(), z.columns(), x.values(), response, levels, codes, z.values());
+    }
+
+    private static void checkFinite(String source, String name, double[] v) {
+        for (double d : v) {
+            if (!Double.isFinite(d)) {
+                throw new InputException(source + ": the response '" + name + "' is not finite (" + d + ") in a row");
+            }
+        }
+    }
+
+    /** This block's level codes mapped to the global index. */
+    int[] globalCodes(Map<String, Integer> index) {
+        int[] map = new int[levels.length];
+        for (int i = 0; i < levels.length; i++) {
+            map[i] = index.get(levels[i]);
+        }
+        int[] out = new int[rows];
+        for (int r = 0; r < rows; r++) {
+            out[r] = map[codes[r]];
+        }
+        return out;
+    }
+}

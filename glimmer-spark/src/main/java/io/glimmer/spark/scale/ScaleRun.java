@@ -1,0 +1,57 @@
+package io.glimmer.spark.scale;
+
+import io.glimmer.options.FitOptions;
+import io.glimmer.options.Method;
+import io.glimmer.fit.MixedModelFit;
+import io.glimmer.spark.GlimmerSpark;
+import org.apache.spark.sql.SparkSession;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * One measured fit for docs/SCALE.md: {@code ScaleRun ROWS GROUPS PARTITIONS [MASTER [CSV_DIR]]} generates the
+ * slope model's rows in Spark ({@link SlopeData}) and fits {@code y ~ x + (1 + x | g)} by ML, printing
+ * rows, wall time (generation included: the rows are made during the first pass), time per row, the
+ * driver's peak resident memory, the estimates and the optimiser's evaluations. With CSV_DIR it writes the
+ * same rows as one CSV file there instead (for the local engine's fit of the same data).
+ */
+public final class ScaleRun {
+    private ScaleRun() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long rows = Long.parseLong(args[0]);
+        int groups = Integer.parseInt(args[1]);
+        int partitions = Integer.parseInt(args[2]);
+        String master = args.length > 3 ? args[3] : "local[2]";
+        SparkSession spark = SparkSession.builder().master(master).appName("glimmer-scale")
+                .config("spark.ui.enabled", "false").config("spark.driver.bindAddress", "127.0.0.1").config("spark.driver.host", "127.0.0.1")
+                .getOrCreate();
+        spark.sparkContext().setLogLevel("ERROR");
+        if (args.length > 4) { // write the rows as one CSV file instead, for the core's fit of the same data
+            SlopeData.of(spark, rows, groups, partitions, 42).coalesce(1).write().option("header", "true").csv(args[4]);
+            spark.stop();
+            return;
+        }
+        long t0 = System.nanoTime();
+        MixedModelFit fit = GlimmerSpark.fit(SlopeData.of(spark, rows, groups, partitions, 42), "y ~ x + (1 + x | g)",
+                FitOptions.builder().method(Method.ML).build());
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        System.out.printf(Locale.ROOT, "rows %d groups %d partitions %d wall %.1f s  per row %.2f us  driver peak RSS %s  logLik %.4f  "
+                        + "beta %s  theta %s  evaluations %d%n", rows, groups, partitions, seconds, seconds / rows * 1e6, peakRss(),
+                fit.logLikelihood(), fit.fixedEffects().stream().map(f -> String.format(Locale.ROOT, "%.5f", f.estimate())).toList(),
+                java.util.Arrays.toString(fit.theta()), fit.optimizer().evaluations());
+        spark.stop();
+    }
+
+    private static String peakRss() throws Exception {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmHWM:")) {
+                return line.substring(6).trim();
+            }
+        }
+        return "?";
+    }
+}
