@@ -22,6 +22,13 @@ public final class CategoricalColumn implements Column {
         }
     }
 
+    /** Codes made here from valid codes: kept as they are (no copy, no check) on the n-long paths. */
+    private CategoricalColumn(List<String> levels, String name, int[] ownCodes) {
+        this.name = name;
+        this.codes = ownCodes;
+        this.levels = levels;
+    }
+
     /** Distinct level texts in the one order every categorical column uses (numeric when all are numbers, else code points). */
     public static List<String> sortedLevels(java.util.Set<String> distinct) {
         return Levels.sorted(distinct);
@@ -72,7 +79,7 @@ public final class CategoricalColumn implements Column {
         for (int i = 0; i < rows.length; i++) {
             c[i] = codes[rows[i]];
         }
-        return new CategoricalColumn(name, c, levels);
+        return new CategoricalColumn(levels, name, c);
     }
 
     /** The same values with only the levels that occur (in their order): R's droplevels. */
@@ -91,11 +98,14 @@ public final class CategoricalColumn implements Column {
                 used.add(levels.get(l));
             }
         }
+        if (used.size() == levels.size()) {
+            return this; // every level occurs: the codes stay as they are
+        }
         int[] c = new int[codes.length];
         for (int i = 0; i < codes.length; i++) {
             c[i] = codes[i] < 0 ? -1 : remap[codes[i]];
         }
-        return new CategoricalColumn(name, c, used);
+        return new CategoricalColumn(List.copyOf(used), name, c);
     }
 
     /** The first row (0-based) whose value is not a number, such as "high"; -1 when every value is a number or missing. */

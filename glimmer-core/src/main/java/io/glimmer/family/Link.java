@@ -11,14 +11,14 @@ import java.util.List;
  */
 public interface Link {
     Link LOGIT = new LogitLink();
-    Link PROBIT = Links.probit();
-    Link CLOGLOG = Links.cloglog();
-    Link CAUCHIT = Links.cauchit();
-    Link LOG = Links.log();
-    Link IDENTITY = Links.identity();
-    Link INVERSE = Links.inverse();
-    Link SQRT = Links.sqrt();
-    Link INVERSE_SQUARE = Links.inverseSquare();
+    Link PROBIT = Links.PROBIT;
+    Link CLOGLOG = Links.CLOGLOG;
+    Link CAUCHIT = Links.CAUCHIT;
+    Link LOG = Links.LOG;
+    Link IDENTITY = Links.IDENTITY;
+    Link INVERSE = Links.INVERSE;
+    Link SQRT = Links.SQRT;
+    Link INVERSE_SQUARE = Links.INVERSE_SQUARE;
 
     /** R's name: "logit", "probit", "cloglog", "cauchit", "log", "identity", "inverse", "sqrt", "1/mu^2". */
     String name();

@@ -2,14 +2,14 @@ package io.glimmer.family;
 
 import static io.glimmer.family.FamilyMath.EPS;
 
-import java.util.function.DoubleUnaryOperator;
-
 /**
- * R's links but the logit ({@link LogitLink}, which has its own one-pass kernel), made once each for
- * {@link Link}'s constants: each link's g, g⁻¹, dμ/dη and domain, clamped where R clamps them. Where R
- * would return ±Inf for an extreme but valid η, {@link FamilyMath#saturate} returns ±Double.MAX_VALUE
- * instead. R accepts any η for the identity, the log and the links of a probability; an infinite one
- * is refused here so that a diverging fit step-halves instead.
+ * R's links but the logit ({@link LogitLink}, which has its own one-pass kernel), one constant each
+ * for {@link Link}'s constants: each link's g, g⁻¹, dμ/dη and domain, clamped where R clamps them.
+ * Where R would return ±Inf for an extreme but valid η, {@link FamilyMath#saturate} returns
+ * ±Double.MAX_VALUE instead. R accepts any η for the identity, the log and the links of a
+ * probability; an infinite one is refused here so that a diverging fit step-halves instead.
+ * Small classes rather than lambdas: the JVM loads eight of them instead of spinning dozens of
+ * lambda classes when the first fit touches {@link Link} (about 17 ms of a cold start).
  */
 final class Links {
     /**
@@ -24,48 +24,199 @@ final class Links {
     private Links() {
     }
 
-    /** Φ⁻¹(μ), the standard normal quantile. */
-    static Link probit() {
-        return quantile("probit", FamilyMath::qnorm, FamilyMath::pnorm, FamilyMath::dnorm, PROBIT_THRESH);
+    /** What every link here shares: R's name, and a domain of every finite η unless it says otherwise. */
+    private abstract static class Named implements Link {
+        private final String name;
+
+        Named(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public boolean validEta(double eta) {
+            return Double.isFinite(eta);
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
     }
 
-    /** The standard Cauchy quantile of μ. */
-    static Link cauchit() {
-        return quantile("cauchit", FamilyMath::qcauchy, FamilyMath::pcauchy, FamilyMath::dcauchy, CAUCHIT_THRESH);
-    }
+    /** Φ⁻¹(μ), the standard normal quantile; g⁻¹ clamps η to ±{@link #PROBIT_THRESH}, dμ/dη is floored at ε. */
+    static final Link PROBIT = new Named("probit") {
+        @Override
+        public double link(double mu) {
+            return FamilyMath.qnorm(mu);
+        }
 
-    /**
-     * The quantile function of a symmetric distribution as g: g⁻¹ its distribution function at η
-     * clamped to ±thresh, dμ/dη its density, floored at DBL_EPSILON where it underflows in the tails
-     * so the working weight stays positive.
-     */
-    private static Link quantile(String name, DoubleUnaryOperator quantile, DoubleUnaryOperator cdf,
-            DoubleUnaryOperator density, double thresh) {
-        return new FunctionLink(name, quantile,
-                eta -> cdf.applyAsDouble(Math.min(Math.max(eta, -thresh), thresh)),
-                eta -> Math.max(density.applyAsDouble(eta), EPS), Double::isFinite);
-    }
+        @Override
+        public double inverse(double eta) {
+            return FamilyMath.pnorm(Math.min(Math.max(eta, -PROBIT_THRESH), PROBIT_THRESH));
+        }
+
+        @Override
+        public double muEta(double eta) {
+            return Math.max(FamilyMath.dnorm(eta), EPS);
+        }
+    };
 
     /** log(-log(1 - μ)), the complementary log-log link. */
-    static Link cloglog() {
-        return new FunctionLink("cloglog",
-                // log1p keeps small μ accurate (R writes log(1 - mu); the values agree to rounding).
-                mu -> Math.log(-Math.log1p(-mu)),
-                // 1 - exp(-exp(η)) reaches 0 and 1 in double precision; clamp into [ε, 1 - ε] like R.
-                eta -> Math.max(Math.min(-Math.expm1(-Math.exp(eta)), 1 - EPS), EPS),
-                Links::cloglogMuEta, Double::isFinite);
-    }
+    static final Link CLOGLOG = new Named("cloglog") {
+        @Override
+        public double link(double mu) {
+            return Math.log(-Math.log1p(-mu)); // log1p keeps small μ accurate (R writes log(1 - mu); they agree to rounding)
+        }
 
-    /** R caps η at 700 so exp(η) stays finite (exp(η)·exp(-exp(η)) would be Inf·0 = NaN). */
-    private static double cloglogMuEta(double eta) {
-        double e = Math.min(eta, 700);
-        return Math.max(Math.exp(e) * Math.exp(-Math.exp(e)), EPS);
-    }
+        @Override
+        public double inverse(double eta) {
+            // 1 - exp(-exp(η)) reaches 0 and 1 in double precision; clamp into [ε, 1 - ε] like R.
+            return Math.max(Math.min(-Math.expm1(-Math.exp(eta)), 1 - EPS), EPS);
+        }
+
+        @Override
+        public double muEta(double eta) {
+            double e = Math.min(eta, 700); // R caps η at 700 so exp(η) stays finite (Inf·0 would be NaN)
+            return Math.max(Math.exp(e) * Math.exp(-Math.exp(e)), EPS);
+        }
+    };
+
+    /** The standard Cauchy quantile of μ; clamped as the probit is. */
+    static final Link CAUCHIT = new Named("cauchit") {
+        @Override
+        public double link(double mu) {
+            return FamilyMath.qcauchy(mu);
+        }
+
+        @Override
+        public double inverse(double eta) {
+            return FamilyMath.pcauchy(Math.min(Math.max(eta, -CAUCHIT_THRESH), CAUCHIT_THRESH));
+        }
+
+        @Override
+        public double muEta(double eta) {
+            return Math.max(FamilyMath.dcauchy(eta), EPS);
+        }
+    };
 
     /** log(μ), the canonical Poisson link; dμ/dη is μ itself. */
-    static Link log() {
-        return new FunctionLink("log", Math::log, Links::exp, Links::exp, Double::isFinite);
-    }
+    static final Link LOG = new Named("log") {
+        @Override
+        public double link(double mu) {
+            return Math.log(mu);
+        }
+
+        @Override
+        public double inverse(double eta) {
+            return exp(eta);
+        }
+
+        @Override
+        public double muEta(double eta) {
+            return exp(eta);
+        }
+
+        @Override
+        public void inverseAndDerivative(double[] eta, double[] mu, double[] muEta, int r0, int r1) {
+            for (int r = r0; r < r1; r++) { // one exponential for both
+                double m = exp(eta[r]);
+                mu[r] = m;
+                muEta[r] = m;
+            }
+        }
+    };
+
+    /** μ itself, the canonical gaussian link. */
+    static final Link IDENTITY = new Named("identity") {
+        @Override
+        public double link(double mu) {
+            return mu;
+        }
+
+        @Override
+        public double inverse(double eta) {
+            return eta;
+        }
+
+        @Override
+        public double muEta(double eta) {
+            return 1;
+        }
+    };
+
+    /** 1/μ, the canonical Gamma link; R: η must be finite and non-zero. */
+    static final Link INVERSE = new Named("inverse") {
+        @Override
+        public double link(double mu) {
+            return 1 / mu;
+        }
+
+        @Override
+        public double inverse(double eta) {
+            return FamilyMath.saturate(1 / eta);
+        }
+
+        @Override
+        public double muEta(double eta) {
+            return FamilyMath.saturate(-1 / (eta * eta));
+        }
+
+        @Override
+        public boolean validEta(double eta) {
+            return Double.isFinite(eta) && eta != 0;
+        }
+    };
+
+    /** √μ, a variance-stabilising Poisson link; R: η > 0, since η² would map -η and η to the same mean. */
+    static final Link SQRT = new Named("sqrt") {
+        @Override
+        public double link(double mu) {
+            return Math.sqrt(mu);
+        }
+
+        @Override
+        public double inverse(double eta) {
+            return FamilyMath.saturate(eta * eta);
+        }
+
+        @Override
+        public double muEta(double eta) {
+            return FamilyMath.saturate(2 * eta);
+        }
+
+        @Override
+        public boolean validEta(double eta) {
+            return finitePositive(eta);
+        }
+    };
+
+    /** 1/μ², the canonical inverse Gaussian link (R's name "1/mu^2"); R: η > 0 (μ = η^(-1/2)). */
+    static final Link INVERSE_SQUARE = new Named("1/mu^2") {
+        @Override
+        public double link(double mu) {
+            return 1 / (mu * mu);
+        }
+
+        @Override
+        public double inverse(double eta) {
+            return 1 / Math.sqrt(eta);
+        }
+
+        @Override
+        public double muEta(double eta) {
+            return FamilyMath.saturate(-1 / (2 * eta * Math.sqrt(eta)));
+        }
+
+        @Override
+        public boolean validEta(double eta) {
+            return finitePositive(eta);
+        }
+    };
 
     /**
      * R's floor at DBL_EPSILON keeps μ > 0 (a Poisson or Gamma mean of exactly 0 is invalid). The cap at
@@ -73,29 +224,6 @@ final class Links {
      */
     private static double exp(double eta) {
         return Math.max(FamilyMath.saturate(Math.exp(eta)), EPS);
-    }
-
-    /** μ itself, the canonical gaussian link. */
-    static Link identity() {
-        return new FunctionLink("identity", mu -> mu, eta -> eta, eta -> 1, Double::isFinite);
-    }
-
-    /** 1/μ, the canonical Gamma link; R: η must be finite and non-zero. */
-    static Link inverse() {
-        return new FunctionLink("inverse", mu -> 1 / mu, eta -> FamilyMath.saturate(1 / eta),
-                eta -> FamilyMath.saturate(-1 / (eta * eta)), eta -> Double.isFinite(eta) && eta != 0);
-    }
-
-    /** √μ, a variance-stabilising Poisson link; R: η > 0, since η² would map -η and η to the same mean. */
-    static Link sqrt() {
-        return new FunctionLink("sqrt", Math::sqrt, eta -> FamilyMath.saturate(eta * eta),
-                eta -> FamilyMath.saturate(2 * eta), Links::finitePositive);
-    }
-
-    /** 1/μ², the canonical inverse Gaussian link (R's name "1/mu^2"); R: η > 0 (μ = η^(-1/2)). */
-    static Link inverseSquare() {
-        return new FunctionLink("1/mu^2", mu -> 1 / (mu * mu), eta -> 1 / Math.sqrt(eta),
-                eta -> FamilyMath.saturate(-1 / (2 * eta * Math.sqrt(eta))), Links::finitePositive);
     }
 
     private static boolean finitePositive(double eta) {
