@@ -2,6 +2,7 @@ package io.glimmer.pql;
 
 import io.glimmer.design.Design;
 import io.glimmer.design.RandomEffectsTerm;
+import org.hipparchus.special.Beta;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,16 +16,16 @@ import java.util.Map;
  * are the levels and the residual, with ng₁, ng₂ − ng₁, …, N − ng_Q degrees of freedom. A column
  * belongs to the innermost stratum within whose enclosing groups it varies; each stratum loses one
  * degree per column it holds, the outermost one more for the intercept, which gets the largest
- * remaining value.
+ * remaining value. Also the degrees of freedom of nlme's nonlinear fits, on the linearised design.
  */
-final class LmeDegreesOfFreedom {
+public final class LmeDegreesOfFreedom {
     private static final double CONSTANT_TOLERANCE = Math.sqrt(Math.ulp(1.0)); // nlme's sqrt(.Machine$double.eps)
 
     private LmeDegreesOfFreedom() {
     }
 
     /** One value per column of X, or null when the grouping factors are not nested (lme has no convention then). */
-    static int[] of(Design design) {
+    public static int[] of(Design design) {
         List<RandomEffectsTerm> levels = nestedLevels(design);
         if (levels == null) {
             return null;
@@ -125,5 +126,13 @@ final class LmeDegreesOfFreedom {
             }
         }
         return false;
+    }
+
+    /** P(|T| ≥ |t|) for Student's t with df degrees of freedom; null without degrees of freedom. */
+    public static Double twoSidedT(double t, int df) {
+        if (df <= 0 || !Double.isFinite(t)) {
+            return null;
+        }
+        return Beta.regularizedBeta(df / (df + t * t), df / 2.0, 0.5);
     }
 }

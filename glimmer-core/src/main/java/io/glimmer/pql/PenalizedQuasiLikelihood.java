@@ -14,7 +14,6 @@ import io.glimmer.formula.Formula;
 import io.glimmer.glm.Irls;
 import io.glimmer.response.Response;
 import io.glimmer.lmm.LinearMixedModel;
-import org.hipparchus.special.Beta;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -92,7 +91,7 @@ public final class PenalizedQuasiLikelihood {
             }
         }
         double[] beta = lmm.fixedEffects().stream().mapToDouble(FixedEffect::estimate).toArray();
-        List<FixedEffect> fixed = FixedEffectsTable.of(design.x().names(), beta, vcov, (j, t) -> df == null ? null : twoSidedT(t, df[j]));
+        List<FixedEffect> fixed = FixedEffectsTable.of(design.x().names(), beta, vcov, (j, t) -> df == null ? null : LmeDegreesOfFreedom.twoSidedT(t, df[j]));
         double[] mu = new double[eta.length];
         for (int r = 0; r < eta.length; r++) {
             mu[r] = family.mu(eta[r]);
@@ -118,13 +117,5 @@ public final class PenalizedQuasiLikelihood {
                         last.start(), last.optimum(), last.objective(), evaluations, converged && last.converged(), last.messages()))
                 .fitSeconds((System.nanoTime() - t0) / 1e9)
                 .build();
-    }
-
-    /** P(|T| ≥ |t|) for Student's t with df degrees of freedom; null without degrees of freedom. */
-    private static Double twoSidedT(double t, int df) {
-        if (df <= 0 || !Double.isFinite(t)) {
-            return null;
-        }
-        return Beta.regularizedBeta(df / (df + t * t), df / 2.0, 0.5);
     }
 }
