@@ -58,9 +58,9 @@ public record NonlinearFormula(String text, String response, ModelExpression mea
             if (data.has(name)) {
                 throw new InputException("--start names '" + name + "', which is a column of the data, not a parameter of \"" + text + "\"");
             }
-            if (!names.parameters.containsKey(name)) {
+            if (!names.firstSeen.containsKey(name)) {
                 throw new InputException("--start names '" + name + "', which is not a parameter of \"" + text + "\" (its parameters: "
-                        + String.join(", ", names.parameters.keySet()) + ")");
+                        + String.join(", ", names.firstSeen.keySet()) + ")");
             }
         }
         return new NonlinearFormula(text, parsed.response(), parsed.mean(), new ArrayList<>(names.parameters.keySet()), names.columns,

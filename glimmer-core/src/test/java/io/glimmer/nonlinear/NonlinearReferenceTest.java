@@ -50,4 +50,16 @@ class NonlinearReferenceTest {
             }
         }
     }
+
+    /** SSlogis with no --start: R's initial values, then the same nlme fit as written out with a start. */
+    @org.junit.jupiter.api.Test
+    void selfStartingLogisticNeedsNoStart() {
+        Reference ref = Reference.load("orange_nlme_ml");
+        FitOptions options = FitOptions.builder().method(Method.ML)
+                .nonlinear(new FitOptions.Nonlinear(Map.of(), "Asym ~ 1 | Tree", null)).build();
+        MixedModelFit fit = Glimmer.fit(ref.dataPath(), "circumference ~ SSlogis(age, Asym, xmid, scal)", options);
+        List<String> failures = ReferenceComparison.failures(ref.json(), ApiJson.of(fit));
+        assertTrue(failures.isEmpty(), ReferenceComparison.describe(failures));
+        assertEquals(List.of("Asym", "xmid", "scal"), fit.fixedEffects().stream().map(FixedEffect::term).toList());
+    }
 }
