@@ -84,7 +84,7 @@ public final class ModelOptions {
     String start;
 
     @Option(names = "--random", paramLabel = "P ~ 1 | G", order = 21,
-            description = "nonlinear model: the parameters with random effects and their grouping column, e.g. \"Asym + xmid ~ 1 | Tree\"")
+            description = "nonlinear model: the parameters with random effects and their grouping column, as P1 + P2 ~ 1 | G")
     String random;
 
     @Option(names = "--random-structure", paramLabel = "S", order = 22,
