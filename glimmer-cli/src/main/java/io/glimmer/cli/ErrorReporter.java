@@ -1,7 +1,6 @@
 package io.glimmer.cli;
 
 import io.glimmer.cli.common.OneLine;
-import io.glimmer.error.InputException;
 
 import io.glimmer.error.GlimmerException;
 import picocli.CommandLine;
@@ -47,8 +46,7 @@ public final class ErrorReporter {
     /** The command failed while running. */
     int executionError(Throwable t) {
         if (t instanceof GlimmerException g) {
-            String message = g instanceof InputException input ? input.commandLineMessage() : g.getMessage();
-            print("error", OneLine.of(message, g.getClass().getSimpleName()), t);
+            print("error", OneLine.of(g.commandLineMessage(), g.getClass().getSimpleName()), t);
             return g.exitStatus();
         }
         String message = t.getClass().getName() + (t.getMessage() == null ? "" : ": " + OneLine.of(t.getMessage(), ""));

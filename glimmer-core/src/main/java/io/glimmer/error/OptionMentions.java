@@ -6,11 +6,11 @@ import java.util.regex.Pattern;
 
 /**
  * Options named inside an error message, written {@code {--cluster}} or {@code {--method GEE}}, so that
- * one message reads right from both sides: the command line sees {@code --method GEE}, Java sees the
+ * one message reads right from both sides (a flag with two meanings adds a context: {@code {--random#nonlinear}}): the command line sees {@code --method GEE}, Java sees the
  * {@code FitOptions} builder call {@code method(GEE)} or the API type that plays the option's part.
  */
 final class OptionMentions {
-    private static final Pattern MENTION = Pattern.compile("\\{--([a-z-]+)(?: ([^}]*))?}");
+    private static final Pattern MENTION = Pattern.compile("\\{--([a-z-]+(?:#[a-z]+)?)(?: ([^}]*))?}");
 
     /** Command-line option -> FitOptions builder method. */
     private static final Map<String, String> BUILDER = Map.of(
@@ -22,7 +22,10 @@ final class OptionMentions {
             "interval", Map.of("wald", "WaldIntervals", "bootstrap", "ParametricBootstrap", "profile", "ProfileIntervals", "", "the kind of interval"),
             "type", Map.of("", "PredictionScale"),
             "random", Map.of("", "RandomEffectsMode"),
-            "formula", Map.of("", "formula", "twice", "two formulas"));
+            "formula", Map.of("", "formula", "twice", "two formulas"),
+            "start", Map.of("", "Nonlinear.start"),
+            "random#nonlinear", Map.of("", "Nonlinear.random"),
+            "random-structure", Map.of("", "Nonlinear.randomStructure"));
 
     private OptionMentions() {
     }
@@ -51,7 +54,9 @@ final class OptionMentions {
         while (m.find()) {
             String option = m.group(1);
             String value = m.group(2) == null ? "" : m.group(2);
-            String text = commandLine ? "--" + option + (value.isEmpty() ? "" : " " + value) : javaName(option, value);
+            // "#context" tells two meanings of one flag apart for Java (the random of predict and that of nlme)
+            String flag = option.contains("#") ? option.substring(0, option.indexOf('#')) : option;
+            String text = commandLine ? "--" + flag + (value.isEmpty() ? "" : " " + value) : javaName(option, value);
             m.appendReplacement(out, Matcher.quoteReplacement(text));
         }
         m.appendTail(out);

@@ -16,10 +16,11 @@ public sealed interface EstimatorDetails {
 
     /**
      * Whether the fit is a linear mixed model, by lmer or by lme with correlated residuals
-     * (gaussian, identity link): summarised with t statistics and no Family line.
+     * (gaussian, identity link), or a nonlinear one with gaussian errors (nlme): summarised with t
+     * statistics and no Family line.
      */
     default boolean linear() {
-        return this instanceof Lmm || this instanceof CorrelatedResiduals;
+        return this instanceof Lmm || this instanceof CorrelatedResiduals || this instanceof Nonlinear;
     }
 
     /**
@@ -111,5 +112,15 @@ public sealed interface EstimatorDetails {
             m.put("likelihood_ratio_p_value", lrtPValue);
             return Collections.unmodifiableMap(m);
         }
+    }
+
+    /**
+     * A nonlinear mixed model by nlme's Lindstrom–Bates algorithm, by ML or REML: summarised as
+     * nlme does, with t tests on the linearised model's degrees of freedom.
+     *
+     * @param iterations the alternating (penalised nonlinear least squares, LME) steps taken
+     * @param diagonal   whether the random effects' covariance is diagonal (pdDiag) rather than general
+     */
+    record Nonlinear(boolean reml, int iterations, boolean diagonal) implements EstimatorDetails {
     }
 }

@@ -6,9 +6,10 @@ import java.util.List;
 /**
  * Splits formula text into {@link Token}s. Lexical errors become an {@link Token.Kind#ERROR}
  * token instead of an exception, so the parser reports problems in the order they occur in the
- * text (a syntax error before a bad character is reported first).
+ * text (a syntax error before a bad character is reported first). Also the tokenizer of the
+ * nonlinear model language ({@code io.glimmer.nonlinear}), which shares R's lexical rules.
  */
-final class Lexer {
+public final class Lexer {
     private final String text;
     private int pos;
 
@@ -17,7 +18,7 @@ final class Lexer {
     }
 
     /** The tokens of {@code text}, always ending with END or ERROR. */
-    static List<Token> tokenize(String text) {
+    public static List<Token> tokenize(String text) {
         Lexer lexer = new Lexer(text);
         List<Token> tokens = new ArrayList<>();
         while (true) {

@@ -6,9 +6,9 @@ package io.glimmer.formula;
  * For {@link Kind#NAME} the text is the name itself (backquotes removed); for
  * {@link Kind#ERROR} it is the message the parser reports when it reaches this token.
  */
-record Token(Kind kind, String text, int start, int end) {
+public record Token(Kind kind, String text, int start, int end) {
 
-    enum Kind {
+    public enum Kind {
         NAME, NUMBER,
         PLUS, MINUS, STAR, SLASH, CARET, COLON,
         TILDE, BAR, DOUBLE_BAR,
@@ -17,7 +17,7 @@ record Token(Kind kind, String text, int start, int end) {
     }
 
     /** How the token reads in a message: quoted source text, or "the end of the formula". */
-    String describe() {
+    public String describe() {
         return switch (kind) {
             case END -> "the end of the formula";
             case NAME -> "'" + RNames.deparse(text) + "'";

@@ -378,6 +378,39 @@ public final class LinearMixedModel {
         return Arrays.equals(start, identity) ? IDENTITY_RADIUS : momentRadius;
     }
 
+    /**
+     * The penalised least-squares solution at θ alone: β and the modes u = Λ·(spherical modes) per
+     * term. A Gauss–Newton step of a nonlinear mixed model is this
+     * solution for its linearised model; nothing else of the fit is computed.
+     *
+     * @throws IllegalStateException when the system cannot be factored at θ
+     */
+    public PenalisedSolution solve(double[] theta) {
+        covariance.lambdas(theta, lambdas);
+        if (!factor.factor(lambdas)) {
+            throw new IllegalStateException("the penalised system is not positive definite at theta " + Arrays.toString(theta));
+        }
+        return solution();
+    }
+
+    /** Back-substitution in the current factor: β (the intercept's shift added back), u and the spherical modes. */
+    private PenalisedSolution solution() {
+        double[] beta = new double[p];
+        double[][] spherical = new double[terms.size()][];
+        for (int k = 0; k < terms.size(); k++) {
+            spherical[k] = new double[terms.get(k).size()];
+        }
+        factor.solve(beta, spherical);
+        if (intercept >= 0) {
+            beta[intercept] += shift;
+        }
+        return new PenalisedSolution(beta, RandomEffectsReport.modes(lambdas, terms, spherical), spherical);
+    }
+
+    /** β, the modes u and the spherical modes (u = Λ·spherical) per random-effects term, level-major; see {@link #solve}. */
+    public record PenalisedSolution(double[] beta, double[][] modes, double[][] spherical) {
+    }
+
     /** Everything that follows from θ: β, σ, covariance of β, modes, likelihood; without optimiser details. */
     public MixedModelFit.Builder estimatesAt(double[] theta) {
         return estimates(theta, objective(theta));
@@ -388,16 +421,9 @@ public final class LinearMixedModel {
         double pwrss = penalisedResidualSumOfSquares();
         double sigma2 = pwrss / (reml ? n - p : n);
         double sigma = Math.sqrt(sigma2);
-        double[] beta = new double[p];
-        double[][] spherical = new double[terms.size()][];
-        for (int k = 0; k < terms.size(); k++) {
-            spherical[k] = new double[terms.get(k).size()];
-        }
-        factor.solve(beta, spherical);
-        if (intercept >= 0) {
-            beta[intercept] += shift;
-        }
-        double[][] u = RandomEffectsReport.modes(lambdas, terms, spherical);
+        PenalisedSolution solution = solution();
+        double[] beta = solution.beta();
+        double[][] u = solution.modes();
         double[][] vcov = factor.fixedEffectsCovariance(p, sigma2);
 
         List<FixedEffect> fixed = FixedEffectsTable.withoutPValues(fixedNames, beta, vcov);

@@ -4,13 +4,18 @@ import io.glimmer.options.FitOptions;
 import io.glimmer.options.Method;
 import io.glimmer.correlation.CorrelationSpec;
 import io.glimmer.gee.CorrelationStructure;
+import io.glimmer.nonlinear.NonlinearSpecification;
 
 /** The estimator of each method: the one place where a method becomes an algorithm. */
 final class Estimators {
     private Estimators() {
     }
 
-    static Estimator of(Method method, FitOptions options, int nAGQ) {
+    /** @param nonlinear a nonlinear model's specification, or null for a linear predictor */
+    static Estimator of(Method method, FitOptions options, int nAGQ, NonlinearSpecification nonlinear) {
+        if (nonlinear != null) {
+            return new NonlinearEstimation(nonlinear, method == Method.REML);
+        }
         return switch (method) {
             case REML, ML -> options.correlation() == null ? new LmmEstimation(method == Method.REML)
                     : new CorrelatedEstimation(CorrelationSpec.parse(options.correlation()), method == Method.REML);

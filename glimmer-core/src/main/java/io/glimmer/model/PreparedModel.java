@@ -25,6 +25,7 @@ import io.glimmer.inference.ProfileIntervals;
 import io.glimmer.lmm.LinearMixedModel;
 import io.glimmer.inference.RefittableModel;
 import io.glimmer.inference.ResponseSimulator;
+import io.glimmer.nonlinear.NonlinearSpecification;
 import io.glimmer.predict.Predictor;
 import io.glimmer.predict.SavedModel;
 import io.glimmer.response.Response;
@@ -55,9 +56,11 @@ public final class PreparedModel implements FitSource {
     private final Response response;
     private final PredictorScaling scaling;
     private final Design scaledDesign;
+    /** A nonlinear model's specification (then formula and design are its frame formula's), or null. */
+    private final NonlinearSpecification nonlinear;
 
     private PreparedModel(Formula formula, FitOptions options, Method method, int nAGQ, Family family, Estimator estimator,
-                          EstimationRows rows, Design design, Response response, PredictorScaling scaling) {
+                          EstimationRows rows, Design design, Response response, PredictorScaling scaling, NonlinearSpecification nonlinear) {
         this.formula = formula;
         this.options = options;
         this.method = method;
@@ -69,6 +72,7 @@ public final class PreparedModel implements FitSource {
         this.response = response;
         this.scaling = scaling;
         this.scaledDesign = scaling.isIdentity() ? design : scaling.apply(design);
+        this.nonlinear = nonlinear;
     }
 
     /**
@@ -78,8 +82,11 @@ public final class PreparedModel implements FitSource {
      * @throws InputException for anything wrong with the formula, options or data, in one line
      */
     public static PreparedModel of(DataFrame data, String formula, FitOptions options) {
-        Formula f = Formula.parse(formula);
         Method asked = options.effectiveMethod();
+        FitOptions.Nonlinear nl = options.nonlinear();
+        NonlinearSpecification nonlinear = nl == null ? null
+                : NonlinearSpecification.of(formula, data, nl.start(), nl.random(), nl.randomStructure());
+        Formula f = nonlinear == null ? Formula.parse(formula) : nonlinear.frameFormula();
         MethodOptions.check(options, asked);
         Family family = Family.of(options.family() == null ? "gaussian" : options.family(), options.link());
         // glmer hands a gaussian identity model to lmer too: its Laplace approximation is exact
@@ -88,13 +95,13 @@ public final class PreparedModel implements FitSource {
         if (options.ddf() != null) {
             checkDenominatorDf(options.ddf(), options, method, family);
         }
-        Estimator estimator = Estimators.of(method, options, nAGQ);
+        Estimator estimator = Estimators.of(method, options, nAGQ, nonlinear);
         estimator.check(f, options, family, data);
         EstimationRows rows = EstimationRows.of(data, estimator.rowColumns(options));
         Design design = Design.of(rows.data(), f, options.weights());
         Response response = estimator.response(design, f, family, options);
         PredictorScaling scaling = estimator.rescalesPredictors() ? PredictorScaling.of(design.x()) : PredictorScaling.none(design.p());
-        return new PreparedModel(f, options, method, nAGQ, family, estimator, rows, design, response, scaling);
+        return new PreparedModel(f, options, method, nAGQ, family, estimator, rows, design, response, scaling, nonlinear);
     }
 
     /** --ddf applies to lmer's linear mixed models, and Kenward–Roger to REML fits only (as lmerTest). */
@@ -169,7 +176,7 @@ public final class PreparedModel implements FitSource {
 
     /** The same model with another response over the same rows (binomial: proportions with the same trials). */
     public PreparedModel withResponse(double[] y) {
-        return new PreparedModel(formula, options, method, nAGQ, family, estimator, rows, design, response.with(y), scaling);
+        return new PreparedModel(formula, options, method, nAGQ, family, estimator, rows, design, response.with(y), scaling, nonlinear);
     }
 
     /** The same rows, design and response fitted by another method (a REML model refitted by ML for a comparison). */
@@ -181,19 +188,20 @@ public final class PreparedModel implements FitSource {
             throw new IllegalArgumentException("a " + method.label() + " model is not refitted by " + other.label());
         }
         // the ML refit is for likelihoods only: no t tests (Kenward-Roger is not even defined for ML)
-        FitOptions o = options;
-        FitOptions refit = new FitOptions(o.family(), o.link(), o.method(), o.agqPoints(), o.weights(), o.factors(), o.cluster(), o.corstr(),
-                o.strata(), o.correlation());
-        return new PreparedModel(formula, refit, other, nAGQ, family, Estimators.of(other, refit, nAGQ), rows, design, response, scaling);
+        FitOptions refit = options.toBuilder().ddf(null).build();
+        return new PreparedModel(formula, refit, other, nAGQ, family, Estimators.of(other, refit, nAGQ, nonlinear), rows, design,
+                response, scaling, nonlinear);
     }
 
     /** Refuses, before any fitting, a model that simulation and the bootstrap cannot refit. */
     public void checkRefittable() {
+        refuseNonlinear("simulation and the parametric bootstrap");
         RefittableModel.checkCovered(method, options.correlation() != null);
     }
 
     /** Refuses, before any fitting, a model that is not profiled. */
     public void checkProfiled() {
+        refuseNonlinear("profile intervals");
         ProfileIntervals.checkCovered(method, options.correlation() != null, family);
     }
 
@@ -211,6 +219,7 @@ public final class PreparedModel implements FitSource {
 
     /** The fit reduced to what predicting from it needs, with this model's coding of the data. */
     public SavedModel saved(MixedModelFit fit) {
+        refuseNonlinear("saved models and predictions for new data");
         return SavedModel.of(fit, design);
     }
 
@@ -243,6 +252,19 @@ public final class PreparedModel implements FitSource {
         return Summary.render(fit, rows.data().source());
     }
 
+    /** One line for what nonlinear fits do not offer yet. */
+    private void refuseNonlinear(String what) {
+        if (nonlinear != null) {
+            throw new InputException(what + " are not available for nonlinear mixed models yet");
+        }
+    }
+
+    /** A nonlinear model's specification, or null for a linear predictor. */
+    public NonlinearSpecification nonlinear() {
+        return nonlinear;
+    }
+
+    /** The parsed formula; for a nonlinear model, its frame formula (the variables used, {@code y ~ x + (1 | g)}). */
     public Formula formula() {
         return formula;
     }

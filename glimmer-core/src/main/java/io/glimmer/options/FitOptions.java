@@ -1,30 +1,40 @@
 package io.glimmer.options;
 
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * How to fit: family, link, method and the columns with special roles. Immutable; build with
  * {@link #builder()}. Null family means gaussian; null link means the family's canonical link;
- * null method means REML for a gaussian identity model and Laplace otherwise.
+ * null method means ML for a nonlinear model (as nlme), REML for a gaussian identity model and Laplace otherwise.
  *
  * @param cluster     GEE cluster column
  * @param corstr      GEE working correlation: independence, exchangeable, ar1, unstructured
  * @param strata      strata column of conditional logistic regression
  * @param correlation residual correlation of a linear mixed model: "ar1(TIME | GROUP)", "exp(TIME | GROUP)", "cs(1 | GROUP)"
  * @param ddf         denominator degrees of freedom for a linear mixed model's t tests, or null for none (lme4's t without df)
+ * @param nonlinear   the parts of a nonlinear mixed model (nlme's start, random, ...); null for a linear predictor
  */
 public record FitOptions(String family, String link, Method method, Integer agqPoints, String weights,
                          Set<String> factors, String cluster, String corstr, String strata, String correlation,
-                         DenominatorDf ddf) {
+                         DenominatorDf ddf, Nonlinear nonlinear) {
     public FitOptions {
         factors = factors == null ? Set.of() : Set.copyOf(factors);
     }
 
-    /** Options without denominator degrees of freedom (the record's form before {@code ddf}). */
+    /** Options of a linear predictor without denominator degrees of freedom (the record's first form). */
     public FitOptions(String family, String link, Method method, Integer agqPoints, String weights, Set<String> factors,
                       String cluster, String corstr, String strata, String correlation) {
-        this(family, link, method, agqPoints, weights, factors, cluster, corstr, strata, correlation, null);
+        this(family, link, method, agqPoints, weights, factors, cluster, corstr, strata, correlation, null, null);
+    }
+
+    /** A builder holding these options, to derive others (e.g. the same model by another method). */
+    public Builder toBuilder() {
+        Builder b = new Builder().family(family).link(link).method(method).agqPoints(agqPoints).weights(weights)
+                .factors(factors).cluster(cluster).corstr(corstr).strata(strata).correlation(correlation);
+        return b.ddf(ddf).nonlinear(nonlinear);
     }
 
     public static FitOptions defaults() {
@@ -40,8 +50,24 @@ public record FitOptions(String family, String link, Method method, Integer agqP
         if (method != null) {
             return method;
         }
+        if (nonlinear != null) {
+            return Method.ML; // nlme's default
+        }
         boolean gaussianIdentity = (family == null || family.equals("gaussian")) && (link == null || link.equals("identity"));
         return gaussianIdentity ? Method.REML : Method.LAPLACE;
+    }
+
+    /**
+     * A nonlinear mixed model's parts, as nlme names them.
+     *
+     * @param start           start values of the parameters by name (insertion order kept); empty for a self-starting model
+     * @param random          the parameters with random effects and their group, "Asym + xmid ~ 1 | Tree"
+     * @param randomStructure "general" (nlme's pdSymm, the default when null) or "diagonal" (pdDiag)
+     */
+    public record Nonlinear(Map<String, Double> start, String random, String randomStructure) {
+        public Nonlinear {
+            start = start == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(start));
+        }
     }
 
     /** A builder for options. */
@@ -57,6 +83,7 @@ public record FitOptions(String family, String link, Method method, Integer agqP
         private String strata;
         private String correlation;
         private DenominatorDf ddf;
+        private Nonlinear nonlinear;
 
         public Builder family(String v) { family = v; return this; }
 
@@ -82,8 +109,11 @@ public record FitOptions(String family, String link, Method method, Integer agqP
 
         public Builder ddf(DenominatorDf v) { ddf = v; return this; }
 
+        /** Makes the model nonlinear (null: a linear predictor). */
+        public Builder nonlinear(Nonlinear v) { nonlinear = v; return this; }
+
         public FitOptions build() {
-            return new FitOptions(family, link, method, agqPoints, weights, factors, cluster, corstr, strata, correlation, ddf);
+            return new FitOptions(family, link, method, agqPoints, weights, factors, cluster, corstr, strata, correlation, ddf, nonlinear);
         }
     }
 }

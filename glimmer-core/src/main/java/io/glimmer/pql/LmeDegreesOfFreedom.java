@@ -15,16 +15,16 @@ import java.util.Map;
  * are the levels and the residual, with ng₁, ng₂ − ng₁, …, N − ng_Q degrees of freedom. A column
  * belongs to the innermost stratum within whose enclosing groups it varies; each stratum loses one
  * degree per column it holds, the outermost one more for the intercept, which gets the largest
- * remaining value.
+ * remaining value. Also the degrees of freedom of nlme's nonlinear fits, on the linearised design.
  */
-final class LmeDegreesOfFreedom {
+public final class LmeDegreesOfFreedom {
     private static final double CONSTANT_TOLERANCE = Math.sqrt(Math.ulp(1.0)); // nlme's sqrt(.Machine$double.eps)
 
     private LmeDegreesOfFreedom() {
     }
 
     /** One value per column of X, or null when the grouping factors are not nested (lme has no convention then). */
-    static int[] of(Design design) {
+    public static int[] of(Design design) {
         List<RandomEffectsTerm> levels = nestedLevels(design);
         if (levels == null) {
             return null;

@@ -11,8 +11,7 @@ final class CorrelatedModels {
     }
 
     static CorrelatedLinearMixedModel of(DataFrame data, String formula, FitOptions options, boolean reml) {
-        FitOptions o = new FitOptions(options.family(), options.link(), reml ? Method.REML : Method.ML, options.agqPoints(),
-                options.weights(), options.factors(), options.cluster(), options.corstr(), options.strata(), options.correlation());
+        FitOptions o = options.toBuilder().method(reml ? Method.REML : Method.ML).build();
         PreparedModel m = PreparedModel.of(data, formula, o);
         return CorrelatedLinearMixedModel.of(CorrelationSpec.parse(options.correlation()), m.estimationData(), m.estimationDataRows(),
                 m.droppedBefore(), m.design(), m.response(), reml);

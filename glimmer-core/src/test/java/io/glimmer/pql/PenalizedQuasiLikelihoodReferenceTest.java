@@ -1,15 +1,12 @@
 package io.glimmer.pql;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.glimmer.options.FitOptions;
 import io.glimmer.Glimmer;
 import io.glimmer.options.Method;
 import io.glimmer.fit.FixedEffect;
 import io.glimmer.fit.MixedModelFit;
-import io.glimmer.fit.VarianceComponent;
+import io.glimmer.reference.ApiJson;
 import io.glimmer.reference.Reference;
 import io.glimmer.reference.ReferenceComparison;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,24 +30,9 @@ class PenalizedQuasiLikelihoodReferenceTest {
         fit = Glimmer.fit(REF.dataPath(), REF.formula(), FitOptions.builder().method(Method.PQL).family("binomial").build());
     }
 
-    /** The parts of CONTRACT's JSON the reference compares. */
-    private static JsonNode json(MixedModelFit fit) {
-        ObjectNode o = new ObjectMapper().createObjectNode();
-        o.put("residual_std_dev", fit.residualStdDev());
-        ArrayNode fe = o.putArray("fixed_effects");
-        for (FixedEffect f : fit.fixedEffects()) {
-            fe.addObject().put("term", f.term()).put("estimate", f.estimate()).put("std_error", f.stdError());
-        }
-        ArrayNode re = o.putArray("random_effects");
-        for (VarianceComponent v : fit.randomEffects()) {
-            re.addObject().put("group", v.group()).put("term", v.term()).put("variance", v.variance()).put("std_dev", v.stdDev());
-        }
-        return o;
-    }
-
     @Test
     void matchesGlmmPQL() {
-        List<String> failures = ReferenceComparison.failures(REF.json(), json(fit));
+        List<String> failures = ReferenceComparison.failures(REF.json(), ApiJson.of(fit));
         assertTrue(failures.isEmpty(), ReferenceComparison.describe(failures));
         assertEquals("PQL", fit.method());
         assertEquals("binomial", fit.family());

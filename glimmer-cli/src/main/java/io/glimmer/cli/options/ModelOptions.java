@@ -79,6 +79,19 @@ public final class ModelOptions {
             description = "residual correlation: ar1(TIME | GROUP), exp(TIME | GROUP), cs(1 | GROUP)")
     String correlation;
 
+    @Option(names = "--start", paramLabel = "P=V,...", order = 20,
+            description = "nonlinear model: start values of its parameters, e.g. Asym=170,xmid=700,scal=350 "
+                    + "(names in the formula that are not columns are parameters; optional for a self-starting model such as SSlogis)")
+    String start;
+
+    @Option(names = "--random", paramLabel = "P ~ 1 | G", order = 21,
+            description = "nonlinear model: the parameters with random effects and their grouping column, as P1 + P2 ~ 1 | G")
+    String random;
+
+    @Option(names = "--random-structure", paramLabel = "S", order = 22,
+            description = "nonlinear model: covariance of the random effects, general (default) or diagonal")
+    String randomStructure;
+
     /** The options checked and converted for the core; an InputException names what is wrong. */
     public FitOptions fitOptions() {
         return builder().build();
@@ -116,6 +129,10 @@ public final class ModelOptions {
             b.weights(weights.strip());
         }
         b.factors(factorSet());
+        if (start != null || random != null || randomStructure != null) {
+            b.nonlinear(new FitOptions.Nonlinear(StartValues.parse(start), blankToNull("--random", random),
+                    blankToNull("--random-structure", randomStructure)));
+        }
         return b;
     }
 

@@ -1,0 +1,184 @@
+package io.glimmer.nonlinear;
+
+import io.glimmer.design.Design;
+import io.glimmer.design.ModelMatrix;
+import io.glimmer.design.RandomEffectsTerm;
+import io.glimmer.linalg.GroupedColumns;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A nonlinear mixed model over the rows used: y = f(φᵣ, xᵣ) + ε with each parameter φ = β + b
+ * (b the random effect of the row's group level, for the parameters in {@code --random}). It
+ * evaluates f and its exact gradient, and writes the model linearised at (β, b) as a {@link Design}
+ * (X = ∂f/∂β, Z = ∂f/∂b), so the linear mixed model machinery does both of Lindstrom and Bates'
+ * steps. Random effects are held per random-effects term of that design, level-major:
+ * one term of q effects (general covariance) or q scalar terms (diagonal).
+ */
+final class NonlinearMixedModel {
+    private final NonlinearFormula formula;
+    private final Design frame;
+    private final double[] y;
+    private final double[][] columns;
+    private final int[] codes;
+    private final List<String> levels;
+    private final String group;
+    private final ModelExpression[] gradient;
+    /** termParameters[k][a]: the parameter of effect a of random-effects term k. */
+    private final int[][] termParameters;
+    private final int n;
+
+    /**
+     * @param frame   the rows used (model frame, response's formula for messages) and the grouping factor's codes in its one random term
+     * @param y       the response
+     * @param columns the covariates the expression reads, by column index, over the rows used
+     */
+    NonlinearMixedModel(NonlinearFormula formula, RandomParameters random, Design frame, double[] y, double[][] columns) {
+        this.formula = formula;
+        this.frame = frame;
+        this.y = y;
+        this.columns = columns;
+        RandomEffectsTerm groupTerm = frame.randomTerms().get(0);
+        this.codes = groupTerm.columns().codes();
+        this.levels = groupTerm.levels();
+        this.group = random.group();
+        this.n = y.length;
+        int p = formula.parameters().size();
+        this.gradient = new ModelExpression[p];
+        for (int k = 0; k < p; k++) {
+            gradient[k] = formula.mean().derivative(k);
+        }
+        int[] randomIndex = random.parameters().stream().mapToInt(formula::parameterIndex).toArray();
+        if (random.diagonal()) {
+            termParameters = new int[randomIndex.length][];
+            for (int a = 0; a < randomIndex.length; a++) {
+                termParameters[a] = new int[]{randomIndex[a]};
+            }
+        } else {
+            termParameters = new int[][]{randomIndex};
+        }
+    }
+
+    int rows() {
+        return n;
+    }
+
+    int parameterCount() {
+        return gradient.length;
+    }
+
+    double[] y() {
+        return y;
+    }
+
+    Design frame() {
+        return frame;
+    }
+
+    NonlinearFormula formula() {
+        return formula;
+    }
+
+    int levelCount() {
+        return levels.size();
+    }
+
+    /** Zero random effects, shaped as the linearised design's terms. */
+    double[][] zeroEffects() {
+        double[][] b = new double[termParameters.length][];
+        for (int k = 0; k < b.length; k++) {
+            b[k] = new double[levels.size() * termParameters[k].length];
+        }
+        return b;
+    }
+
+    /** Each parameter's value on each row: β plus the row's random effects. */
+    ModelExpression.Inputs inputs(double[] beta, double[][] b) {
+        double[][] phi = new double[beta.length][n];
+        for (int k = 0; k < beta.length; k++) {
+            java.util.Arrays.fill(phi[k], beta[k]);
+        }
+        for (int t = 0; t < termParameters.length; t++) {
+            int q = termParameters[t].length;
+            for (int a = 0; a < q; a++) {
+                double[] target = phi[termParameters[t][a]];
+                for (int r = 0; r < n; r++) {
+                    target[r] += b[t][codes[r] * q + a];
+                }
+            }
+        }
+        return new ModelExpression.Inputs(n, columns, phi);
+    }
+
+    /** f at (β, b). */
+    double[] mean(double[] beta, double[][] b) {
+        return formula.mean().values(inputs(beta, b)).clone();
+    }
+
+    /** Σ (y − f)² at (β, b). */
+    double residualSumOfSquares(double[] f) {
+        double s = 0;
+        for (int r = 0; r < n; r++) {
+            double e = y[r] - f[r];
+            s += e * e;
+        }
+        return s;
+    }
+
+    /**
+     * The model linearised at (β, b): X = ∂f/∂β and Z = ∂f/∂b with the working response
+     * w = y − f + Xβ + Zb, whose linear mixed model has the same penalised least-squares problem
+     * to first order.
+     */
+    Linearised linearise(double[] beta, double[][] b) {
+        ModelExpression.Inputs in = inputs(beta, b);
+        double[] f = formula.mean().values(in);
+        int p = beta.length;
+        double[][] g = new double[p][];
+        for (int k = 0; k < p; k++) {
+            g[k] = gradient[k].values(in);
+        }
+        double[] x = new double[n * p];
+        double[] w = new double[n];
+        for (int r = 0; r < n; r++) {
+            double s = y[r] - f[r];
+            for (int k = 0; k < p; k++) {
+                x[r * p + k] = g[k][r];
+                s += g[k][r] * beta[k];
+            }
+            w[r] = s;
+        }
+        List<RandomEffectsTerm> terms = new ArrayList<>();
+        for (int t = 0; t < termParameters.length; t++) {
+            int q = termParameters[t].length;
+            double[] z = new double[n * q];
+            List<String> names = new ArrayList<>();
+            for (int a = 0; a < q; a++) {
+                int k = termParameters[t][a];
+                names.add(formula.parameters().get(k));
+                for (int r = 0; r < n; r++) {
+                    z[r * q + a] = g[k][r];
+                    w[r] += g[k][r] * b[t][codes[r] * q + a];
+                }
+            }
+            terms.add(new RandomEffectsTerm(group, names, levels, new GroupedColumns(levels.size(), q, codes, z)));
+        }
+        Design design = new Design(frame.frame(), frame.formula(), new ModelMatrix(formula.parameters(), x, n), List.of(), null, terms);
+        return new Linearised(design, w, f);
+    }
+
+    /** A linearisation: the design, the working response and f where it was taken. */
+    record Linearised(Design design, double[] workingResponse, double[] mean) {
+    }
+
+    /** Every parameter's gradient column, for checks against finite differences. */
+    double[][] gradient(double[] beta, double[][] b) {
+        ModelExpression.Inputs in = inputs(beta, b);
+        double[][] g = new double[gradient.length][];
+        for (int k = 0; k < g.length; k++) {
+            g[k] = gradient[k].values(in).clone();
+        }
+        return g;
+    }
+}

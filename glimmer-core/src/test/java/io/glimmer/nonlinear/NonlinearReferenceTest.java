@@ -1,0 +1,65 @@
+package io.glimmer.nonlinear;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.glimmer.options.FitOptions;
+import io.glimmer.Glimmer;
+import io.glimmer.options.Method;
+import io.glimmer.fit.FixedEffect;
+import io.glimmer.fit.MixedModelFit;
+import io.glimmer.reference.ApiJson;
+import io.glimmer.reference.Reference;
+import io.glimmer.reference.ReferenceComparison;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** nlme's fits of the orange trees (ML, REML, two random parameters general and diagonal) through the Java API. */
+class NonlinearReferenceTest {
+
+    /** The options a reference's model, random, start, structure and method fields name. */
+    static FitOptions options(Reference ref) {
+        JsonNode r = ref.json();
+        Map<String, Double> start = new LinkedHashMap<>();
+        r.path("start").fields().forEachRemaining(e -> start.put(e.getKey(), e.getValue().asDouble()));
+        String structure = r.hasNonNull("random_structure") ? r.get("random_structure").asText() : null;
+        return FitOptions.builder().method(Method.parse(ref.method()))
+                .nonlinear(new FitOptions.Nonlinear(start, r.get("random").asText(), structure)).build();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"orange_nlme_ml", "orange_nlme_reml", "orange_nlme_two_ml", "orange_nlme_diag_ml", "theoph_nlme_fol_ml"})
+    void reproducesNlme(String id) {
+        Reference ref = Reference.load(id);
+        MixedModelFit fit = Glimmer.fit(ref.dataPath(), ref.json().get("model").asText(), options(ref));
+        List<String> failures = ReferenceComparison.failures(ref.json(), ApiJson.of(fit));
+        assertTrue(failures.isEmpty(), id + ":\n  " + ReferenceComparison.describe(failures) + "\n" + fit);
+        assertEquals(ref.json().get("n_obs").asInt(), fit.nObs());
+        assertTrue(fit.converged(), fit.warnings().toString());
+        for (JsonNode f : ref.json().get("fixed_effects")) {
+            if (f.hasNonNull("p_value")) {
+                FixedEffect got = fit.fixedEffects().stream().filter(g -> g.term().equals(f.get("term").asText())).findFirst().orElseThrow();
+                assertNotNull(got.pValue());
+                assertEquals(f.get("p_value").asDouble(), got.pValue(), 0.05 * f.get("p_value").asDouble(), got.term());
+            }
+        }
+    }
+
+    /** SSlogis with no --start: R's initial values, then the same nlme fit as written out with a start. */
+    @org.junit.jupiter.api.Test
+    void selfStartingLogisticNeedsNoStart() {
+        Reference ref = Reference.load("orange_nlme_ml");
+        FitOptions options = FitOptions.builder().method(Method.ML)
+                .nonlinear(new FitOptions.Nonlinear(Map.of(), "Asym ~ 1 | Tree", null)).build();
+        MixedModelFit fit = Glimmer.fit(ref.dataPath(), "circumference ~ SSlogis(age, Asym, xmid, scal)", options);
+        List<String> failures = ReferenceComparison.failures(ref.json(), ApiJson.of(fit));
+        assertTrue(failures.isEmpty(), ReferenceComparison.describe(failures));
+        assertEquals(List.of("Asym", "xmid", "scal"), fit.fixedEffects().stream().map(FixedEffect::term).toList());
+    }
+}

@@ -1,0 +1,53 @@
+# Makes the nlme reference fits orange_nlme_reml.json, orange_nlme_two_ml.json, orange_nlme_diag_ml.json and
+# theoph_nlme_fol_ml.json in the layout of shared/reference/*.json (run from glimmer-core/src/test/resources:
+# Rscript reference/r/nlme_references.R). Data: data/orange.csv, data/theoph.csv (written here from R's Theoph).
+# The t tests' degrees of freedom are written t_df (compare-reference.py compares "df" only for Satterthwaite and
+# Kenward-Roger fits, which Glimmer writes per fixed effect; these are checked through the p-values). The build never runs R.
+suppressMessages(library(nlme))
+suppressMessages(library(jsonlite))
+orange <- read.csv("data/orange.csv"); orange$Tree <- factor(orange$Tree)
+if (!file.exists("data/theoph.csv")) {
+  th <- as.data.frame(Theoph); th$Subject <- as.integer(as.character(th$Subject))
+  write.csv(th[, c("Subject", "Wt", "Dose", "Time", "conc")], "data/theoph.csv", row.names = FALSE)
+}
+theoph <- read.csv("data/theoph.csv"); theoph$Subject <- factor(theoph$Subject)
+
+write_ref <- function(id, fm, data_file, model, random, start, method, structure = NULL) {
+  tt <- summary(fm)$tTable
+  fe <- lapply(seq_len(nrow(tt)), function(i) list(term = rownames(tt)[i], estimate = tt[i, "Value"],
+    std_error = tt[i, "Std.Error"], t_df = tt[i, "DF"], statistic = tt[i, "t-value"], p_value = tt[i, "p-value"]))
+  vc <- as.matrix(pdMatrix(fm$modelStruct$reStruct)[[1]]) * fm$sigma^2
+  grp <- names(fm$groups)[1]
+  re <- lapply(rownames(vc), function(t) list(group = grp, term = t, std_dev = sqrt(vc[t, t])))
+  cors <- list()
+  if (nrow(vc) > 1 && is.null(structure)) {
+    for (i in 2:nrow(vc)) for (j in 1:(i - 1)) cors[[length(cors) + 1]] <- list(group = grp, term1 = rownames(vc)[j],
+      term2 = rownames(vc)[i], correlation = vc[i, j] / sqrt(vc[i, i] * vc[j, j]))
+  }
+  out <- list(id = id, data = data_file, software = paste("nlme", packageVersion("nlme"), "nlme"), model = model,
+    random = random, start = as.list(start), method = method)
+  if (!is.null(structure)) out$random_structure <- structure
+  out$n_obs <- fm$dims$N
+  out$log_likelihood <- as.numeric(logLik(fm))
+  out$fixed_effects <- fe
+  out$random_effects <- re
+  if (length(cors) > 0) out$random_effect_correlations <- cors
+  out$residual_std_dev <- fm$sigma
+  writeLines(toJSON(out, auto_unbox = TRUE, digits = NA, pretty = TRUE), paste0("reference/", id, ".json"))
+}
+
+logis <- circumference ~ Asym / (1 + exp((xmid - age) / scal))
+st <- c(Asym = 170, xmid = 700, scal = 350)
+m <- "circumference ~ Asym / (1 + exp((xmid - age) / scal))"
+fm <- nlme(logis, orange, fixed = Asym + xmid + scal ~ 1, random = Asym ~ 1 | Tree, start = st, method = "REML")
+write_ref("orange_nlme_reml", fm, "orange.csv", m, "Asym ~ 1 | Tree", st, "REML")
+fm <- nlme(logis, orange, fixed = Asym + xmid + scal ~ 1, random = Asym + xmid ~ 1 | Tree, start = st, method = "ML")
+write_ref("orange_nlme_two_ml", fm, "orange.csv", m, "Asym + xmid ~ 1 | Tree", st, "ML")
+fm <- nlme(logis, orange, fixed = Asym + xmid + scal ~ 1, random = pdDiag(Asym + xmid ~ 1), groups = ~ Tree, start = st, method = "ML")
+write_ref("orange_nlme_diag_ml", fm, "orange.csv", m, "Asym + xmid ~ 1 | Tree", st, "ML", "diagonal")
+# first-order absorption (SSfol's formula written out), theophylline
+fol <- conc ~ Dose * exp(lKe + lKa - lCl) * (exp(-exp(lKe) * Time) - exp(-exp(lKa) * Time)) / (exp(lKa) - exp(lKe))
+st2 <- c(lKe = -2.5, lKa = 0.5, lCl = -3)
+fm <- nlme(fol, theoph, fixed = lKe + lKa + lCl ~ 1, random = pdDiag(lKa + lCl ~ 1), groups = ~ Subject, start = st2, method = "ML")
+write_ref("theoph_nlme_fol_ml", fm, "theoph.csv", "conc ~ Dose * exp(lKe + lKa - lCl) * (exp(-exp(lKe) * Time) - exp(-exp(lKa) * Time)) / (exp(lKa) - exp(lKe))",
+  "lKa + lCl ~ 1 | Subject", st2, "ML", "diagonal")
