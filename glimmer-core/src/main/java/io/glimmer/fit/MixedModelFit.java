@@ -138,6 +138,9 @@ public final class MixedModelFit {
     public Double correlationParameter() { return v.correlationParameter; }
 
 
+    /** The log-likelihood at the estimates by importance sampling, or null when not asked for ({@code --loglik-samples}). */
+    public ImportanceSampledLikelihood importanceSampled() { return v.importanceSampled; }
+
     /** What this estimator reports beyond the common part, or null for a fit built by hand. */
     public EstimatorDetails details() { return v.details; }
 
@@ -212,6 +215,7 @@ public final class MixedModelFit {
         private Double correlationAlpha;
         private Double scale;
         private Double correlationParameter;
+        private ImportanceSampledLikelihood importanceSampled;
 
         private EstimatorDetails details;
         private FitSource source;
@@ -279,6 +283,8 @@ public final class MixedModelFit {
 
         public Builder correlationParameter(Double v) { correlationParameter = v; return this; }
 
+        public Builder importanceSampled(ImportanceSampledLikelihood v) { importanceSampled = v; return this; }
+
         /** What this estimator reports beyond the common part. */
         public Builder details(EstimatorDetails v) { details = v; return this; }
 
@@ -325,6 +331,7 @@ public final class MixedModelFit {
             b.correlationAlpha = correlationAlpha;
             b.scale = scale;
             b.correlationParameter = correlationParameter;
+            b.importanceSampled = importanceSampled;
             b.details = details;
             b.source = source;
             return b;

@@ -47,6 +47,15 @@ public final class FitCommand extends GlimmerCommand {
             description = "also write a CSV of the fitted values and the response, Pearson, deviance and working residuals")
     String residuals;
 
+    @Option(names = "--loglik-samples", paramLabel = "N", order = 27,
+            description = "also estimate the log-likelihood at the estimates by importance sampling with N draws around the conditional modes "
+                    + "(JSON log_likelihood_is and log_likelihood_is_se; the summary says how far the fit's own value lies from it)")
+    Integer loglikSamples;
+
+    @Option(names = "--seed", paramLabel = "S", order = 28,
+            description = "seed of the random numbers of --loglik-samples (default: a random seed, reported on standard error and in the JSON)")
+    Long seed;
+
     @Override
     public Integer call() {
         String format = output.format("text", "json");
@@ -62,14 +71,24 @@ public final class FitCommand extends GlimmerCommand {
         if (residuals != null) {
             AtomicFile.checkWritable(residuals, "--residuals");
         }
+        if (seed != null && loglikSamples == null) {
+            throw new InputException("--seed applies to --loglik-samples");
+        }
         DataFrame data = model.readData(stdin());
         long start = System.nanoTime();
-        MixedModelFit fit = Glimmer.fit(data, formula, options);
+        PreparedModel toFit = Glimmer.prepare(data, formula, options);
+        if (loglikSamples != null) {
+            toFit.checkLikelihoodSampled(loglikSamples);
+        }
+        MixedModelFit fit = toFit.fit();
         double seconds = (System.nanoTime() - start) / 1e9;
         if (!(fit.fitSeconds() > 0)) {
             fit = fit.toBuilder().fitSeconds(seconds).build();
         }
         PreparedModel prepared = PreparedModel.of(fit); // what the fit was made from: its coding, rows and response
+        if (loglikSamples != null) {
+            fit = prepared.withImportanceSampledLikelihood(fit, loglikSamples, Seeds.givenOrDrawn(seed, err()), 0);
+        }
         Design design = prepared.design();
         if (save != null) {
             ModelFile.write(prepared.saved(fit), save);

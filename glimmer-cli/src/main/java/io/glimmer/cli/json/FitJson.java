@@ -43,6 +43,13 @@ public final class FitJson {
         ArrayNode warnings = o.putArray("warnings");
         fit.warnings().forEach(warnings::add);
         number(o, "log_likelihood", fit.logLikelihood());
+        if (fit.importanceSampled() != null) {
+            number(o, "log_likelihood_is", fit.importanceSampled().logLikelihood());
+            number(o, "log_likelihood_is_se", fit.importanceSampled().standardError());
+            number(o, "log_likelihood_is_ess", fit.importanceSampled().effectiveSampleSize());
+            o.put("log_likelihood_is_samples", fit.importanceSampled().samples());
+            o.put("seed", fit.importanceSampled().seed());
+        }
         o.put("df", fit.df());
         number(o, "deviance", fit.deviance());
         number(o, "aic", fit.aic());
