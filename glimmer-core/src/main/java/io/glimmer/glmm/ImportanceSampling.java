@@ -1,8 +1,8 @@
 package io.glimmer.glmm;
 
+import io.glimmer.GlimmerException;
 import io.glimmer.InputException;
 import io.glimmer.design.Design;
-import io.glimmer.family.Distribution;
 import io.glimmer.family.Family;
 import io.glimmer.fit.ImportanceSampledLikelihood;
 import io.glimmer.lmm.CovarianceStructure;
@@ -10,8 +10,6 @@ import io.glimmer.response.Response;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
-
-import org.hipparchus.special.Gamma;
 
 /**
  * The marginal log-likelihood log ∫ p(y | b) N(b; 0, s I) db at given (θ, β) by importance sampling,
@@ -24,15 +22,12 @@ import org.hipparchus.special.Gamma;
  */
 public final class ImportanceSampling {
     private final GlmmData data;
-    private final Family family;
-    private final Pirls pirls;
     private final double[][] lambdas;
     private final double[] beta;
+    private final ConditionalLogDensity density;
+    private final Pirls pirls;
+    private final double[][] zeroModes;
     private final double priorVariance;
-    private final double dispersion;
-    private final double saturated;
-    private final Pirls.Mode mode;
-    private final int q;
 
     /**
      * @param priorVariance s, the variance of each spherical random effect a priori
@@ -45,25 +40,16 @@ public final class ImportanceSampling {
         }
         double[] weights = response.weights() != null ? response.weights() : ones(response.y().length);
         this.data = new GlmmData(design, new Response(response.y(), weights));
-        this.family = family;
         this.pirls = new Pirls(data, family);
+        this.density = new ConditionalLogDensity(data, family, dispersion);
         CovarianceStructure covariance = new CovarianceStructure(design.randomTerms());
         this.lambdas = covariance.newLambdas();
         covariance.lambdas(theta, lambdas);
         this.beta = beta.clone();
         this.priorVariance = priorVariance;
-        this.dispersion = dispersion;
-        this.saturated = saturatedLogLikelihood();
-        double[][] zero = new double[design.randomTerms().size()][];
-        int total = 0;
-        for (int k = 0; k < zero.length; k++) {
-            zero[k] = new double[design.randomTerms().get(k).size()];
-            total += zero[k].length;
-        }
-        this.q = total;
-        this.mode = pirls.run(lambdas, this.beta, zero, false, Pirls.SETTLED);
-        if (mode == null) {
-            throw new io.glimmer.GlimmerException("PIRLS failed at the estimates: the conditional modes for importance sampling could not be found");
+        this.zeroModes = new double[design.randomTerms().size()][];
+        for (int k = 0; k < zeroModes.length; k++) {
+            zeroModes[k] = new double[design.randomTerms().get(k).size()];
         }
     }
 
@@ -71,14 +57,6 @@ public final class ImportanceSampling {
         double[] w = new double[n];
         Arrays.fill(w, 1);
         return w;
-    }
-
-    private double saturatedLogLikelihood() {
-        double s = 0;
-        for (int r = 0; r < data.rows(); r++) {
-            s += family.distribution().saturatedLogDensity(data.y()[r], data.weights()[r]);
-        }
-        return s;
     }
 
     /**
@@ -90,72 +68,19 @@ public final class ImportanceSampling {
         if (samples < 2) {
             throw new IllegalArgumentException("importance sampling needs at least 2 draws, not " + samples);
         }
-        double[] logWeights = logWeights(samples, seed, proposalDf);
-        return summarise(logWeights, seed, proposalDf);
-    }
-
-    /** log w_i = log p(y | b_i) + log N(b_i; 0, s I) − log g(b_i), in draw order. */
-    double[] logWeights(int samples, long seed, int proposalDf) {
+        LaplaceProposal proposal = LaplaceProposal.at(pirls, lambdas, beta, zeroModes, priorVariance, proposalDf);
+        if (proposal == null) {
+            throw new GlimmerException("PIRLS failed at the estimates: the conditional modes for importance sampling could not be found");
+        }
         SplittableRandom rng = new SplittableRandom(seed);
-        double[][] modes = mode.b();
-        double[][] b = Pirls.copy(modes);
+        double[][] b = Pirls.copy(zeroModes);
         double[] eta = new double[data.rows()];
-        double halfLogDet = pirls.factor().logDetRandom() / 2;
-        double sd = Math.sqrt(priorVariance);
-        // log g(b) up to the terms it shares with the prior's log density (−q/2 log 2πs cancels).
-        double tConstant = proposalDf == 0 ? 0
-                : Gamma.logGamma((proposalDf + q) / 2.0) - Gamma.logGamma(proposalDf / 2.0) - q / 2.0 * Math.log(proposalDf / 2.0);
-        double[] out = new double[samples];
+        double[] logWeights = new double[samples];
         for (int i = 0; i < samples; i++) {
-            double z2 = 0;
-            for (double[] bk : b) {
-                for (int j = 0; j < bk.length; j++) {
-                    double z = rng.nextGaussian();
-                    bk[j] = z;
-                    z2 += z * z;
-                }
-            }
-            double stretch = 1;
-            if (proposalDf > 0) { // t = z / √(χ²_ν / ν), χ²_ν a sum of ν squared normals
-                double chi2 = 0;
-                for (int d = 0; d < proposalDf; d++) {
-                    double e = rng.nextGaussian();
-                    chi2 += e * e;
-                }
-                stretch = Math.sqrt(proposalDf / chi2);
-            }
-            pirls.factor().solveRandomTranspose(b);
-            double norm2 = 0;
-            for (int k = 0; k < b.length; k++) {
-                for (int j = 0; j < b[k].length; j++) {
-                    b[k][j] = modes[k][j] + sd * stretch * b[k][j];
-                    norm2 += b[k][j] * b[k][j];
-                }
-            }
-            double logProposal = proposalDf == 0 ? halfLogDet - z2 / 2
-                    : tConstant + halfLogDet - (proposalDf + q) / 2.0 * Math.log1p(z2 * stretch * stretch / proposalDf);
-            out[i] = conditionalLogLikelihood(b, eta) - norm2 / (2 * priorVariance) - logProposal;
+            double priorOverProposal = proposal.draw(rng, b);
+            logWeights[i] = density.at(lambdas, beta, b, eta) + priorOverProposal;
         }
-        return out;
-    }
-
-    /** log p(y | b) with every normalising constant. */
-    private double conditionalLogLikelihood(double[][] b, double[] eta) {
-        data.linearPredictor(lambdas, beta, b, eta);
-        Distribution dist = family.distribution();
-        double[] y = data.y();
-        double[] w = data.weights();
-        double s = 0;
-        if (!Double.isNaN(saturated)) {
-            for (int r = 0; r < eta.length; r++) {
-                s += dist.devianceResidual(y[r], family.link().inverse(eta[r]), w[r]);
-            }
-            return saturated - s / 2;
-        }
-        for (int r = 0; r < eta.length; r++) {
-            s += dist.logDensity(y[r], family.link().inverse(eta[r]), w[r], dispersion);
-        }
-        return s;
+        return summarise(logWeights, seed, proposalDf);
     }
 
     /** The log mean weight, its delta-method standard error and the effective sample size, stably on the log scale. */
