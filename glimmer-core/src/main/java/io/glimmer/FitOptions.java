@@ -12,11 +12,18 @@ import java.util.Set;
  * @param corstr      GEE working correlation: independence, exchangeable, ar1, unstructured
  * @param strata      strata column of conditional logistic regression
  * @param correlation residual correlation of a linear mixed model: "ar1(TIME | GROUP)", "exp(TIME | GROUP)", "cs(1 | GROUP)"
+ * @param seed        seed of a Monte Carlo method's draws (MCEM); null: one is drawn and reported in the fit
  */
 public record FitOptions(String family, String link, Method method, Integer agqPoints, String weights,
-                         Set<String> factors, String cluster, String corstr, String strata, String correlation) {
+                         Set<String> factors, String cluster, String corstr, String strata, String correlation, Long seed) {
     public FitOptions {
         factors = factors == null ? Set.of() : Set.copyOf(factors);
+    }
+
+    /** Options without a seed (every method but the Monte Carlo ones). */
+    public FitOptions(String family, String link, Method method, Integer agqPoints, String weights, Set<String> factors, String cluster,
+                      String corstr, String strata, String correlation) {
+        this(family, link, method, agqPoints, weights, factors, cluster, corstr, strata, correlation, null);
     }
 
     public static FitOptions defaults() {
@@ -48,6 +55,7 @@ public record FitOptions(String family, String link, Method method, Integer agqP
         private String corstr;
         private String strata;
         private String correlation;
+        private Long seed;
 
         public Builder family(String v) { family = v; return this; }
 
@@ -71,8 +79,10 @@ public record FitOptions(String family, String link, Method method, Integer agqP
 
         public Builder correlation(String v) { correlation = v; return this; }
 
+        public Builder seed(Long v) { seed = v; return this; }
+
         public FitOptions build() {
-            return new FitOptions(family, link, method, agqPoints, weights, factors, cluster, corstr, strata, correlation);
+            return new FitOptions(family, link, method, agqPoints, weights, factors, cluster, corstr, strata, correlation, seed);
         }
     }
 }

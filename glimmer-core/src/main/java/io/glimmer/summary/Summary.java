@@ -109,6 +109,8 @@ public final class Summary {
         } else if (d instanceof EstimatorDetails.Glmm g) {
             return glmm + (g.nAGQ() > 1 ? " (Adaptive Gauss-Hermite Quadrature, nAGQ = " + g.nAGQ() + ")" : " (Laplace Approximation)")
                     + " ['glmerMod']";
+        } else if (d instanceof EstimatorDetails.MonteCarlo mc) {
+            return glmm + " (Monte Carlo EM: " + mc.samples() + " draws at the estimates, seed " + mc.seed() + ")";
         } else if (d instanceof EstimatorDetails.Pql) {
             return "Generalized linear mixed model fit by penalized quasi-likelihood (PQL)";
         } else if (d instanceof EstimatorDetails.Gee) {

@@ -15,6 +15,7 @@ import io.glimmer.cli.text.Interpretation;
 import io.glimmer.cli.text.ResidualsFile;
 import io.glimmer.data.DataFrame;
 import io.glimmer.design.Design;
+import io.glimmer.fit.EstimatorDetails;
 import io.glimmer.fit.MixedModelFit;
 import io.glimmer.model.PreparedModel;
 import io.glimmer.summary.Summary;
@@ -53,7 +54,7 @@ public final class FitCommand extends GlimmerCommand {
     Integer loglikSamples;
 
     @Option(names = "--seed", paramLabel = "S", order = 28,
-            description = "seed of the random numbers of --loglik-samples (default: a random seed, reported on standard error and in the JSON)")
+            description = "seed of the random numbers of --method MCEM and --loglik-samples (default: a random seed, reported on standard error and in the JSON)")
     Long seed;
 
     @Override
@@ -71,10 +72,15 @@ public final class FitCommand extends GlimmerCommand {
         if (residuals != null) {
             AtomicFile.checkWritable(residuals, "--residuals");
         }
-        if (seed != null && loglikSamples == null) {
-            throw new InputException("--seed applies to --loglik-samples");
+        boolean monteCarlo = options.effectiveMethod() == Method.MCEM;
+        if (seed != null && loglikSamples == null && !monteCarlo) {
+            throw new InputException("--seed applies to --method MCEM and --loglik-samples");
         }
         DataFrame data = model.readData(stdin());
+        if (monteCarlo) { // without --seed the fit draws one, reported below
+            options = new FitOptions(options.family(), options.link(), options.method(), options.agqPoints(), options.weights(), options.factors(),
+                    options.cluster(), options.corstr(), options.strata(), options.correlation(), seed);
+        }
         long start = System.nanoTime();
         PreparedModel toFit = Glimmer.prepare(data, formula, options);
         if (loglikSamples != null) {
@@ -86,8 +92,15 @@ public final class FitCommand extends GlimmerCommand {
             fit = fit.toBuilder().fitSeconds(seconds).build();
         }
         PreparedModel prepared = PreparedModel.of(fit); // what the fit was made from: its coding, rows and response
+        Long drawsSeed = seed;
+        if (fit.details() instanceof EstimatorDetails.MonteCarlo mc) {
+            drawsSeed = mc.seed();
+            if (seed == null) {
+                Seeds.report(drawsSeed, err());
+            }
+        }
         if (loglikSamples != null) {
-            fit = prepared.withImportanceSampledLikelihood(fit, loglikSamples, Seeds.givenOrDrawn(seed, err()), 0);
+            fit = prepared.withImportanceSampledLikelihood(fit, loglikSamples, drawsSeed != null ? drawsSeed : Seeds.givenOrDrawn(null, err()), 0);
         }
         Design design = prepared.design();
         if (save != null) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.glimmer.cli.VersionProvider;
 import io.glimmer.fit.ConditionalModes;
+import io.glimmer.fit.EstimatorDetails;
 import io.glimmer.fit.FixedEffect;
 import io.glimmer.fit.MixedModelFit;
 import io.glimmer.fit.OptimizerSummary;
@@ -49,6 +50,11 @@ public final class FitJson {
             number(o, "log_likelihood_is_ess", fit.importanceSampled().effectiveSampleSize());
             o.put("log_likelihood_is_samples", fit.importanceSampled().samples());
             o.put("seed", fit.importanceSampled().seed());
+        }
+        if (fit.details() instanceof EstimatorDetails.MonteCarlo mc) {
+            o.put("seed", mc.seed());
+            o.put("mc_samples", mc.samples());
+            o.put("mc_iterations", mc.iterations());
         }
         o.put("df", fit.df());
         number(o, "deviance", fit.deviance());

@@ -62,6 +62,22 @@ class LoglikSamplesTest {
         assertTrue(few.err().contains("--loglik-samples must be at least 2"), few.err());
         Cli.Result seedAlone = Cli.run("fit", "--data", cbpp.toString(), "--formula", CBPP, "--family", "binomial", "--seed", "1");
         assertEquals(2, seedAlone.exit());
-        assertTrue(seedAlone.err().contains("--seed applies to"), seedAlone.err());
+        assertTrue(seedAlone.err().contains("--seed applies to --method MCEM"), seedAlone.err());
+    }
+
+    @Test
+    void mcemReportsItsSeedAndRepeatsWithIt() throws Exception {
+        Cli.Result r = Cli.run("fit", "--data", cbpp.toString(), "--formula", CBPP, "--family", "binomial", "--factors", "period",
+                "--method", "MCEM", "--format", "json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        long seed = j.get("seed").asLong();
+        assertTrue(r.err().contains("seed " + seed), r.err());
+        assertEquals("MCEM", j.get("method").asText());
+        Cli.Result again = Cli.run("fit", "--data", cbpp.toString(), "--formula", CBPP, "--family", "binomial", "--factors", "period",
+                "--method", "MCEM", "--seed", Long.toString(seed), "--format", "json");
+        JsonNode k = new ObjectMapper().readTree(again.out());
+        assertEquals(j.get("fixed_effects").toString(), k.get("fixed_effects").toString());
+        assertEquals(j.get("log_likelihood").asDouble(), k.get("log_likelihood").asDouble());
     }
 }
