@@ -13,9 +13,18 @@ final class OptionMentions {
     private static final Pattern MENTION = Pattern.compile("\\{--([a-z-]+(?:#[a-z]+)?)(?: ([^}]*))?}");
 
     /** Command-line option -> FitOptions builder method. */
-    private static final Map<String, String> BUILDER = Map.of(
-            "method", "method", "family", "family", "link", "link", "agq", "agqPoints", "weights", "weights",
-            "cluster", "cluster", "corstr", "corstr", "strata", "strata", "correlation", "correlation", "ddf", "ddf");
+    private static final Map<String, String> BUILDER = Map.ofEntries(
+            Map.entry("method", "method"),
+            Map.entry("family", "family"),
+            Map.entry("link", "link"),
+            Map.entry("agq", "agqPoints"),
+            Map.entry("weights", "weights"),
+            Map.entry("cluster", "cluster"),
+            Map.entry("corstr", "corstr"),
+            Map.entry("strata", "strata"),
+            Map.entry("correlation", "correlation"),
+            Map.entry("ddf", "ddf"),
+            Map.entry("seed", "seed"));
 
     /** Command-line options that are API types rather than fit options, by value ("" when none is given). */
     private static final Map<String, Map<String, String>> TYPES = Map.of(
@@ -24,6 +33,7 @@ final class OptionMentions {
             "random", Map.of("", "RandomEffectsMode"),
             "formula", Map.of("", "formula", "twice", "two formulas"),
             "start", Map.of("", "Nonlinear.start"),
+            "loglik-samples", Map.of("", "withImportanceSampledLikelihood"),
             "random#nonlinear", Map.of("", "Nonlinear.random"),
             "random-structure", Map.of("", "Nonlinear.randomStructure"));
 

@@ -123,4 +123,16 @@ public sealed interface EstimatorDetails {
      */
     record Nonlinear(boolean reml, int iterations, boolean diagonal) implements EstimatorDetails {
     }
+
+    /**
+     * Monte Carlo maximum likelihood for a GLMM (MCEM), seeded.
+     *
+     * @param algorithm           "MCEM"
+     * @param samples             draws at the estimates (for the log-likelihood and the standard errors)
+     * @param iterations          EM iterations
+     * @param seed                the seed of every draw
+     * @param effectiveSampleSize Kish's effective size of the final draws' importance weights
+     */
+    record MonteCarlo(String algorithm, int samples, int iterations, long seed, double effectiveSampleSize) implements EstimatorDetails {
+    }
 }

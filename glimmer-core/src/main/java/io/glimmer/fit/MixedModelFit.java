@@ -121,6 +121,9 @@ public final class MixedModelFit {
 
     public double fitSeconds() { return v.fitSeconds; }
 
+    /** The log-likelihood at the estimates by importance sampling, or null when not asked for ({@code --loglik-samples}). */
+    public ImportanceSampledLikelihood importanceSampled() { return v.importanceSampled; }
+
     /** What this estimator reports beyond the common part, or null for a fit built by hand. */
     public EstimatorDetails details() { return v.details; }
 
@@ -206,6 +209,7 @@ public final class MixedModelFit {
         private OptimizerSummary optimizer;
         private double fitSeconds;
         private Integer bicObservations;
+        private ImportanceSampledLikelihood importanceSampled;
 
         private EstimatorDetails details;
         private FitSource source;
@@ -271,6 +275,8 @@ public final class MixedModelFit {
 
 
 
+        public Builder importanceSampled(ImportanceSampledLikelihood v) { importanceSampled = v; return this; }
+
         /** What this estimator reports beyond the common part. */
         public Builder details(EstimatorDetails v) { details = v; return this; }
 
@@ -322,6 +328,7 @@ public final class MixedModelFit {
             b.optimizer = optimizer;
             b.fitSeconds = fitSeconds;
             b.bicObservations = bicObservations;
+            b.importanceSampled = importanceSampled;
             b.details = details;
             b.source = source;
             return b;

@@ -5,16 +5,12 @@ import io.glimmer.error.GlimmerException;
 import io.glimmer.error.InputException;
 import io.glimmer.design.Design;
 import io.glimmer.design.RandomEffectsTerm;
-import io.glimmer.design.RankCheck;
 import io.glimmer.family.Family;
-import io.glimmer.fit.FixedEffect;
-import io.glimmer.fit.FixedEffectsTable;
 import io.glimmer.fit.EstimatorDetails;
 import io.glimmer.fit.MixedModelFit;
 import io.glimmer.fit.OptimizerSummary;
 import io.glimmer.glm.Irls;
 import io.glimmer.lmm.CovarianceStructure;
-import io.glimmer.lmm.RandomEffectsReport;
 import io.glimmer.optim.BoundedMinimizer;
 import io.glimmer.optim.ConvergenceCheck;
 import io.glimmer.optim.FiniteDifferences;
@@ -411,49 +407,16 @@ public final class GeneralizedLinearMixedModel {
 
     private MixedModelFit report(double[] theta, double[] beta, double[][] modes, double[] mu, double deviance, double phi, double[][] vcov,
                                  List<String> messages, BoundedMinimizer.Result one, BoundedMinimizer.Result two, double[] start, double[] optimum, long t0) {
-        List<RandomEffectsTerm> terms = design.randomTerms();
-        List<FixedEffect> fixed = FixedEffectsTable.withZTests(design.x().names(), beta, vcov);
-        double[] y = data.y();
-        double[] w = data.weights();
-        double[] pearson = new double[mu.length];
-        for (int r = 0; r < mu.length; r++) {
-            pearson[r] = (y[r] - mu[r]) * Math.sqrt(w[r] / family.distribution().variance(mu[r]) / phi);
-        }
-        List<String> warnings = new ArrayList<>(messages);
-        RankCheck.warning(design.droppedColumns()).ifPresent(message -> warnings.add(0, message));
-        boolean singular = covariance.singular(theta);
-        if (singular) {
-            warnings.add("boundary (singular) fit: a variance component is (nearly) zero or a correlation is ±1");
-        }
-        boolean dispersionFamily = family.distribution().hasDispersion();
-        double scale2 = 1; // random effects are on the linear-predictor scale
-        return MixedModelFit.builder()
-                .formula(design.formula().text())
-                .family(family.distribution().name()).link(family.link().name())
+        return GlmmReport.common(design, family, data, covariance, lambdas, theta, beta, modes, mu, phi, vcov, conditionalVariances, -deviance / 2, messages)
                 .method(nAGQ > 1 ? "AGQ" : "Laplace").nAGQ(nAGQ).details(new EstimatorDetails.Glmm(nAGQ))
-                .nObs(design.rows()).nDropped(design.frame().dropped())
-                .groups(RandomEffectsReport.groups(terms))
                 .converged(one.converged() && two.converged() && !convergenceWarning)
-                .singular(singular)
-                .warnings(warnings)
-                .logLikelihood(-deviance / 2)
-                .df(p + covariance.size() + (dispersionFamily ? 1 : 0))
-                .residualStdDev(dispersionFamily ? Math.sqrt(phi) : null)
-                .fixedEffects(fixed)
-                .fixedEffectsCovariance(vcov)
-                .randomEffects(RandomEffectsReport.variances(terms, covariance, theta, scale2))
-                .correlations(RandomEffectsReport.correlations(terms, covariance, theta))
-                .conditionalModes(RandomEffectsReport.conditionalModes(terms, RandomEffectsReport.modes(lambdas, terms, modes), conditionalVariances))
-                .theta(theta)
-                .fitted(mu)
-                .scaledResiduals(pearson)
                 .optimizer(new OptimizerSummary(two.name(), start, optimum, two.value(),
                         one.evaluations() + 1 + SCALING_EVALUATIONS * theta.length + two.evaluations(), two.converged(), messages))
                 .fitSeconds((System.nanoTime() - t0) / 1e9)
                 .build();
     }
 
-    private static double[] concat(double[] a, double[] b) {
+    static double[] concat(double[] a, double[] b) {
         double[] c = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, c, a.length, b.length);
         return c;

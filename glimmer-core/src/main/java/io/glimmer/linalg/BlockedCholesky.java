@@ -328,7 +328,7 @@ public final class BlockedCholesky {
             beta[i] = last.get(p, i);
         }
         solveUpperDense(last.data, width, p, beta);
-        for (int j = k - 1; j >= 0; j--) {
+        for (int j = 0; j < k; j++) {
             double[] b = spherical[j];
             DMatrixRMaj row = lastRow[j];
             int n = row.numCols;
@@ -339,13 +339,26 @@ public final class BlockedCholesky {
                 }
                 b[c] = s;
             }
+        }
+        solveRandomTranspose(spherical);
+    }
+
+    /**
+     * Solves L_Z' x = x in place, L_Z the random-effects part of the factor (x per term, its
+     * levels·q values): with x standard normal, L_Z'⁻¹ x is a draw from N(0, (Λ'Z'WZΛ + I)⁻¹),
+     * the Laplace approximation's Gaussian around the modes.
+     */
+    public void solveRandomTranspose(double[][] x) {
+        for (int j = k - 1; j >= 0; j--) {
+            double[] b = x[j];
+            int n = a.term(j).columns();
             for (int i = j + 1; i < k; i++) {
                 if (j == 0) {
-                    BlockSparse.subtractTransposeTimes(firstColumn[i], spherical[i], b);
+                    BlockSparse.subtractTransposeTimes(firstColumn[i], x[i], b);
                 } else {
                     DMatrixRMaj m = between[i][j];
                     for (int r = 0; r < m.numRows; r++) {
-                        double bi = spherical[i][r];
+                        double bi = x[i][r];
                         for (int c = 0; c < n; c++) {
                             b[c] -= m.data[r * n + c] * bi;
                         }

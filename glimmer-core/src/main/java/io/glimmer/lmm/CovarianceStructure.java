@@ -97,6 +97,21 @@ public final class CovarianceStructure {
         }
     }
 
+    /** θ from the factors λ_k (row-major lower triangular): the inverse of {@link #lambdas}. */
+    public double[] theta(double[][] lambdas) {
+        double[] theta = new double[size];
+        for (int k = 0; k < q.length; k++) {
+            int qk = q[k];
+            int i = offset[k];
+            for (int col = 0; col < qk; col++) {
+                for (int row = col; row < qk; row++) {
+                    theta[i++] = lambdas[k][row * qk + col];
+                }
+            }
+        }
+        return theta;
+    }
+
     public double[][] newLambdas() {
         double[][] out = new double[q.length][];
         for (int k = 0; k < q.length; k++) {

@@ -217,6 +217,19 @@ public final class PreparedModel implements FitSource {
         return ProfileIntervals.of(new PreparedRefit(this, fit));
     }
 
+    /** Refuses, before any fitting, a model whose log-likelihood importance sampling does not estimate. */
+    public void checkLikelihoodSampled(int samples) {
+        LikelihoodSampling.checkCovered(this, samples);
+    }
+
+    /**
+     * The fit with its log-likelihood at the estimates estimated by importance sampling from the
+     * Laplace approximation's Gaussian (proposalDf 0) or a multivariate t with proposalDf degrees of freedom.
+     */
+    public MixedModelFit withImportanceSampledLikelihood(MixedModelFit fit, int samples, long seed, int proposalDf) {
+        return fit.toBuilder().importanceSampled(LikelihoodSampling.of(this, fit, samples, seed, proposalDf)).build();
+    }
+
     /** The fit reduced to what predicting from it needs, with this model's coding of the data. */
     public SavedModel saved(MixedModelFit fit) {
         refuseNonlinear("saved models and predictions for new data");

@@ -16,25 +16,26 @@ import java.util.Set;
  * @param correlation residual correlation of a linear mixed model: "ar1(TIME | GROUP)", "exp(TIME | GROUP)", "cs(1 | GROUP)"
  * @param ddf         denominator degrees of freedom for a linear mixed model's t tests, or null for none (lme4's t without df)
  * @param nonlinear   the parts of a nonlinear mixed model (nlme's start, random, ...); null for a linear predictor
+ * @param seed        seed of a Monte Carlo method's draws (MCEM); null: one is drawn and reported in the fit
  */
 public record FitOptions(String family, String link, Method method, Integer agqPoints, String weights,
                          Set<String> factors, String cluster, String corstr, String strata, String correlation,
-                         DenominatorDf ddf, Nonlinear nonlinear) {
+                         DenominatorDf ddf, Nonlinear nonlinear, Long seed) {
     public FitOptions {
         factors = factors == null ? Set.of() : Set.copyOf(factors);
     }
 
-    /** Options of a linear predictor without denominator degrees of freedom (the record's first form). */
+    /** Options of a linear predictor without denominator degrees of freedom or seed (the record's first form). */
     public FitOptions(String family, String link, Method method, Integer agqPoints, String weights, Set<String> factors,
                       String cluster, String corstr, String strata, String correlation) {
-        this(family, link, method, agqPoints, weights, factors, cluster, corstr, strata, correlation, null, null);
+        this(family, link, method, agqPoints, weights, factors, cluster, corstr, strata, correlation, null, null, null);
     }
 
     /** A builder holding these options, to derive others (e.g. the same model by another method). */
     public Builder toBuilder() {
         Builder b = new Builder().family(family).link(link).method(method).agqPoints(agqPoints).weights(weights)
                 .factors(factors).cluster(cluster).corstr(corstr).strata(strata).correlation(correlation);
-        return b.ddf(ddf).nonlinear(nonlinear);
+        return b.ddf(ddf).nonlinear(nonlinear).seed(seed);
     }
 
     public static FitOptions defaults() {
@@ -84,6 +85,7 @@ public record FitOptions(String family, String link, Method method, Integer agqP
         private String correlation;
         private DenominatorDf ddf;
         private Nonlinear nonlinear;
+        private Long seed;
 
         public Builder family(String v) { family = v; return this; }
 
@@ -112,8 +114,10 @@ public record FitOptions(String family, String link, Method method, Integer agqP
         /** Makes the model nonlinear (null: a linear predictor). */
         public Builder nonlinear(Nonlinear v) { nonlinear = v; return this; }
 
+        public Builder seed(Long v) { seed = v; return this; }
+
         public FitOptions build() {
-            return new FitOptions(family, link, method, agqPoints, weights, factors, cluster, corstr, strata, correlation, ddf, nonlinear);
+            return new FitOptions(family, link, method, agqPoints, weights, factors, cluster, corstr, strata, correlation, ddf, nonlinear, seed);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.glimmer.summary;
 
 import io.glimmer.fit.EstimatorDetails;
+import io.glimmer.fit.ImportanceSampledLikelihood;
 import io.glimmer.fit.MixedModelFit;
 import io.glimmer.fit.OptimizerSummary;
 
@@ -50,6 +51,7 @@ public final class Summary {
         }
         out.add("");
         if (criterion(fit, out)) {
+            sampledLikelihood(fit, out);
             out.add("");
         }
         residuals(fit, out);
@@ -107,6 +109,8 @@ public final class Summary {
         } else if (d instanceof EstimatorDetails.Glmm g) {
             return glmm + (g.nAGQ() > 1 ? " (Adaptive Gauss-Hermite Quadrature, nAGQ = " + g.nAGQ() + ")" : " (Laplace Approximation)")
                     + " ['glmerMod']";
+        } else if (d instanceof EstimatorDetails.MonteCarlo mc) {
+            return glmm + " (Monte Carlo EM: " + mc.samples() + " draws at the estimates, seed " + mc.seed() + ")";
         } else if (d instanceof EstimatorDetails.Pql) {
             return "Generalized linear mixed model fit by penalized quasi-likelihood (PQL)";
         } else if (d instanceof EstimatorDetails.Nonlinear nl) {
@@ -117,6 +121,21 @@ public final class Summary {
             return "Conditional logistic regression fit by conditional maximum likelihood";
         }
         return "Model fit by " + (fit.method() == null ? "" : fit.method());
+    }
+
+    /** The importance-sampled log-likelihood, when asked for, and how far the fit's own value lies from it. */
+    private static void sampledLikelihood(MixedModelFit fit, List<String> out) {
+        ImportanceSampledLikelihood is = fit.importanceSampled();
+        if (is == null) {
+            return;
+        }
+        double gap = fit.logLikelihood() - is.logLikelihood();
+        out.add("logLik by importance sampling: " + RFormat.number(is.logLikelihood(), DIGITS + 3) + " (Monte Carlo s.e. "
+                + RFormat.number(is.standardError(), 2) + "; " + is.samples() + " draws from the "
+                + (is.proposalDf() == 0 ? "Laplace Gaussian" : "t(" + is.proposalDf() + ") around the modes")
+                + ", effective sample size " + Math.round(is.effectiveSampleSize()) + ", seed " + is.seed() + ")");
+        out.add("  the fit's logLik is " + RFormat.number(Math.abs(gap), 3) + (gap >= 0 ? " above" : " below") + " it ("
+                + RFormat.number(Math.abs(is.standardErrorsFrom(fit.logLikelihood())), 2) + " Monte Carlo s.e.)");
     }
 
     /** The REML criterion, or the information-criteria table; false when neither is known. */

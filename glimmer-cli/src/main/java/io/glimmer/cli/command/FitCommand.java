@@ -15,6 +15,7 @@ import io.glimmer.cli.options.OutputOptions;
 import io.glimmer.cli.text.Interpretation;
 import io.glimmer.cli.text.ResidualsFile;
 import io.glimmer.design.Design;
+import io.glimmer.fit.EstimatorDetails;
 import io.glimmer.fit.MixedModelFit;
 import io.glimmer.model.PreparedModel;
 import io.glimmer.summary.Summary;
@@ -50,13 +51,21 @@ public final class FitCommand extends GlimmerCommand {
             description = "also write a CSV of the fitted values and the response, Pearson, deviance and working residuals")
     String residuals;
 
-    @Option(names = "--engine", paramLabel = "E", order = 27, defaultValue = "local",
+    @Option(names = "--engine", paramLabel = "E", order = 29, defaultValue = "local",
             description = "where to fit: local (this process, the default) or spark (Apache Spark: ./glimmer adds it; --data may then be Parquet)")
     String engine;
 
-    @Option(names = "--master", paramLabel = "URL", order = 28,
+    @Option(names = "--master", paramLabel = "URL", order = 30,
             description = "with --engine spark: the Spark master, e.g. local[2] or spark://host:7077 (default local[*], or spark-submit's)")
     String master;
+    @Option(names = "--loglik-samples", paramLabel = "N", order = 27,
+            description = "also estimate the log-likelihood at the estimates by importance sampling with N draws around the conditional modes "
+                    + "(JSON log_likelihood_is and log_likelihood_is_se; the summary says how far the fit's own value lies from it)")
+    Integer loglikSamples;
+
+    @Option(names = "--seed", paramLabel = "S", order = 28,
+            description = "seed of the random numbers of --method MCEM and --loglik-samples (default: a random seed, reported on standard error and in the JSON)")
+    Long seed;
 
     @Override
     public Integer call() {
@@ -73,21 +82,45 @@ public final class FitCommand extends GlimmerCommand {
         if (residuals != null) {
             AtomicFile.checkWritable(residuals, "--residuals");
         }
+        boolean monteCarlo = options.effectiveMethod() == Method.MCEM;
+        if (seed != null && loglikSamples == null && !monteCarlo) {
+            throw new InputException("--seed applies to --method MCEM and --loglik-samples");
+        }
         FitEngine other = Engines.of(engine, master);
-        if (other != null && (save != null || residuals != null)) {
-            throw new InputException((save != null ? "--save" : "--residuals") + " needs the rows in this process; it does not go with --engine "
-                    + engine);
+        if (other != null && (save != null || residuals != null || loglikSamples != null)) {
+            throw new InputException((save != null ? "--save" : residuals != null ? "--residuals" : "--loglik-samples")
+                    + " needs the rows in this process; it does not go with --engine " + engine);
+        }
+        if (monteCarlo) { // without --seed the fit draws one, reported below
+            options = options.toBuilder().seed(seed).build();
         }
         long start = System.nanoTime();
-        MixedModelFit fit = other != null
-                ? other.fit(model.dataArgument(), model.separator(), formula, options, master)
-                : Glimmer.fit(model.readData(stdin()), formula, options);
+        MixedModelFit fit;
+        if (other != null) {
+            fit = other.fit(model.dataArgument(), model.separator(), formula, options, master);
+        } else {
+            PreparedModel toFit = Glimmer.prepare(model.readData(stdin()), formula, options);
+            if (loglikSamples != null) {
+                toFit.checkLikelihoodSampled(loglikSamples);
+            }
+            fit = toFit.fit();
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
         if (!(fit.fitSeconds() > 0)) {
             fit = fit.toBuilder().fitSeconds(seconds).build();
         }
         // what a local fit was made from: its coding, rows and response (another engine keeps its rows)
         PreparedModel prepared = other == null ? PreparedModel.of(fit) : null;
+        Long drawsSeed = seed;
+        if (fit.details() instanceof EstimatorDetails.MonteCarlo mc) {
+            drawsSeed = mc.seed();
+            if (seed == null) {
+                Seeds.report(drawsSeed, err());
+            }
+        }
+        if (loglikSamples != null) {
+            fit = prepared.withImportanceSampledLikelihood(fit, loglikSamples, drawsSeed != null ? drawsSeed : Seeds.givenOrDrawn(null, err()), 0);
+        }
         Design design = prepared == null ? null : prepared.design();
         if (save != null) {
             ModelFile.write(prepared.saved(fit), save);

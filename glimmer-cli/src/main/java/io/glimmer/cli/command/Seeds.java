@@ -20,8 +20,13 @@ final class Seeds {
             return given;
         }
         long seed = ThreadLocalRandom.current().nextLong(DRAWN_BOUND);
+        report(seed, err);
+        return seed;
+    }
+
+    /** The note naming a seed that was drawn, not given. */
+    static void report(long seed, PrintWriter err) {
         err.println("glimmer: note: seed " + seed + " (give --seed " + seed + " to repeat this run)");
         err.flush();
-        return seed;
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.glimmer.cli.common.VersionProvider;
 import io.glimmer.fit.ConditionalModes;
+import io.glimmer.fit.EstimatorDetails;
 import io.glimmer.fit.FixedEffect;
 import io.glimmer.fit.EstimatorDetails;
 import io.glimmer.fit.MixedModelFit;
@@ -44,6 +45,18 @@ public final class FitJson {
         ArrayNode warnings = o.putArray("warnings");
         fit.warnings().forEach(warnings::add);
         number(o, "log_likelihood", fit.logLikelihood());
+        if (fit.importanceSampled() != null) {
+            number(o, "log_likelihood_is", fit.importanceSampled().logLikelihood());
+            number(o, "log_likelihood_is_se", fit.importanceSampled().standardError());
+            number(o, "log_likelihood_is_ess", fit.importanceSampled().effectiveSampleSize());
+            o.put("log_likelihood_is_samples", fit.importanceSampled().samples());
+            o.put("seed", fit.importanceSampled().seed());
+        }
+        if (fit.details() instanceof EstimatorDetails.MonteCarlo mc) {
+            o.put("seed", mc.seed());
+            o.put("mc_samples", mc.samples());
+            o.put("mc_iterations", mc.iterations());
+        }
         o.put("df", fit.df());
         number(o, "deviance", fit.deviance());
         number(o, "aic", fit.aic());

@@ -1,0 +1,51 @@
+package io.glimmer.glmm;
+
+import io.glimmer.family.Distribution;
+import io.glimmer.family.Family;
+
+/**
+ * log p(y | b) at given Λ, β and spherical random effects b, with every normalising constant: from
+ * the deviance and the saturated log-likelihood where the family has one, else from the log-density.
+ * Rows are summed in order, so the value does not depend on the thread count.
+ */
+final class ConditionalLogDensity {
+    private final GlmmData data;
+    private final Family family;
+    private final double dispersion;
+    private final double saturated;
+
+    ConditionalLogDensity(GlmmData data, Family family, double dispersion) {
+        this.data = data;
+        this.family = family;
+        this.dispersion = dispersion;
+        double s = 0;
+        for (int r = 0; r < data.rows(); r++) {
+            s += family.distribution().saturatedLogDensity(data.y()[r], data.weights()[r]);
+        }
+        this.saturated = s;
+    }
+
+    /** log p(y | b); {@code eta} receives the linear predictor. */
+    double at(double[][] lambdas, double[] beta, double[][] b, double[] eta) {
+        data.linearPredictor(lambdas, beta, b, eta);
+        return at(eta);
+    }
+
+    /** log p(y | η) for a linear predictor already computed. */
+    double at(double[] eta) {
+        Distribution dist = family.distribution();
+        double[] y = data.y();
+        double[] w = data.weights();
+        double s = 0;
+        if (!Double.isNaN(saturated)) {
+            for (int r = 0; r < eta.length; r++) {
+                s += dist.devianceResidual(y[r], family.link().inverse(eta[r]), w[r]);
+            }
+            return saturated - s / 2;
+        }
+        for (int r = 0; r < eta.length; r++) {
+            s += dist.logDensity(y[r], family.link().inverse(eta[r]), w[r], dispersion);
+        }
+        return s;
+    }
+}

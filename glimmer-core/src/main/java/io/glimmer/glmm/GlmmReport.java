@@ -1,0 +1,66 @@
+package io.glimmer.glmm;
+
+import io.glimmer.design.Design;
+import io.glimmer.design.RandomEffectsTerm;
+import io.glimmer.design.RankCheck;
+import io.glimmer.family.Family;
+import io.glimmer.fit.FixedEffectsTable;
+import io.glimmer.fit.MixedModelFit;
+import io.glimmer.lmm.CovarianceStructure;
+import io.glimmer.lmm.RandomEffectsReport;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The part of a GLMM's fit that does not depend on how the likelihood was maximised (Laplace, AGQ or
+ * Monte Carlo): coefficients with z tests, variance components, modes, fitted values, Pearson
+ * residuals, the rank and singularity warnings. The caller adds its method, details and optimiser.
+ */
+final class GlmmReport {
+    private GlmmReport() {
+    }
+
+    /**
+     * @param lambdas Λ(θ) at the estimates
+     * @param modes   spherical conditional modes at the estimates
+     * @param mu      fitted means at the modes
+     */
+    static MixedModelFit.Builder common(Design design, Family family, GlmmData data, CovarianceStructure covariance, double[][] lambdas,
+                                        double[] theta, double[] beta, double[][] modes, double[] mu, double phi, double[][] vcov,
+                                        double[][] conditionalVariances, double logLikelihood, List<String> messages) {
+        List<RandomEffectsTerm> terms = design.randomTerms();
+        double[] y = data.y();
+        double[] w = data.weights();
+        double[] pearson = new double[mu.length];
+        for (int r = 0; r < mu.length; r++) {
+            pearson[r] = (y[r] - mu[r]) * Math.sqrt(w[r] / family.distribution().variance(mu[r]) / phi);
+        }
+        List<String> warnings = new ArrayList<>(messages);
+        RankCheck.warning(design.droppedColumns()).ifPresent(message -> warnings.add(0, message));
+        boolean singular = covariance.singular(theta);
+        if (singular) {
+            warnings.add("boundary (singular) fit: a variance component is (nearly) zero or a correlation is ±1");
+        }
+        boolean dispersionFamily = family.distribution().hasDispersion();
+        double scale2 = 1; // random effects are on the linear-predictor scale
+        return MixedModelFit.builder()
+                .formula(design.formula().text())
+                .family(family.distribution().name()).link(family.link().name())
+                .nObs(design.rows()).nDropped(design.frame().dropped())
+                .groups(RandomEffectsReport.groups(terms))
+                .singular(singular)
+                .warnings(warnings)
+                .logLikelihood(logLikelihood)
+                .df(design.p() + covariance.size() + (dispersionFamily ? 1 : 0))
+                .residualStdDev(dispersionFamily ? Math.sqrt(phi) : null)
+                .fixedEffects(FixedEffectsTable.withZTests(design.x().names(), beta, vcov))
+                .fixedEffectsCovariance(vcov)
+                .randomEffects(RandomEffectsReport.variances(terms, covariance, theta, scale2))
+                .correlations(RandomEffectsReport.correlations(terms, covariance, theta))
+                .conditionalModes(RandomEffectsReport.conditionalModes(terms, RandomEffectsReport.modes(lambdas, terms, modes), conditionalVariances))
+                .theta(theta)
+                .fitted(mu)
+                .scaledResiduals(pearson);
+    }
+}

@@ -1,0 +1,89 @@
+package io.glimmer.glmm;
+
+import java.util.SplittableRandom;
+
+import org.hipparchus.special.Gamma;
+
+/**
+ * The importance-sampling proposal for the spherical random effects b given y at (θ, β): the
+ * Laplace approximation's Gaussian N(b̂, s (L L')⁻¹) around the conditional modes b̂, L the factor
+ * PIRLS leaves at the mode, or the multivariate t with the same centre and scale and {@code df}
+ * degrees of freedom. A draw is b̂ + √s L'⁻¹ z (z standard normal, divided by √(χ²_ν/ν) for the t).
+ * Valid until PIRLS runs again (it holds PIRLS's factor).
+ */
+final class LaplaceProposal {
+    private final Pirls pirls;
+    private final Pirls.Mode mode;
+    private final double priorVariance;
+    private final int df;
+    private final int q;
+    private final double halfLogDet;
+    private final double tConstant;
+
+    private LaplaceProposal(Pirls pirls, Pirls.Mode mode, double priorVariance, int df) {
+        this.pirls = pirls;
+        this.mode = mode;
+        this.priorVariance = priorVariance;
+        this.df = df;
+        int total = 0;
+        for (double[] bk : mode.b()) {
+            total += bk.length;
+        }
+        this.q = total;
+        this.halfLogDet = pirls.factor().logDetRandom() / 2;
+        // The t's log density less the terms it shares with the prior's (−q/2 log 2πs cancels in the weight).
+        this.tConstant = df == 0 ? 0 : Gamma.logGamma((df + q) / 2.0) - Gamma.logGamma(df / 2.0) - q / 2.0 * Math.log(df / 2.0);
+    }
+
+    /**
+     * The proposal around the modes at (Λ, β), PIRLS started from {@code start}; null when PIRLS fails.
+     *
+     * @param priorVariance s, the prior variance of each spherical effect
+     * @param df            0 for the Gaussian, else the t's degrees of freedom
+     */
+    static LaplaceProposal at(Pirls pirls, double[][] lambdas, double[] beta, double[][] start, double priorVariance, int df) {
+        Pirls.Mode m = pirls.run(lambdas, beta, start, false, Pirls.SETTLED);
+        return m == null ? null : new LaplaceProposal(pirls, m, priorVariance, df);
+    }
+
+    Pirls.Mode mode() {
+        return mode;
+    }
+
+    /**
+     * Writes one draw into b (shaped as the modes) and returns log N(b; 0, s I) − log g(b), both
+     * without the constant −q/2 log 2πs they share: add log p(y | b) for the log importance weight.
+     */
+    double draw(SplittableRandom rng, double[][] b) {
+        double z2 = 0;
+        for (double[] bk : b) {
+            for (int j = 0; j < bk.length; j++) {
+                double z = rng.nextGaussian();
+                bk[j] = z;
+                z2 += z * z;
+            }
+        }
+        double stretch = 1;
+        if (df > 0) { // t = z / √(χ²_ν / ν), χ²_ν a sum of ν squared normals
+            double chi2 = 0;
+            for (int d = 0; d < df; d++) {
+                double e = rng.nextGaussian();
+                chi2 += e * e;
+            }
+            stretch = Math.sqrt(df / chi2);
+        }
+        pirls.factor().solveRandomTranspose(b);
+        double[][] modes = mode.b();
+        double sd = Math.sqrt(priorVariance);
+        double norm2 = 0;
+        for (int k = 0; k < b.length; k++) {
+            for (int j = 0; j < b[k].length; j++) {
+                b[k][j] = modes[k][j] + sd * stretch * b[k][j];
+                norm2 += b[k][j] * b[k][j];
+            }
+        }
+        double logProposal = df == 0 ? halfLogDet - z2 / 2
+                : tConstant + halfLogDet - (df + q) / 2.0 * Math.log1p(z2 * stretch * stretch / df);
+        return -norm2 / (2 * priorVariance) - logProposal;
+    }
+}
