@@ -133,6 +133,15 @@ public final class MixedModelFit {
 
     public Double correlationAlpha() { return v.correlationAlpha; }
 
+    /**
+     * The family's own parameters estimated with the model, by name on their natural scale:
+     * {"theta": θ} for nbinom2, {"phi": φ} for nbinom1 and beta; empty for every other family.
+     */
+    public Map<String, Double> familyParameters() { return v.familyParameters; }
+
+    /** Standard errors of {@link #familyParameters()} on their natural scale (delta method from the log scale). */
+    public Map<String, Double> familyParameterStdErrors() { return v.familyParameterStdErrors; }
+
     public Double scale() { return v.scale; }
 
     public Double correlationParameter() { return v.correlationParameter; }
@@ -210,6 +219,8 @@ public final class MixedModelFit {
         private Integer bicObservations;
         private Map<String, Double> statistics = new LinkedHashMap<>();
         private Double correlationAlpha;
+        private Map<String, Double> familyParameters = new LinkedHashMap<>();
+        private Map<String, Double> familyParameterStdErrors = new LinkedHashMap<>();
         private Double scale;
         private Double correlationParameter;
 
@@ -275,6 +286,10 @@ public final class MixedModelFit {
 
         public Builder correlationAlpha(Double v) { correlationAlpha = v; return this; }
 
+        public Builder familyParameters(Map<String, Double> v) { familyParameters = new LinkedHashMap<>(v); return this; }
+
+        public Builder familyParameterStdErrors(Map<String, Double> v) { familyParameterStdErrors = new LinkedHashMap<>(v); return this; }
+
         public Builder scale(Double v) { scale = v; return this; }
 
         public Builder correlationParameter(Double v) { correlationParameter = v; return this; }
@@ -323,6 +338,9 @@ public final class MixedModelFit {
             b.bicObservations = bicObservations;
             b.statistics = frozen ? Collections.unmodifiableMap(new LinkedHashMap<>(statistics)) : new LinkedHashMap<>(statistics);
             b.correlationAlpha = correlationAlpha;
+            b.familyParameters = frozen ? Collections.unmodifiableMap(new LinkedHashMap<>(familyParameters)) : new LinkedHashMap<>(familyParameters);
+            b.familyParameterStdErrors = frozen ? Collections.unmodifiableMap(new LinkedHashMap<>(familyParameterStdErrors))
+                    : new LinkedHashMap<>(familyParameterStdErrors);
             b.scale = scale;
             b.correlationParameter = correlationParameter;
             b.details = details;

@@ -3,6 +3,8 @@ package io.glimmer.model;
 import io.glimmer.FitOptions;
 import io.glimmer.InputException;
 import io.glimmer.Method;
+import io.glimmer.family.Family;
+import io.glimmer.family.ParametricDistribution;
 
 /** Options that belong to another method are a mistake worth saying, not something to ignore. */
 final class MethodOptions {
@@ -21,6 +23,13 @@ final class MethodOptions {
         }
         if (method != Method.REML && method != Method.ML && options.correlation() != null) {
             throw new InputException("--correlation applies to linear mixed models (--method REML or ML), not " + method.label());
+        }
+    }
+
+    /** The families with a parameter of their own are fitted by maximum likelihood with it (glmmTMB's Laplace or AGQ) only. */
+    static void checkFamily(Family family, Method method) {
+        if (family.distribution() instanceof ParametricDistribution && method != Method.LAPLACE && method != Method.AGQ) {
+            throw new InputException("the " + family.name() + " family is fitted by --method Laplace or AGQ, not " + method.label());
         }
     }
 }
