@@ -5,19 +5,14 @@ import org.hipparchus.special.Gamma;
 /**
  * Counts with variance μ(1 + φ) (glmmTMB's nbinom1): a negative binomial of size μ/φ; log link.
  */
-final class NegativeBinomial1 extends DispersionDistribution {
+final class NegativeBinomial1 extends NegativeBinomial {
     NegativeBinomial1(double phi) {
-        super("nbinom1", "phi", phi, Link.LOG);
+        super("nbinom1", "phi", phi);
     }
 
     @Override
     public ParametricDistribution withParameter(double value) {
         return new NegativeBinomial1(value);
-    }
-
-    @Override
-    public Family startFamily() {
-        return Family.canonical(Distribution.POISSON);
     }
 
     @Override
@@ -58,20 +53,5 @@ final class NegativeBinomial1 extends DispersionDistribution {
             sw += w[r];
         }
         return clamp(s / sw - 1, 0.01, 100);
-    }
-
-    @Override
-    public double initialMu(double y, double weight) {
-        return y + 0.1;
-    }
-
-    @Override
-    public boolean validMu(double mu) {
-        return Double.isFinite(mu) && mu > 0;
-    }
-
-    @Override
-    void checkRange(double y, int row) {
-        checkCount(name(), y, row);
     }
 }

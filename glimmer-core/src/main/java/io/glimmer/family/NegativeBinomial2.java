@@ -3,19 +3,14 @@ package io.glimmer.family;
 import org.hipparchus.special.Gamma;
 
 /** Counts with variance μ + μ²/θ (glmmTMB's nbinom2, lme4's glmer.nb, MASS's negative.binomial(θ)); log link. */
-final class NegativeBinomial2 extends DispersionDistribution {
+final class NegativeBinomial2 extends NegativeBinomial {
     NegativeBinomial2(double theta) {
-        super("nbinom2", "theta", theta, Link.LOG);
+        super("nbinom2", "theta", theta);
     }
 
     @Override
     public ParametricDistribution withParameter(double value) {
         return new NegativeBinomial2(value);
-    }
-
-    @Override
-    public Family startFamily() {
-        return Family.canonical(Distribution.POISSON);
     }
 
     @Override
@@ -52,20 +47,5 @@ final class NegativeBinomial2 extends DispersionDistribution {
             den += w[r] * ((y[r] - mu[r]) * (y[r] - mu[r]) - mu[r]);
         }
         return clamp(den > 0 ? num / den : 1000, 0.01, 1000);
-    }
-
-    @Override
-    public double initialMu(double y, double weight) {
-        return y + 0.1;
-    }
-
-    @Override
-    public boolean validMu(double mu) {
-        return Double.isFinite(mu) && mu > 0;
-    }
-
-    @Override
-    void checkRange(double y, int row) {
-        checkCount(name(), y, row);
     }
 }
