@@ -18,8 +18,12 @@ public interface Distribution {
     Distribution POISSON = new Poisson();
     Distribution GAMMA = new Gamma();
     Distribution INVERSE_GAUSSIAN = new InverseGaussian();
+    /** The families with a dispersion estimated with the model (glmmTMB's), unbound until a fit: see {@link ParametricDistribution}. */
+    Distribution NBINOM2 = new NegativeBinomial2(Double.NaN);
+    Distribution NBINOM1 = new NegativeBinomial1(Double.NaN);
+    Distribution BETA = new BetaDistribution(Double.NaN);
 
-    /** R's family name: "gaussian", "binomial", "poisson", "Gamma", "inverse.gaussian". */
+    /** R's family name: "gaussian", "binomial", "poisson", "Gamma", "inverse.gaussian"; glmmTMB's "nbinom2", "nbinom1", "beta". */
     String name();
 
     /** V(μ). */
@@ -69,15 +73,20 @@ public interface Distribution {
      */
     void checkResponse(double y, double weight, int row);
 
-    /** Every family, in the order error messages list them. */
+    /** R's GLM families (without a parameter of their own), in the order error messages list them. */
     static List<Distribution> all() {
         return List.of(GAUSSIAN, BINOMIAL, POISSON, GAMMA, INVERSE_GAUSSIAN);
     }
 
+    /** Every family a fit accepts: R's, then glmmTMB's with a parameter of their own. */
+    static List<Distribution> known() {
+        return List.of(GAUSSIAN, BINOMIAL, POISSON, GAMMA, INVERSE_GAUSSIAN, NBINOM2, NBINOM1, BETA);
+    }
+
     /** The distribution with R's family name (case and surrounding blanks ignored). */
     static Distribution of(String name) {
-        return Choices.find(all(), Distribution::name, name == null ? null : name.strip()).orElseThrow(() ->
+        return Choices.find(known(), Distribution::name, name == null ? null : name.strip()).orElseThrow(() ->
                 new InputException("unknown family " + FamilyMath.quote(name) + "; known families are "
-                        + Choices.list(all(), Distribution::name)));
+                        + Choices.list(known(), Distribution::name)));
     }
 }

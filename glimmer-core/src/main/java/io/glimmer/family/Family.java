@@ -39,6 +39,21 @@ public record Family(Distribution distribution, Link link) {
         return new Family(distribution, distribution.canonicalLink());
     }
 
+    /**
+     * This family with its distribution's own parameter bound to a fit's estimate (nbinom2's
+     * "theta", nbinom1's and the beta's "phi"); this family itself for the others.
+     */
+    public Family withParameters(java.util.Map<String, Double> estimates) {
+        if (distribution instanceof ParametricDistribution d) {
+            Double value = estimates.get(d.parameterName());
+            if (value == null) {
+                throw new IllegalArgumentException("no estimate of the " + name() + " family's " + d.parameterName());
+            }
+            return new Family(d.withParameter(value), link);
+        }
+        return this;
+    }
+
     /** The distribution's name ("binomial", ...). */
     public String name() {
         return distribution.name();

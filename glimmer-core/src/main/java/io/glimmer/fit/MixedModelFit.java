@@ -124,6 +124,18 @@ public final class MixedModelFit {
     /** The log-likelihood at the estimates by importance sampling, or null when not asked for ({@code --loglik-samples}). */
     public ImportanceSampledLikelihood importanceSampled() { return v.importanceSampled; }
 
+    /**
+     * The family's own parameters estimated with the model, by name on their natural scale:
+     * {"theta": θ} for nbinom2, {"phi": φ} for nbinom1 and beta; empty for every other family.
+     */
+    public Map<String, Double> familyParameters() { return v.familyParameters; }
+
+    /** Standard errors of {@link #familyParameters()} on their natural scale (delta method from the log scale). */
+    public Map<String, Double> familyParameterStdErrors() { return v.familyParameterStdErrors; }
+
+
+
+
     /** What this estimator reports beyond the common part, or null for a fit built by hand. */
     public EstimatorDetails details() { return v.details; }
 
@@ -210,6 +222,8 @@ public final class MixedModelFit {
         private double fitSeconds;
         private Integer bicObservations;
         private ImportanceSampledLikelihood importanceSampled;
+        private Map<String, Double> familyParameters = new LinkedHashMap<>();
+        private Map<String, Double> familyParameterStdErrors = new LinkedHashMap<>();
 
         private EstimatorDetails details;
         private FitSource source;
@@ -273,6 +287,10 @@ public final class MixedModelFit {
 
 
 
+        public Builder familyParameters(Map<String, Double> v) { familyParameters = new LinkedHashMap<>(v); return this; }
+
+        public Builder familyParameterStdErrors(Map<String, Double> v) { familyParameterStdErrors = new LinkedHashMap<>(v); return this; }
+
 
 
         public Builder importanceSampled(ImportanceSampledLikelihood v) { importanceSampled = v; return this; }
@@ -329,6 +347,9 @@ public final class MixedModelFit {
             b.fitSeconds = fitSeconds;
             b.bicObservations = bicObservations;
             b.importanceSampled = importanceSampled;
+            b.familyParameters = frozen ? Collections.unmodifiableMap(new LinkedHashMap<>(familyParameters)) : new LinkedHashMap<>(familyParameters);
+            b.familyParameterStdErrors = frozen ? Collections.unmodifiableMap(new LinkedHashMap<>(familyParameterStdErrors))
+                    : new LinkedHashMap<>(familyParameterStdErrors);
             b.details = details;
             b.source = source;
             return b;

@@ -2,6 +2,7 @@ package io.glimmer.glmm;
 
 import io.glimmer.design.LinearPredictor;
 import io.glimmer.family.Family;
+import io.glimmer.family.ObservationModel;
 import io.glimmer.linalg.BlockDiagonal;
 import io.glimmer.linalg.GroupedColumns;
 import io.glimmer.linalg.Parallel;
@@ -32,6 +33,8 @@ final class AdaptiveQuadrature {
     private final double[] levelTotals;
     /** Levels per parallel chunk: fixed, so that the sum does not depend on the number of threads. */
     private static final int LEVEL_CHUNK = 256;
+    /** The conditional density of an {@link ObservationModel} at its current parameters, or null for the family's. */
+    private ObservationModel.Conditional conditionalDensity;
 
     AdaptiveQuadrature(GlmmData data, Family family, int points) {
         this.data = data;
@@ -53,6 +56,11 @@ final class AdaptiveQuadrature {
         }
         fixed = new double[data.rows()];
         levelTotals = new double[(m + LEVEL_CHUNK - 1) / LEVEL_CHUNK];
+    }
+
+    /** Sets the conditional density the nodes evaluate (null: the family's log density). */
+    void conditional(ObservationModel.Conditional density) {
+        this.conditionalDensity = density;
     }
 
     /**
@@ -142,8 +150,11 @@ final class AdaptiveQuadrature {
             for (int c = 0; c < q; c++) {
                 eta += z[r * q + c] * u[c];
             }
-            double mu = family.link().inverse(eta);
-            s += family.distribution().logDensity(y[r], mu, w[r], dispersion);
+            if (conditionalDensity != null) {
+                s += conditionalDensity.logDensity(r, y[r], eta, w[r]);
+            } else {
+                s += family.distribution().logDensity(y[r], family.link().inverse(eta), w[r], dispersion);
+            }
         }
         return s;
     }

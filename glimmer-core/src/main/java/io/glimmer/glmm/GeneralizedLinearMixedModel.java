@@ -6,6 +6,10 @@ import io.glimmer.error.InputException;
 import io.glimmer.design.Design;
 import io.glimmer.design.RandomEffectsTerm;
 import io.glimmer.family.Family;
+import io.glimmer.family.ObservationModel;
+import io.glimmer.family.ParametricDistribution;
+import io.glimmer.fit.FixedEffect;
+import io.glimmer.fit.FixedEffectsTable;
 import io.glimmer.fit.EstimatorDetails;
 import io.glimmer.fit.MixedModelFit;
 import io.glimmer.fit.OptimizerSummary;
@@ -30,6 +34,12 @@ import org.hipparchus.linear.RealMatrix;
  * term), optimised in two stages — θ with β inside PIRLS, then (θ, β) together — with standard
  * errors from the Hessian of the deviance. It reuses the linear model's covariance structure,
  * factorisation and reporting.
+ *
+ * <p>A family with a parameter of its own ({@link ParametricDistribution}: the negative binomials,
+ * the beta) is fitted as glmmTMB fits it: its {@link ObservationModel}'s parameters ψ join θ in
+ * both stages (the outer vector is (θ, ψ) in stage one and (θ, ψ, β) in stage two), PIRLS takes
+ * Newton steps on −2 Σ log f(y | η, ψ) + ‖b‖², and the Laplace approximation's determinant is that
+ * of the observed information.
  */
 public final class GeneralizedLinearMixedModel {
     /** lme4's finite-difference step for the Hessian of the deviance. */
@@ -56,6 +66,11 @@ public final class GeneralizedLinearMixedModel {
     private final GlmmData data;
     private final Pirls pirls;
     private final CovarianceStructure covariance;
+    /** The conditional density with extra parameters ψ after θ in the outer vector, or null (R's families: none). */
+    private final ObservationModel observation;
+    /** Number of θ, and of θ and ψ together. */
+    private final int nc;
+    private final int nt;
     private final double[][] lambdas;
     private final AdaptiveQuadrature quadrature;
     /** The PIRLS-free quadrature of a binomial-logit (1 | g) model, or null. */
@@ -99,6 +114,9 @@ public final class GeneralizedLinearMixedModel {
         this.data = new GlmmData(design, response);
         this.pirls = new Pirls(data, family);
         this.covariance = new CovarianceStructure(design.randomTerms());
+        this.observation = family.distribution() instanceof ParametricDistribution d ? d.observationModel(family.link()) : null;
+        this.nc = covariance.size();
+        this.nt = nc + (observation == null ? 0 : observation.parameterNames().size());
         this.lambdas = covariance.newLambdas();
         this.quadrature = nAGQ > 1 ? new AdaptiveQuadrature(data, family, nAGQ) : null;
         this.interceptQuadrature = nAGQ > 1 ? InterceptQuadrature.of(data, family, nAGQ) : null;
@@ -142,6 +160,9 @@ public final class GeneralizedLinearMixedModel {
 
     /** The log-likelihood of the data at PIRLS's μ: from the mode's deviance where the family allows. */
     private double logLikelihoodAtMode(Pirls.Mode mode, double phi) {
+        if (observation != null) { // PIRLS's objective is −2 Σ log f itself
+            return -mode.deviance() / 2;
+        }
         if (!Double.isNaN(saturated)) {
             return saturated - mode.deviance() / 2;
         }
@@ -155,8 +176,29 @@ public final class GeneralizedLinearMixedModel {
         return s;
     }
 
+    /** Λ(θ) from the outer vector's θ, and the conditional density at its ψ. */
+    private void setOuter(double[] outer) {
+        covariance.lambdas(outer, lambdas); // reads the first nc values
+        if (observation != null) {
+            ObservationModel.Conditional density = observation.at(Arrays.copyOfRange(outer, nc, nt));
+            pirls.conditional(density);
+            if (quadrature != null) {
+                quadrature.conditional(density);
+            }
+        }
+    }
+
+    /** The outer vector's lower bounds: θ's, then none for ψ (it is on an unbounded scale). */
+    private double[] outerLower() {
+        return concat(covariance.lower(), filled(nt - nc, Double.NEGATIVE_INFINITY));
+    }
+
+    private double[] outerUpper() {
+        return concat(covariance.upper(), filled(nt - nc, Double.POSITIVE_INFINITY));
+    }
+
     private Pirls.Mode mode(double[] theta, double[] beta, double[][] start, double[][] startLambdas, boolean updateBeta) {
-        covariance.lambdas(theta, lambdas);
+        setOuter(theta);
         // Stage one (β free) only gives stage two its start, and its BOBYQA stops at radius 1e-3 in θ,
         // where the deviance moves by ~1e-3: modes within 1e-7 (relative) are plenty there.
         double settled = updateBeta ? STAGE_ONE_SETTLED : Pirls.SETTLED;
@@ -257,7 +299,25 @@ public final class GeneralizedLinearMixedModel {
                 return r.beta();
             }
         }
-        return Irls.start(design.x(), data.offset(), data.y(), data.weights(), family, "the start for the mixed model").beta();
+        return glmStartFit().beta();
+    }
+
+    private io.glimmer.glm.GlmFit glmStartFit() {
+        Family start = observation == null ? family : ((ParametricDistribution) family.distribution()).startFamily();
+        return Irls.start(design.x(), data.offset(), data.y(), data.weights(), start, "the start for the mixed model");
+    }
+
+    /** ψ's start: the observation model's moment estimate at the GLM start's means. */
+    private double[] extraStart() {
+        if (observation == null) {
+            return new double[0];
+        }
+        double[] eta = glmStartFit().eta();
+        double[] mu = new double[eta.length];
+        for (int r = 0; r < mu.length; r++) {
+            mu[r] = family.link().inverse(eta[r]);
+        }
+        return observation.start(data.y(), data.weights(), mu);
     }
 
     private static boolean allFinite(double[] v) {
@@ -279,14 +339,13 @@ public final class GeneralizedLinearMixedModel {
         double[] betaStart = betaWarm.clone();
         bWarm = zeroModes();
         lambdaWarm = null;
-        int nt = covariance.size();
-        double[] thetaStart = covariance.start();
+        double[] thetaStart = concat(covariance.start(), extraStart());
         double[] moments = covariance.start();
         // From the identity start (optima lie anywhere in [0, a few]) a first radius of 0.5 took fewer
         // evaluations than 0.2 on every Laplace benchmark shape (b 26 -> 20, c 38 -> 25, e 53 -> 42);
         // from a moment start, near the optimum, 0.2 does (e 42 -> 18 evaluations in stage one).
         // (A single θ goes to Brent, whose bracket steps at least 1 from any start: a nearer one gained nothing, d 62 -> 66.)
-        boolean fromMoments = nt > 1 && InterceptMoments.fill(data, family, betaWarm, moments) == nt;
+        boolean fromMoments = observation == null && nt > 1 && InterceptMoments.fill(data, family, betaWarm, moments) == nt;
         if (fromMoments) {
             // BOBYQA moves a start lying strictly inside one first radius of the bound 0 out to the radius;
             // doing it here first changes nothing in the search and makes the reported start the one evaluated.
@@ -300,23 +359,24 @@ public final class GeneralizedLinearMixedModel {
         double firstRadius = fromMoments ? MOMENT_START_RADIUS : IDENTITY_START_RADIUS;
         // Stage one only gives stage two its start, and stage two's first trust region (0.2 standard
         // errors) is far wider than 1e-3: polishing θ further here changed no optimum and cost 10-20% of the evaluations.
-        BoundedMinimizer.Result one = BoundedMinimizer.minimize(this::stageOne, thetaStart, covariance.lower(), covariance.upper(), firstRadius, 1e-3);
+        BoundedMinimizer.Result one = BoundedMinimizer.minimize(this::stageOne, thetaStart, outerLower(), outerUpper(), firstRadius, 1e-3);
         stageOne(one.x()); // leave β and b at the first stage's optimum
         messages.addAll(one.messages());
 
         ScaledCoordinates scaled = stageTwoCoordinates(one.x());
         double[] start = scaled.toScaled(concat(one.x(), betaWarm));
-        double[] lower = concat(covariance.lower(), filled(p, Double.NEGATIVE_INFINITY));
+        double[] lower = concat(outerLower(), filled(p, Double.NEGATIVE_INFINITY));
         BoundedMinimizer.Result two = BoundedMinimizer.minimize(z -> {
             double[] x = scaled.toModel(z);
             return deviance(Arrays.copyOf(x, nt), Arrays.copyOfRange(x, nt, nt + p), bWarm, lambdaWarm);
-        }, start, scaled.lower(covariance.lower()), scaled.upper(covariance.upper()), STAGE_TWO_RADIUS, STAGE_TWO_ACCURACY / scaled.largestScale());
+        }, start, scaled.lower(outerLower()), scaled.upper(outerUpper()), STAGE_TWO_RADIUS, STAGE_TWO_ACCURACY / scaled.largestScale());
         messages.addAll(two.messages());
         double[] optimum = scaled.toModel(two.x());
-        double[] theta = Arrays.copyOf(optimum, nt);
+        double[] outer = Arrays.copyOf(optimum, nt);
+        double[] theta = Arrays.copyOf(optimum, nc);
         double[] beta = Arrays.copyOfRange(optimum, nt, nt + p);
 
-        Pirls.Mode m = mode(theta, beta, bWarm, lambdaWarm, false);
+        Pirls.Mode m = mode(outer, beta, bWarm, lambdaWarm, false);
         if (m == null) {
             throw new GlimmerException("PIRLS failed at the optimum: the conditional modes could not be found");
         }
@@ -330,13 +390,19 @@ public final class GeneralizedLinearMixedModel {
         double[][] modes = m.b();
         double[] mu = pirls.mu().clone();
 
-        double[][] vcov = hessianCovariance(optimum, modes, nt, lower, messages);
+        double[][] full = hessianCovariance(optimum, modes, lower, messages);
+        double[][] vcov = full == null ? null : block(full, nt, p);
+        double[][] extraCovariance = full == null ? null : block(full, nc, nt - nc);
         if (vcov == null) {
+            if (observation != null) { // (R's families keep the Λ of the Hessian's last point here, as before)
+                setOuter(outer);
+            }
             vcov = pirls.jointFactorAt(lambdas, beta, modes).fixedEffectsCovariance(p, phi);
-            covariance.lambdas(theta, lambdas);
         }
-        covariance.lambdas(theta, lambdas);
-        return report(theta, beta, modes, mu, deviance, phi, vcov, messages, one, two, concat(thetaStart, betaStart), optimum, t0);
+        setOuter(outer);
+        FamilyParameters extra = observation == null ? null
+                : FamilyParameters.of(observation, Arrays.copyOfRange(outer, nc, nt), extraCovariance);
+        return report(theta, beta, modes, mu, deviance, phi, vcov, extra, messages, one, two, concat(thetaStart, betaStart), optimum, t0);
     }
 
     /**
@@ -346,11 +412,11 @@ public final class GeneralizedLinearMixedModel {
     private ScaledCoordinates stageTwoCoordinates(double[] theta) {
         double[] beta = betaWarm.clone();
         double[][] modes = Pirls.copy(bWarm);
-        covariance.lambdas(theta, lambdas);
+        setOuter(theta);
         double[][] at = Pirls.copy(lambdas);
         var joint = stageOneMode == null ? null : pirls.jointFactorAt(lambdas, beta, modes);
         double[][] betaCovariance = joint == null ? stageOneCovariance : joint.fixedEffectsCovariance(p, dispersion(stageOneMode));
-        double[] lower = covariance.lower();
+        double[] lower = outerLower();
         double[] scale = new double[theta.length];
         double f0 = deviance(theta, beta, modes, at);
         double[] t = theta.clone();
@@ -376,8 +442,17 @@ public final class GeneralizedLinearMixedModel {
         return ScaledCoordinates.of(theta, scale, beta, betaCovariance);
     }
 
-    /** 2 H⁻¹ for the β block of the deviance's Hessian over (θ, β); null (with a warning) if H is not positive definite. */
-    private double[][] hessianCovariance(double[] optimum, double[][] modes, int nt, double[] lower, List<String> messages) {
+    /** The square block of a matrix from index {@code from}, {@code size} wide. */
+    private static double[][] block(double[][] a, int from, int size) {
+        double[][] v = new double[size][size];
+        for (int i = 0; i < size; i++) {
+            System.arraycopy(a[from + i], from, v[i], 0, size);
+        }
+        return v;
+    }
+
+    /** 2 H⁻¹ of the deviance's Hessian over (θ, ψ, β); null (with a warning) if H is not positive definite. */
+    private double[][] hessianCovariance(double[] optimum, double[][] modes, double[] lower, List<String> messages) {
         MirroredStarts starts = new MirroredStarts(optimum, modes, lambdas);
         FiniteDifferences d = FiniteDifferences.at(x -> {
             MirroredStarts.Start start = starts.startFor(x);
@@ -391,23 +466,24 @@ public final class GeneralizedLinearMixedModel {
         });
         RealMatrix hm = MatrixUtils.createRealMatrix(d.hessian());
         try {
-            RealMatrix inv = new CholeskyDecomposition(hm, 1e-12, 1e-14).getSolver().getInverse();
-            double[][] v = new double[p][p];
-            for (int a = 0; a < p; a++) {
-                for (int b = 0; b < p; b++) {
-                    v[a][b] = 2 * inv.getEntry(nt + a, nt + b);
-                }
-            }
-            return v;
+            return inv(hm);
         } catch (RuntimeException e) {
             messages.add("the Hessian of the deviance is not positive definite; standard errors use the PIRLS approximation instead");
             return null;
         }
     }
 
+    /** 2 H⁻¹ by Cholesky; throws when H is not positive definite. */
+    private static double[][] inv(RealMatrix h) {
+        RealMatrix inv = new CholeskyDecomposition(h, 1e-12, 1e-14).getSolver().getInverse();
+        double[][] v = inv.scalarMultiply(2).getData();
+        return v;
+    }
+
     private MixedModelFit report(double[] theta, double[] beta, double[][] modes, double[] mu, double deviance, double phi, double[][] vcov,
-                                 List<String> messages, BoundedMinimizer.Result one, BoundedMinimizer.Result two, double[] start, double[] optimum, long t0) {
-        return GlmmReport.common(design, family, data, covariance, lambdas, theta, beta, modes, mu, phi, vcov, conditionalVariances, -deviance / 2, messages)
+                                 FamilyParameters extra, List<String> messages, BoundedMinimizer.Result one, BoundedMinimizer.Result two, double[] start, double[] optimum, long t0) {
+        return GlmmReport.common(design, family, extra, data, covariance, lambdas, theta, beta, modes, mu, phi, vcov, conditionalVariances, -deviance / 2,
+                        messages)
                 .method(nAGQ > 1 ? "AGQ" : "Laplace").nAGQ(nAGQ).details(new EstimatorDetails.Glmm(nAGQ))
                 .converged(one.converged() && two.converged() && !convergenceWarning)
                 .optimizer(new OptimizerSummary(two.name(), start, optimum, two.value(),

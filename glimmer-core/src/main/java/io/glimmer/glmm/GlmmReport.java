@@ -11,6 +11,7 @@ import io.glimmer.lmm.RandomEffectsReport;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The part of a GLMM's fit that does not depend on how the likelihood was maximised (Laplace, AGQ or
@@ -24,17 +25,19 @@ final class GlmmReport {
     /**
      * @param lambdas Λ(θ) at the estimates
      * @param modes   spherical conditional modes at the estimates
+     * @param extra   the family's own estimated parameters (nbinom2's θ, beta's φ), or null
      * @param mu      fitted means at the modes
      */
-    static MixedModelFit.Builder common(Design design, Family family, GlmmData data, CovarianceStructure covariance, double[][] lambdas,
+    static MixedModelFit.Builder common(Design design, Family family, FamilyParameters extra, GlmmData data, CovarianceStructure covariance, double[][] lambdas,
                                         double[] theta, double[] beta, double[][] modes, double[] mu, double phi, double[][] vcov,
                                         double[][] conditionalVariances, double logLikelihood, List<String> messages) {
         List<RandomEffectsTerm> terms = design.randomTerms();
         double[] y = data.y();
         double[] w = data.weights();
         double[] pearson = new double[mu.length];
+        Family fitted = extra == null ? family : extra.bind(family);
         for (int r = 0; r < mu.length; r++) {
-            pearson[r] = (y[r] - mu[r]) * Math.sqrt(w[r] / family.distribution().variance(mu[r]) / phi);
+            pearson[r] = (y[r] - mu[r]) * Math.sqrt(w[r] / fitted.variance(mu[r]) / phi);
         }
         List<String> warnings = new ArrayList<>(messages);
         RankCheck.warning(design.droppedColumns()).ifPresent(message -> warnings.add(0, message));
@@ -52,7 +55,7 @@ final class GlmmReport {
                 .singular(singular)
                 .warnings(warnings)
                 .logLikelihood(logLikelihood)
-                .df(design.p() + covariance.size() + (dispersionFamily ? 1 : 0))
+                .df(design.p() + covariance.size() + (extra == null ? 0 : extra.values().size()) + (dispersionFamily ? 1 : 0))
                 .residualStdDev(dispersionFamily ? Math.sqrt(phi) : null)
                 .fixedEffects(FixedEffectsTable.withZTests(design.x().names(), beta, vcov))
                 .fixedEffectsCovariance(vcov)
@@ -60,6 +63,8 @@ final class GlmmReport {
                 .correlations(RandomEffectsReport.correlations(terms, covariance, theta))
                 .conditionalModes(RandomEffectsReport.conditionalModes(terms, RandomEffectsReport.modes(lambdas, terms, modes), conditionalVariances))
                 .theta(theta)
+                .familyParameters(extra == null ? Map.of() : extra.values())
+                .familyParameterStdErrors(extra == null ? Map.of() : extra.stdErrors())
                 .fitted(mu)
                 .scaledResiduals(pearson);
     }

@@ -389,7 +389,7 @@ public final class MonteCarloEm {
             vcov = pirls.jointFactorAt(lambdas, beta, finalModes).fixedEffectsCovariance(p, 1);
         }
         double[] optimum = GeneralizedLinearMixedModel.concat(theta, beta);
-        return GlmmReport.common(design, family, data, covariance, lambdas, theta, beta, finalModes, mu, 1, vcov, conditional,
+        return GlmmReport.common(design, family, null, data, covariance, lambdas, theta, beta, finalModes, mu, 1, vcov, conditional,
                         is.logLikelihood(), messages)
                 .method("MCEM")
                 .details(new EstimatorDetails.MonteCarlo("MCEM", samples, iterations, seed, draws.effectiveSize()))

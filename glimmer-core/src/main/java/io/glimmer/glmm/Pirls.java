@@ -3,6 +3,7 @@ package io.glimmer.glmm;
 import io.glimmer.design.LinearPredictor;
 import io.glimmer.family.Distribution;
 import io.glimmer.family.Family;
+import io.glimmer.family.ObservationModel;
 import io.glimmer.linalg.BlockedCholesky;
 import io.glimmer.linalg.CrossProducts;
 
@@ -52,6 +53,19 @@ final class Pirls {
     private BlockedCholesky joint;
     private BlockedCholesky conditional;
     private BlockedCholesky lastFactor;
+    /**
+     * The conditional density at the current extra parameters, or null for R's families: then the
+     * objective is Σ deviance residuals and the weights Fisher's, as lme4's; else it is −2 Σ log f
+     * and the weights the observed information (the Newton step's, positive, where that is not).
+     */
+    private ObservationModel.Conditional conditionalDensity;
+    /**
+     * Whether the weights pass uses the observed information throughout (Newton's step, and the
+     * factor at the mode); false only for a step where that is not positive definite.
+     */
+    private boolean observedOnly = true;
+    /** Whether the last factor was made with step weights in place of the observed information. */
+    private boolean substituted;
 
     Pirls(GlmmData data, Family family) {
         this.data = data;
@@ -66,6 +80,11 @@ final class Pirls {
         this.chunkDeviance = new double[data.chunks()];
         this.fixedPart = new double[n];
         this.xBeta = new double[n];
+    }
+
+    /** Sets the conditional density of an {@link ObservationModel} at its current parameters (null: the family's deviance). */
+    void conditional(ObservationModel.Conditional density) {
+        this.conditionalDensity = density;
     }
 
     /** Computes offset + Xβ and Xβ once for a run with β fixed. */
@@ -168,7 +187,7 @@ final class Pirls {
         }
         // The log-determinant belongs to the weights at the mode itself. A settled run's factor is
         // (its random-effects blocks are the same with or without X).
-        BlockedCholesky factor = settled != null ? settled : factorAtCurrentWeights(lambda, false, beta);
+        BlockedCholesky factor = settled != null && !substituted ? settled : factorAtObserved(lambda, beta);
         if (factor == null) {
             return null;
         }
@@ -197,8 +216,14 @@ final class Pirls {
             }
             updateMu(r0, r1);
             double s = 0;
-            for (int r = r0; r < r1; r++) {
-                s += dist.devianceResidual(y[r], mu[r], prior[r]);
+            if (conditionalDensity != null) {
+                for (int r = r0; r < r1; r++) {
+                    s -= 2 * conditionalDensity.logDensity(r, y[r], eta[r], prior[r]);
+                }
+            } else {
+                for (int r = r0; r < r1; r++) {
+                    s += dist.devianceResidual(y[r], mu[r], prior[r]);
+                }
             }
             chunkDeviance[c] = s;
         });
@@ -210,8 +235,31 @@ final class Pirls {
         return s;
     }
 
-    /** Working weights and response at the current μ, cross-products and factor. */
+    /** The random-effects factor at the current μ with the observed information as weights: the Laplace approximation's. */
+    private BlockedCholesky factorAtObserved(double[][] lambda, double[] beta) {
+        substituted = false;
+        return factorAtWeights(lambda, false, beta);
+    }
+
+    /**
+     * Working weights and response at the current μ, cross-products and factor. For a conditional
+     * density the steps' weights are the observed information where it is positive and the step
+     * information elsewhere, so the factor at the mode is made again with the observed information.
+     */
     private BlockedCholesky factorAtCurrentWeights(double[][] lambda, boolean withBeta, double[] beta) {
+        if (conditionalDensity == null) {
+            return factorAtWeights(lambda, withBeta, beta);
+        }
+        observedOnly = false;
+        substituted = true;
+        try {
+            return factorAtWeights(lambda, withBeta, beta);
+        } finally {
+            observedOnly = true;
+        }
+    }
+
+    private BlockedCholesky factorAtWeights(double[][] lambda, boolean withBeta, double[] beta) {
         boolean fixed = !withBeta && isFixed(beta);
         data.forEachChunk(c -> workingWeights(withBeta, fixed, beta, data.chunkStart(c), data.chunkStart(c + 1)));
         BlockedCholesky factor;
@@ -234,6 +282,10 @@ final class Pirls {
 
     /** Working weights and response (minus Xβ when β is fixed) at the current μ, rows [r0, r1). */
     private void workingWeights(boolean withBeta, boolean fixed, double[] beta, int r0, int r1) {
+        if (conditionalDensity != null) {
+            newtonWeights(withBeta, fixed, beta, r0, r1);
+            return;
+        }
         Distribution dist = family.distribution();
         double[] offset = data.offset();
         double[] x = data.x();
@@ -243,6 +295,34 @@ final class Pirls {
             double d = muEta[r];
             weights[r] = prior[r] * d * d / dist.variance(mu[r]);
             double z = eta[r] - (offset == null ? 0 : offset[r]) + (y[r] - mu[r]) / d;
+            if (withBeta) {
+                response[r] = z;
+            } else if (fixed) {
+                response[r] = z - xBeta[r];
+            } else {
+                response[r] = z - LinearPredictor.row(x, p, r, beta, 0);
+            }
+        }
+    }
+
+    /**
+     * Newton's weights and working response for a conditional density, rows [r0, r1): w = −∂²ℓ/∂η²
+     * (a positive step weight where that is not positive, unless {@link #observedOnly}) and
+     * z = η − offset + (∂ℓ/∂η)/w, so that the penalised least squares step is Newton's.
+     */
+    private void newtonWeights(boolean withBeta, boolean fixed, double[] beta, int r0, int r1) {
+        double[] offset = data.offset();
+        double[] x = data.x();
+        double[] y = data.y();
+        double[] prior = data.weights();
+        for (int r = r0; r < r1; r++) {
+            double info = conditionalDensity.information(r, y[r], eta[r], prior[r]);
+            if (!observedOnly && !(info > 0)) {
+                info = conditionalDensity.stepInformation(r, y[r], eta[r], prior[r]);
+            }
+            weights[r] = info;
+            double step = info != 0 ? conditionalDensity.score(r, y[r], eta[r], prior[r]) / info : 0;
+            double z = eta[r] - (offset == null ? 0 : offset[r]) + step;
             if (withBeta) {
                 response[r] = z;
             } else if (fixed) {

@@ -40,6 +40,10 @@ public final class ProfileIntervals {
             throw new InputException("profile intervals cover likelihood fits ({--method REML, ML, Laplace or AGQ}), not " + method.label()
                     + "; use {--interval wald}");
         }
+        if (family.distribution() instanceof io.glimmer.family.ParametricDistribution) {
+            throw new InputException("profile intervals do not cover the " + family.name()
+                    + " family yet (its dispersion would be profiled too); use {--interval wald} or {--interval bootstrap}");
+        }
         if (method != Method.REML && method != Method.ML && family.hasDispersion()) {
             throw new InputException("profile intervals do not cover GLMMs with a dispersion parameter (the " + family.name()
                     + " family; nor does lme4); use {--interval wald} or {--interval bootstrap}");

@@ -5,6 +5,7 @@ import io.glimmer.design.Design;
 import io.glimmer.design.LinearPredictor;
 import io.glimmer.design.RandomEffectsTerm;
 import io.glimmer.family.Family;
+import io.glimmer.family.ParametricDistribution;
 import io.glimmer.fit.FixedEffect;
 import io.glimmer.fit.MixedModelFit;
 import io.glimmer.linalg.GroupedColumns;
@@ -18,7 +19,7 @@ import java.util.SplittableRandom;
  * effects u = s·Λ(θ̂)v with v ~ N(0, I) for every level (s = σ̂ for a linear model, 1 for a GLMM),
  * η = offset + Xβ̂ + Zu, then y from the family at μ = g⁻¹(η): N(μ, σ̂²/w), Bin(m, μ)/m with m
  * trials, Poisson(μ) (prior weights ignored, as R does), Gamma with shape w/φ̂ and mean μ, inverse
- * Gaussian with shape w/φ̂.
+ * Gaussian with shape w/φ̂; nbinom2, nbinom1 and beta with their estimated parameter.
  */
 public final class ResponseSimulator {
     private final RefittableModel model;
@@ -34,8 +35,8 @@ public final class ResponseSimulator {
     public ResponseSimulator(RefittableModel model) {
         this.model = model;
         this.design = model.design();
-        this.family = model.family();
         MixedModelFit fit = model.fit();
+        this.family = model.family().withParameters(fit.familyParameters());
         this.beta = coefficients(design, fit);
         CovarianceStructure cs = new CovarianceStructure(design.randomTerms());
         this.lambdas = cs.newLambdas();
@@ -102,10 +103,29 @@ public final class ResponseSimulator {
                 case "poisson" -> RandomVariates.poisson(rng, mu);
                 case "Gamma" -> RandomVariates.gamma(rng, w / dispersion, mu * dispersion / w);
                 case "inverse.gaussian" -> RandomVariates.inverseGaussian(rng, mu, w / dispersion);
+                case "nbinom2", "nbinom1", "beta" -> ownParameter(rng, name, mu);
                 default -> throw new IllegalStateException("no simulator for the " + name + " family");
             };
         }
         return y;
+    }
+
+    /**
+     * A draw from a family with its own parameter (prior weights ignored, as for the Poisson): the
+     * negative binomials as Poisson(Gamma) mixtures, nbinom2 of shape θ, nbinom1 of shape μ/φ; the
+     * beta as X/(X + Y) of Gamma(μφ) and Gamma((1 − μ)φ).
+     */
+    private double ownParameter(SplittableRandom rng, String name, double mu) {
+        double par = ((ParametricDistribution) family.distribution()).parameter();
+        return switch (name) {
+            case "nbinom2" -> RandomVariates.poisson(rng, RandomVariates.gamma(rng, par, mu / par));
+            case "nbinom1" -> RandomVariates.poisson(rng, RandomVariates.gamma(rng, mu / par, par));
+            default -> {
+                double a = RandomVariates.gamma(rng, mu * par, 1);
+                double b = RandomVariates.gamma(rng, (1 - mu) * par, 1);
+                yield a / (a + b);
+            }
+        };
     }
 
     /** The response as the data would hold it: successes for a {@code cbind(successes, failures)} response, else unchanged. */

@@ -3,6 +3,8 @@ package io.glimmer.model;
 import io.glimmer.options.FitOptions;
 import io.glimmer.error.InputException;
 import io.glimmer.options.Method;
+import io.glimmer.family.Family;
+import io.glimmer.family.ParametricDistribution;
 
 /** Options that belong to another method are a mistake worth saying, not something to ignore. */
 final class MethodOptions {
@@ -31,6 +33,13 @@ final class MethodOptions {
         }
         if (options.nonlinear() != null && options.correlation() != null) {
             throw new InputException("{--correlation} is not supported for nonlinear mixed models yet");
+        }
+    }
+
+    /** The families with a parameter of their own are fitted by maximum likelihood with it (glmmTMB's Laplace or AGQ) only. */
+    static void checkFamily(Family family, Method method) {
+        if (family.distribution() instanceof ParametricDistribution && method != Method.LAPLACE && method != Method.AGQ) {
+            throw new InputException("the " + family.name() + " family is fitted by {--method Laplace or AGQ}, not " + method.label());
         }
     }
 }

@@ -91,6 +91,7 @@ public final class PreparedModel implements FitSource {
         Family family = Family.of(options.family() == null ? "gaussian" : options.family(), options.link());
         // glmer hands a gaussian identity model to lmer too: its Laplace approximation is exact
         Method method = asked == Method.LAPLACE && family.isGaussianIdentity() ? Method.ML : asked;
+        MethodOptions.checkFamily(family, method);
         int nAGQ = method == Method.AGQ ? (options.agqPoints() == null ? DEFAULT_AGQ : options.agqPoints()) : 1;
         if (options.ddf() != null) {
             checkDenominatorDf(options.ddf(), options, method, family);
@@ -247,7 +248,7 @@ public final class PreparedModel implements FitSource {
             throw new InputException("residuals need a fitted value for every row used; this " + fit.method() + " fit reports "
                     + fit.fitted().length + " for " + design.rows() + " rows");
         }
-        return Residuals.of(family, response.y(), response.weights(), fit.fitted(), originalRows());
+        return Residuals.of(family.withParameters(fit.familyParameters()), response.y(), response.weights(), fit.fitted(), originalRows());
     }
 
     @Override

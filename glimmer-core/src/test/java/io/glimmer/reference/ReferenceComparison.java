@@ -102,6 +102,16 @@ public final class ReferenceComparison {
                 c.close("std_error[" + term + "]", se, num(g, "std_error"), 0.02 * se);
             }
         }
+        for (String name : new String[]{"theta", "phi"}) { // the family's own parameter (compare-reference.py: 1%)
+            Double value = num(ref, "dispersion_" + name);
+            if (value != null) {
+                c.close("family_parameters." + name, value, num(fit.path("family_parameters"), name), 0.01 * value);
+                Double se = num(ref.path("family_parameters_std_error"), name);
+                if (se != null) { // as a standard error: 2%
+                    c.close("family_parameters_std_error." + name, se, num(fit.path("family_parameters_std_error"), name), 0.02 * se);
+                }
+            }
+        }
         Map<String, JsonNode> gotRe = new HashMap<>();
         fit.path("random_effects").forEach(r -> gotRe.put(normGroup(r.get("group").asText()) + "/" + r.get("term").asText(), r));
         for (JsonNode r : ref.path("random_effects")) {

@@ -63,6 +63,12 @@ public final class FitJson {
         number(o, "bic", fit.bic());
         number(o, "reml_criterion", fit.remlCriterion());
         number(o, "residual_std_dev", fit.residualStdDev());
+        if (!fit.familyParameters().isEmpty()) { // nbinom2's theta, nbinom1's and beta's phi, on their natural scale
+            ObjectNode fp = o.putObject("family_parameters");
+            fit.familyParameters().forEach((k, v) -> number(fp, k, v));
+            ObjectNode se = o.putObject("family_parameters_std_error");
+            fit.familyParameterStdErrors().forEach((k, v) -> number(se, k, v));
+        }
         ArrayNode fixed = o.putArray("fixed_effects");
         for (FixedEffect f : fit.fixedEffects()) {
             ObjectNode e = fixed.addObject();

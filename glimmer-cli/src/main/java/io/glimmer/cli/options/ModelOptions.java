@@ -26,7 +26,7 @@ import java.util.Set;
  */
 public final class ModelOptions {
     static final String STDIN = "-";
-    static final List<String> FAMILIES = List.of("gaussian", "binomial", "poisson", "Gamma", "inverse.gaussian");
+    static final List<String> FAMILIES = List.of("gaussian", "binomial", "poisson", "Gamma", "inverse.gaussian", "nbinom2", "nbinom1", "beta");
     static final List<String> LINKS = List.of("identity", "logit", "probit", "cloglog", "cauchit", "log", "inverse", "sqrt", "1/mu^2");
     static final int DEFAULT_AGQ = 9;
     /** The help of --sep, for every command that reads data. */
@@ -41,7 +41,7 @@ public final class ModelOptions {
     String sep;
 
     @Option(names = "--family", paramLabel = "FAMILY", order = 10,
-            description = "gaussian, binomial, poisson, Gamma, inverse.gaussian (default: gaussian)")
+            description = "gaussian, binomial, poisson, Gamma, inverse.gaussian, nbinom2, nbinom1, beta (default: gaussian)")
     String family;
 
     @Option(names = "--link", paramLabel = "LINK", order = 11,
