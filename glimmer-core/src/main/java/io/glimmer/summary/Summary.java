@@ -180,6 +180,11 @@ public final class Summary {
             obs.append(", groups:  ").append(String.join("; ", groups));
         }
         out.add(obs.toString());
+        // glmmTMB's line for a family's own parameter (nbinom2's θ, nbinom1's and beta's φ), 3 significant digits
+        for (double value : fit.familyParameters().values()) {
+            out.add("");
+            out.add("Dispersion parameter for " + fit.family() + " family (): " + RFormat.number(value, 3));
+        }
     }
 
     /** Parameters of GEE and residual-correlation fits. */

@@ -2,7 +2,14 @@ package io.glimmer.summary;
 
 import io.glimmer.fit.EstimatorDetails;
 import io.glimmer.reference.Fits;
+import io.glimmer.Glimmer;
+import io.glimmer.fit.MixedModelFit;
+import io.glimmer.options.FitOptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +19,17 @@ class SummaryTest {
     /** Text blocks lose trailing spaces; R's tables have them (checked separately in FitCommandTest). */
     static String withoutTrailingSpaces(String s) {
         return s.replaceAll("(?m)[ \\t]+$", "");
+    }
+
+    /** glmmTMB's print of the same fits (epil, y ~ lbase * trt + lage + V4 + (1 | subject)): 7.42 and 1.19. */
+    @ParameterizedTest
+    @CsvSource({"nbinom2, 7.42", "nbinom1, 1.19"})
+    void aFamilysOwnParameterIsPrintedAsGlmmTmbPrintsIt(String family, String printed) throws Exception {
+        Path epil = Path.of(SummaryTest.class.getResource("/data/epil.csv").toURI());
+        MixedModelFit fit = Glimmer.fit(epil, "y ~ lbase * trt + lage + V4 + (1 | subject)",
+                FitOptions.builder().family(family).factor("subject").build());
+        assertTrue(fit.toString().contains("Number of obs: 236, groups:  subject, 59\n\nDispersion parameter for " + family
+                + " family (): " + printed + "\n"), fit.toString());
     }
 
     @Test
