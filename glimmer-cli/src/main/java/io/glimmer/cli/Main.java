@@ -5,6 +5,7 @@ import io.glimmer.cli.command.CompareCommand;
 import io.glimmer.cli.command.ConfintCommand;
 import io.glimmer.cli.command.FitCommand;
 import io.glimmer.cli.command.PredictCommand;
+import io.glimmer.cli.command.ReportCommand;
 import io.glimmer.cli.command.SimulateCommand;
 import io.glimmer.cli.common.StandardInput;
 import io.glimmer.cli.common.VersionProvider;
@@ -31,7 +32,7 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Generalized linear mixed models, fitted with lme4's conventions.",
-        subcommands = {FitCommand.class, AnovaCommand.class, CompareCommand.class, ConfintCommand.class, SimulateCommand.class, PredictCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {FitCommand.class, AnovaCommand.class, CompareCommand.class, ConfintCommand.class, SimulateCommand.class, PredictCommand.class, ReportCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Example:",
                 "  glimmer fit --data sleepstudy.csv \\",
                 "      --formula \"Reaction ~ Days + (Days | Subject)\"",

@@ -2,13 +2,13 @@ package io.glimmer.summary;
 
 import java.util.Arrays;
 
-/** Sample quantiles by R's default definition (type 7: linear interpolation of order statistics). */
-final class Quantiles {
+/** Sample quantiles by R's default definition (type 7: linear interpolation of order statistics); public for the report's plots. */
+public final class Quantiles {
     private Quantiles() {
     }
 
     /** The quantiles at probabilities {@code probs} of the finite values of {@code x}; NaN when there are none. */
-    static double[] type7(double[] x, double... probs) {
+    public static double[] type7(double[] x, double... probs) {
         double[] s = Arrays.stream(x).filter(v -> !Double.isNaN(v)).sorted().toArray();
         double[] q = new double[probs.length];
         for (int k = 0; k < probs.length; k++) {
