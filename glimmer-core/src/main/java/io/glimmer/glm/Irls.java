@@ -1,5 +1,6 @@
 package io.glimmer.glm;
 
+import io.glimmer.optim.Descent;
 import io.glimmer.error.GlimmerException;
 import io.glimmer.design.LinearPredictor;
 import io.glimmer.design.ModelMatrix;
@@ -111,7 +112,7 @@ public final class Irls {
                         beta[j] = betaOld[j] + step * (betaNew[j] - betaOld[j]);
                     }
                     current = evaluate(beta, eta, mu, muEta);
-                    if (current <= previous * (1 + 1e-14) + 1e-14 || Double.isInfinite(previous) && Double.isFinite(current)) {
+                    if (Descent.noWorse(current, previous) || Double.isInfinite(previous) && Double.isFinite(current)) {
                         accepted = true;
                         break;
                     }

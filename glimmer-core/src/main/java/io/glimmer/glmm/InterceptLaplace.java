@@ -1,5 +1,6 @@
 package io.glimmer.glmm;
 
+import io.glimmer.optim.Descent;
 import io.glimmer.linalg.Parallel;
 import io.glimmer.linalg.SmallBlocks;
 
@@ -103,7 +104,7 @@ final class InterceptLaplace {
                 if (trial == null) {
                     return null;
                 }
-                if (unchecked || trial.objective() <= point.objective() * (1 + 1e-14) + 1e-14) {
+                if (unchecked || Descent.noWorse(trial.objective(), point.objective())) {
                     next = trial;
                     break;
                 }

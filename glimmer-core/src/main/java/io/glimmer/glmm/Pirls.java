@@ -1,5 +1,6 @@
 package io.glimmer.glmm;
 
+import io.glimmer.optim.Descent;
 import io.glimmer.design.LinearPredictor;
 import io.glimmer.family.Distribution;
 import io.glimmer.family.Family;
@@ -167,7 +168,7 @@ final class Pirls {
                     interpolate(bOld[k], bNew[k], step, b[k]);
                 }
                 current = evaluate(lambda, beta, b) + squaredNorm(b);
-                if (current <= previous * (1 + 1e-14) + 1e-14) {
+                if (Descent.noWorse(current, previous)) {
                     accepted = true;
                     break;
                 }

@@ -84,7 +84,38 @@ public final class BlockedCholesky {
         for (int j = 0; j < k; j++) {
             subtractSquare(last, lastRow[j]);
         }
-        return dense.factor(last.data, 0, width, width);
+        int p = width - 1;
+        if (!dense.factor(last.data, 0, p, width)) {
+            return false;
+        }
+        factorResponseRow(p);
+        return true;
+    }
+
+    /**
+     * The last row of L_FF, the response's: its entries solve against the leading p × p factor, and
+     * its pivot is the penalised weighted residual, sqrt(r²). With the observed information as
+     * weights (a GLMM's conditional density) some weights are negative and r² may be too, though
+     * the random-effects and fixed-effects blocks are positive definite; r² then has no meaning and
+     * nothing reads it (only the linear model's profiled deviance does, whose weights are positive),
+     * so the pivot is left NaN rather than failing the factorisation.
+     */
+    private void factorResponseRow(int p) {
+        double[] l = last.data;
+        int row = p * width;
+        for (int j = 0; j < p; j++) {
+            double s = l[row + j];
+            for (int c = 0; c < j; c++) {
+                s -= l[row + c] * l[j * width + c];
+            }
+            l[row + j] = s / l[j * width + j];
+            l[j * width + p] = 0;
+        }
+        double d = l[row + p];
+        for (int c = 0; c < p; c++) {
+            d -= l[row + c] * l[row + c];
+        }
+        l[row + p] = d > 0 ? Math.sqrt(d) : Double.NaN;
     }
 
     private boolean factorFirstColumn(double[][] lambda) {

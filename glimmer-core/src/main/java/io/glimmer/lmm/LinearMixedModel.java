@@ -248,7 +248,7 @@ public final class LinearMixedModel {
     /** The objective at θ: the REML criterion or the ML deviance (−2 log-likelihood, profiled). */
     public double objective(double[] theta) {
         covariance.lambdas(theta, lambdas);
-        if (!factor.factor(lambdas)) {
+        if (!factored()) {
             return Double.POSITIVE_INFINITY;
         }
         double pwrss = penalisedResidualSumOfSquares();
@@ -267,7 +267,7 @@ public final class LinearMixedModel {
      */
     public double deviance(double[] theta, double sigma) {
         covariance.lambdas(theta, lambdas);
-        if (!(sigma > 0) || !factor.factor(lambdas)) {
+        if (!(sigma > 0) || !factored()) {
             return Double.POSITIVE_INFINITY;
         }
         double sigma2 = sigma * sigma;
@@ -290,7 +290,7 @@ public final class LinearMixedModel {
     /** σ²(R_X'R_X)⁻¹ at θ: the covariance of β̂ given the variance parameters (lmerTest's get_covbeta). */
     public double[][] fixedEffectsCovariance(double[] theta, double sigma) {
         covariance.lambdas(theta, lambdas);
-        if (!factor.factor(lambdas)) {
+        if (!factored()) {
             throw new IllegalStateException("the penalised system is not positive definite at theta " + Arrays.toString(theta));
         }
         return factor.fixedEffectsCovariance(p, sigma * sigma);
@@ -299,6 +299,11 @@ public final class LinearMixedModel {
     /** The prior weights, or null. */
     public double[] weights() {
         return weights == null ? null : weights.clone();
+    }
+
+    /** Factors at the current Λ; false when the system, or its penalised residual r² (a perfect fit), is not positive. */
+    private boolean factored() {
+        return factor.factor(lambdas) && factor.denseFactor().get(p, p) > 0;
     }
 
     private double penalisedResidualSumOfSquares() {
@@ -387,7 +392,7 @@ public final class LinearMixedModel {
      */
     public PenalisedSolution solve(double[] theta) {
         covariance.lambdas(theta, lambdas);
-        if (!factor.factor(lambdas)) {
+        if (!factored()) {
             throw new IllegalStateException("the penalised system is not positive definite at theta " + Arrays.toString(theta));
         }
         return solution();

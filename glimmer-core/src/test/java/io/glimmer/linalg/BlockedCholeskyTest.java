@@ -12,26 +12,31 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The blocked factorisation against a plain dense Cholesky of the same penalised system, on random
  * designs with one to three crossed or nested terms of q = 1..3 effects per level, including dense
- * blocks large enough for the blocked kernels.
+ * blocks large enough for the blocked kernels. Cases marked "negative" give one row a negative weight
+ * and a large response, as a GLMM's observed information can: the (b, β) blocks stay positive definite
+ * while the penalised residual r² is negative, and the factor must still serve them.
  */
 class BlockedCholeskyTest {
 
-    @ParameterizedTest(name = "seed {0}: levels {1}, q {2}")
+    @ParameterizedTest(name = "seed {0}: levels {1}, q {2}, negative weight {3}")
     @CsvSource({
-            "1, '12', '1'",
-            "2, '9', '2'",
-            "3, '15;4', '1;1'",
-            "4, '10;6', '2;1'",
-            "5, '8;5', '1;3'",
-            "6, '20;7;3', '1;2;1'",
-            "7, '6;6;6', '2;2;2'",
-            "8, '30;10', '1;1'",
-            "9, '150;90', '1;1'",
-            "10, '120;70;66', '1;1;1'",
-            "11, '100;40', '1;2'",
-            "12, '80;70', '2;2'",
+            "1, '12', '1', false",
+            "2, '9', '2', false",
+            "3, '15;4', '1;1', false",
+            "4, '10;6', '2;1', false",
+            "5, '8;5', '1;3', false",
+            "6, '20;7;3', '1;2;1', false",
+            "7, '6;6;6', '2;2;2', false",
+            "8, '30;10', '1;1', false",
+            "9, '150;90', '1;1', false",
+            "10, '120;70;66', '1;1;1', false",
+            "11, '100;40', '1;2', false",
+            "12, '80;70', '2;2', false",
+            "13, '15;4', '1;1', true",
+            "14, '30;10', '1;1', true",
+            "15, '10;6', '2;1', true",
     })
-    void matchesDenseFactorisation(long seed, String levelSpec, String qSpec) {
+    void matchesDenseFactorisation(long seed, String levelSpec, String qSpec, boolean negative) {
         Random rnd = new Random(seed);
         RandomTerms random = new RandomTerms(rnd, levelSpec, qSpec);
         GroupedColumns[] terms = random.terms;
@@ -46,6 +51,10 @@ class BlockedCholeskyTest {
             f[r * width + 1] = rnd.nextGaussian();
             f[r * width + 2] = rnd.nextGaussian() * 3 + 1;
             w[r] = 0.5 + rnd.nextDouble();
+        }
+        if (negative) {
+            w[0] = -0.3;
+            f[2] = 1000;
         }
         CrossProducts cp = CrossProducts.structure(terms, width);
         cp.compute(w, f);
@@ -88,14 +97,16 @@ class BlockedCholeskyTest {
         for (int a = 0; a < qTotal; a++) {
             m[a][a] += 1;
         }
-        double[][] l = denseCholesky(m);
+        double[][] lead = new double[dim - 1][dim - 1];
+        for (int a = 0; a < dim - 1; a++) {
+            System.arraycopy(m[a], 0, lead[a], 0, dim - 1);
+        }
+        double[][] l = denseCholesky(lead);
         double logDetZ = 0;
         for (int a = 0; a < qTotal; a++) {
             logDetZ += 2 * Math.log(l[a][a]);
         }
         assertEquals(logDetZ, chol.logDetRandom(), 1e-9 * Math.abs(logDetZ) + 1e-9);
-        double lastDiag = l[dim - 1][dim - 1];
-        assertEquals(lastDiag * lastDiag, Math.pow(chol.denseFactor().get(width - 1, width - 1), 2), 1e-9 * lastDiag * lastDiag);
         assertEquals(2 * (Math.log(l[qTotal][qTotal]) + Math.log(l[qTotal + 1][qTotal + 1])), chol.logDetDense(2), 1e-9);
 
         // Solution of the normal equations for (b, β) from the dense system.
@@ -104,6 +115,17 @@ class BlockedCholeskyTest {
             rhs[a] = m[a][dim - 1];
         }
         double[] x = solveSpd(m, dim - 1, rhs);
+        double r2 = m[dim - 1][dim - 1];
+        for (int a = 0; a < dim - 1; a++) {
+            r2 -= rhs[a] * x[a];
+        }
+        double pivot = chol.denseFactor().get(width - 1, width - 1);
+        if (negative) {
+            assertTrue(r2 < 0, "the case should make r² negative: " + r2);
+            assertTrue(Double.isNaN(pivot), "pivot " + pivot);
+        } else {
+            assertEquals(r2, pivot * pivot, 1e-9 * r2);
+        }
         double[] beta = new double[width - 1];
         double[][] spherical = new double[k][];
         for (int t = 0; t < k; t++) {
