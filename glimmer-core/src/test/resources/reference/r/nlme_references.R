@@ -51,3 +51,8 @@ st2 <- c(lKe = -2.5, lKa = 0.5, lCl = -3)
 fm <- nlme(fol, theoph, fixed = lKe + lKa + lCl ~ 1, random = pdDiag(lKa + lCl ~ 1), groups = ~ Subject, start = st2, method = "ML")
 write_ref("theoph_nlme_fol_ml", fm, "theoph.csv", "conc ~ Dose * exp(lKe + lKa - lCl) * (exp(-exp(lKe) * Time) - exp(-exp(lKa) * Time)) / (exp(lKa) - exp(lKe))",
   "lKa + lCl ~ 1 | Subject", st2, "ML", "diagonal")
+# a self-starting model (asymptotic regression) on the loblolly pines; the test also fits it without a start
+lob <- read.csv("data/loblolly.csv"); lob$Seed <- factor(lob$Seed)
+st3 <- c(Asym = 103, R0 = -8.5, lrc = -3.3)
+fm <- nlme(height ~ SSasymp(age, Asym, R0, lrc), lob, fixed = Asym + R0 + lrc ~ 1, random = Asym ~ 1 | Seed, start = st3, method = "ML")
+write_ref("loblolly_nlme_asymp_ml", fm, "loblolly.csv", "height ~ SSasymp(age, Asym, R0, lrc)", "Asym ~ 1 | Seed", st3, "ML")

@@ -72,6 +72,11 @@ final class NonlinearMixedModel {
         return y;
     }
 
+    /** The covariates the expression reads, by column index, over the rows used. */
+    double[][] columns() {
+        return columns;
+    }
+
     Design frame() {
         return frame;
     }
