@@ -85,7 +85,7 @@ public final class PreparedModel implements FitSource {
         Method asked = options.effectiveMethod();
         FitOptions.Nonlinear nl = options.nonlinear();
         NonlinearSpecification nonlinear = nl == null ? null
-                : NonlinearSpecification.of(formula, data, nl.start(), nl.random(), nl.randomStructure());
+                : NonlinearSpecification.of(formula, data, nl.start(), nl.random(), nl.randomStructure(), nl.fixed());
         Formula f = nonlinear == null ? Formula.parse(formula) : nonlinear.frameFormula();
         MethodOptions.check(options, asked);
         Family family = Family.of(options.family() == null ? "gaussian" : options.family(), options.link());

@@ -23,19 +23,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** nlme's fits of the orange trees (ML, REML, two random parameters general and diagonal) through the Java API. */
 class NonlinearReferenceTest {
 
-    /** The options a reference's model, random, start, structure and method fields name. */
+    /** The options a reference's model, random, start, structure, fixed and method fields name. */
     static FitOptions options(Reference ref) {
         JsonNode r = ref.json();
         Map<String, Double> start = new LinkedHashMap<>();
         r.path("start").fields().forEachRemaining(e -> start.put(e.getKey(), e.getValue().asDouble()));
         String structure = r.hasNonNull("random_structure") ? r.get("random_structure").asText() : null;
         return FitOptions.builder().method(Method.parse(ref.method()))
-                .nonlinear(new FitOptions.Nonlinear(start, r.get("random").asText(), structure)).build();
+                .nonlinear(new FitOptions.Nonlinear(start, r.get("random").asText(), structure,
+                        r.hasNonNull("fixed") ? r.get("fixed").asText() : null)).build();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"orange_nlme_ml", "orange_nlme_reml", "orange_nlme_two_ml", "orange_nlme_diag_ml", "theoph_nlme_fol_ml",
-            "loblolly_nlme_asymp_ml"})
+            "loblolly_nlme_asymp_ml", "co2_nlme_fixed_ml"})
     void reproducesNlme(String id) {
         Reference ref = Reference.load(id);
         MixedModelFit fit = Glimmer.fit(ref.dataPath(), ref.json().get("model").asText(), options(ref));
