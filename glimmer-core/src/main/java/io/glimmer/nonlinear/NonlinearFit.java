@@ -20,6 +20,12 @@ public final class NonlinearFit {
         return new LindstromBates(model, reml).fit(model.fixedStart(StartValues.of(spec, model)));
     }
 
+    /** Fits by the Laplace approximation (lme4's nlmer), from the Lindstrom–Bates ML fit. */
+    public static MixedModelFit laplace(NonlinearSpecification spec, Design frame, double[] y) {
+        NonlinearMixedModel model = model(spec, frame, y);
+        return new NonlinearLaplace(model).fit(model.fixedStart(StartValues.of(spec, model)));
+    }
+
     static NonlinearMixedModel model(NonlinearSpecification spec, Design frame, double[] y) {
         NonlinearFormula f = spec.formula();
         double[][] columns = new double[f.columns().size()][];

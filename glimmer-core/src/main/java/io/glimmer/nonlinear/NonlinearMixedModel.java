@@ -103,6 +103,21 @@ final class NonlinearMixedModel {
         return levels.size();
     }
 
+    /** Each row's level of the grouping factor. */
+    int[] codes() {
+        return codes;
+    }
+
+    /** termParameters[k][a]: the parameter of effect a of random-effects term k (one term, or one per parameter when diagonal). */
+    int[][] termParameters() {
+        return termParameters;
+    }
+
+    /** ∂f/∂φₖ on every row, for parameter k. */
+    double[] parameterGradient(int k, ModelExpression.Inputs in) {
+        return gradient[k].values(in);
+    }
+
     /** Zero random effects, shaped as the linearised design's terms. */
     double[][] zeroEffects() {
         double[][] b = new double[termParameters.length][];
