@@ -12,7 +12,7 @@ if (!file.exists("data/theoph.csv")) {
 }
 theoph <- read.csv("data/theoph.csv"); theoph$Subject <- factor(theoph$Subject)
 
-write_ref <- function(id, fm, data_file, model, random, start, method, structure = NULL) {
+write_ref <- function(id, fm, data_file, model, random, start, method, structure = NULL, fixed = NULL) {
   tt <- summary(fm)$tTable
   fe <- lapply(seq_len(nrow(tt)), function(i) list(term = rownames(tt)[i], estimate = tt[i, "Value"],
     std_error = tt[i, "Std.Error"], t_df = tt[i, "DF"], statistic = tt[i, "t-value"], p_value = tt[i, "p-value"]))
@@ -27,6 +27,7 @@ write_ref <- function(id, fm, data_file, model, random, start, method, structure
   out <- list(id = id, data = data_file, software = paste("nlme", packageVersion("nlme"), "nlme"), model = model,
     random = random, start = as.list(start), method = method)
   if (!is.null(structure)) out$random_structure <- structure
+  if (!is.null(fixed)) out$fixed <- fixed
   out$n_obs <- fm$dims$N
   out$log_likelihood <- as.numeric(logLik(fm))
   out$fixed_effects <- fe
@@ -51,3 +52,14 @@ st2 <- c(lKe = -2.5, lKa = 0.5, lCl = -3)
 fm <- nlme(fol, theoph, fixed = lKe + lKa + lCl ~ 1, random = pdDiag(lKa + lCl ~ 1), groups = ~ Subject, start = st2, method = "ML")
 write_ref("theoph_nlme_fol_ml", fm, "theoph.csv", "conc ~ Dose * exp(lKe + lKa - lCl) * (exp(-exp(lKe) * Time) - exp(-exp(lKa) * Time)) / (exp(lKa) - exp(lKe))",
   "lKa + lCl ~ 1 | Subject", st2, "ML", "diagonal")
+# a self-starting model (asymptotic regression) on the loblolly pines; the test also fits it without a start
+lob <- read.csv("data/loblolly.csv"); lob$Seed <- factor(lob$Seed)
+st3 <- c(Asym = 103, R0 = -8.5, lrc = -3.3)
+fm <- nlme(height ~ SSasymp(age, Asym, R0, lrc), lob, fixed = Asym + R0 + lrc ~ 1, random = Asym ~ 1 | Seed, start = st3, method = "ML")
+write_ref("loblolly_nlme_asymp_ml", fm, "loblolly.csv", "height ~ SSasymp(age, Asym, R0, lrc)", "Asym ~ 1 | Seed", st3, "ML")
+# covariates of a parameter (--fixed): CO2 uptake, asymptote by Type; the start of Asym.TypeQuebec is Glimmer's default 0
+co2 <- read.csv("data/co2.csv"); co2$Plant <- factor(co2$Plant); co2$Type <- factor(co2$Type)
+fm <- nlme(uptake ~ SSasympOff(conc, Asym, lrc, c0), co2, fixed = list(Asym ~ Type, lrc + c0 ~ 1), random = Asym ~ 1 | Plant,
+  start = c(Asym = c(32, 0), lrc = -4.6, c0 = 46), method = "ML")
+write_ref("co2_nlme_fixed_ml", fm, "co2.csv", "uptake ~ SSasympOff(conc, Asym, lrc, c0)", "Asym ~ 1 | Plant",
+  c(Asym = 32, lrc = -4.6, c0 = 46), "ML", fixed = "Asym ~ Type; lrc + c0 ~ 1")

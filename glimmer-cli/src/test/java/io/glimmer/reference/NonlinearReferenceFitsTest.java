@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * nlme's nonlinear reference fits through the command line's JSON, within compare-reference.py's
- * tolerances; the arguments are read from the reference's model, random, start, structure and method.
+ * tolerances; the arguments are read from the reference's model, random, start, structure, fixed and method.
  */
 class NonlinearReferenceFitsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -30,6 +30,10 @@ class NonlinearReferenceFitsTest {
         r.path("start").fields().forEachRemaining(e -> start.add(e.getKey() + "=" + e.getValue().asText()));
         List<String> args = new ArrayList<>(List.of("fit", "--data", ref.dataPath().toString(), "--formula", r.get("model").asText(),
                 "--random", r.get("random").asText(), "--start", String.join(",", start), "--method", ref.method(), "--format", "json"));
+        if (r.hasNonNull("fixed")) {
+            args.add("--fixed");
+            args.add(r.get("fixed").asText());
+        }
         if (r.hasNonNull("random_structure")) {
             args.add("--random-structure");
             args.add(r.get("random_structure").asText());
@@ -43,7 +47,8 @@ class NonlinearReferenceFitsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"orange_nlme_ml", "orange_nlme_reml", "orange_nlme_two_ml", "orange_nlme_diag_ml", "theoph_nlme_fol_ml"})
+    @ValueSource(strings = {"orange_nlme_ml", "orange_nlme_reml", "orange_nlme_two_ml", "orange_nlme_diag_ml", "theoph_nlme_fol_ml",
+            "loblolly_nlme_asymp_ml", "co2_nlme_fixed_ml"})
     void reproducesNlme(String id) throws Exception {
         Reference ref = Reference.load(id);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -76,6 +81,25 @@ class NonlinearReferenceFitsTest {
         assertEquals(2, run(args, out, err));
         String message = err.toString(StandardCharsets.UTF_8).strip();
         assertTrue(message.contains(expected), message);
+        assertEquals(1, message.lines().count(), message);
+    }
+
+    /** --fixed that does not fit the model: one line naming it. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "R0 ~ Type|--fixed names 'R0', which is not a parameter",
+            "Asym Type|each part is PARAMETERS ~ COVARIATES",
+            "Asym ~ Type; Asym ~ 1|'Asym' is named twice",
+            "Asym ~ Kind|Kind"})
+    void badFixedIsOneLine(String spec) {
+        String[] p = spec.split("\\|", 2);
+        List<String> args = new ArrayList<>(args(Reference.load("co2_nlme_fixed_ml")));
+        args.set(args.indexOf("--fixed") + 1, p[0]);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(2, run(args, out, err));
+        String message = err.toString(StandardCharsets.UTF_8).strip();
+        assertTrue(message.contains(p[1]), message);
         assertEquals(1, message.lines().count(), message);
     }
 

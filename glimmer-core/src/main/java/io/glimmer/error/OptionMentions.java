@@ -35,7 +35,8 @@ final class OptionMentions {
             "start", Map.of("", "Nonlinear.start"),
             "loglik-samples", Map.of("", "withImportanceSampledLikelihood"),
             "random#nonlinear", Map.of("", "Nonlinear.random"),
-            "random-structure", Map.of("", "Nonlinear.randomStructure"));
+            "random-structure", Map.of("", "Nonlinear.randomStructure"),
+            "fixed", Map.of("", "Nonlinear.fixed"));
 
     private OptionMentions() {
     }

@@ -116,12 +116,19 @@ public sealed interface EstimatorDetails {
 
     /**
      * A nonlinear mixed model by nlme's Lindstrom–Bates algorithm, by ML or REML: summarised as
-     * nlme does, with t tests on the linearised model's degrees of freedom.
+     * nlme does, with t tests on the linearised model's degrees of freedom; or by lme4's nlmer
+     * Laplace approximation (ML, t values without p-values, as lme4).
      *
-     * @param iterations the alternating (penalised nonlinear least squares, LME) steps taken
+     * @param iterations the alternating (penalised nonlinear least squares, LME) steps taken (of the
+     *                   Lindstrom–Bates fit a Laplace fit starts from)
      * @param diagonal   whether the random effects' covariance is diagonal (pdDiag) rather than general
+     * @param laplace    fitted by the Laplace approximation (nlmer) rather than Lindstrom–Bates (nlme)
      */
-    record Nonlinear(boolean reml, int iterations, boolean diagonal) implements EstimatorDetails {
+    record Nonlinear(boolean reml, int iterations, boolean diagonal, boolean laplace) implements EstimatorDetails {
+        /** A Lindstrom–Bates fit. */
+        public Nonlinear(boolean reml, int iterations, boolean diagonal) {
+            this(reml, iterations, diagonal, false);
+        }
     }
 
     /**

@@ -14,7 +14,7 @@ final class Estimators {
     /** @param nonlinear a nonlinear model's specification, or null for a linear predictor */
     static Estimator of(Method method, FitOptions options, int nAGQ, NonlinearSpecification nonlinear) {
         if (nonlinear != null) {
-            return new NonlinearEstimation(nonlinear, method == Method.REML);
+            return new NonlinearEstimation(nonlinear, method);
         }
         return switch (method) {
             case REML, ML -> options.correlation() == null ? new LmmEstimation(method == Method.REML)

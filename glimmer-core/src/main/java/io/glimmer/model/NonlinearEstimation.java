@@ -1,6 +1,7 @@
 package io.glimmer.model;
 
 import io.glimmer.options.FitOptions;
+import io.glimmer.options.Method;
 import io.glimmer.error.InputException;
 import io.glimmer.data.DataFrame;
 import io.glimmer.design.Design;
@@ -12,11 +13,12 @@ import io.glimmer.nonlinear.NonlinearSpecification;
 import io.glimmer.response.Response;
 
 /**
- * A nonlinear mixed model by nlme's Lindstrom–Bates algorithm, ML or REML. The prepared model's
+ * A nonlinear mixed model by nlme's Lindstrom–Bates algorithm (ML or REML) or lme4's nlmer Laplace
+ * approximation. The prepared model's
  * formula and design are those of {@link NonlinearSpecification#frameFormula()}: the rows used and
  * the grouping factor.
  */
-record NonlinearEstimation(NonlinearSpecification spec, boolean reml) implements Estimator {
+record NonlinearEstimation(NonlinearSpecification spec, Method method) implements Estimator {
     @Override
     public void check(Formula formula, FitOptions options, Family family, DataFrame data) {
         if (!family.isGaussianIdentity()) {
@@ -35,6 +37,9 @@ record NonlinearEstimation(NonlinearSpecification spec, boolean reml) implements
 
     @Override
     public MixedModelFit fit(PreparedModel model) {
-        return NonlinearFit.lindstromBates(spec, model.design(), model.response().y(), reml);
+        if (method == Method.LAPLACE) {
+            return NonlinearFit.laplace(spec, model.design(), model.response().y());
+        }
+        return NonlinearFit.lindstromBates(spec, model.design(), model.response().y(), method == Method.REML);
     }
 }

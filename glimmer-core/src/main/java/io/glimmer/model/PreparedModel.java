@@ -25,6 +25,7 @@ import io.glimmer.inference.ProfileIntervals;
 import io.glimmer.lmm.LinearMixedModel;
 import io.glimmer.inference.RefittableModel;
 import io.glimmer.inference.ResponseSimulator;
+import io.glimmer.nonlinear.NlmerFormula;
 import io.glimmer.nonlinear.NonlinearSpecification;
 import io.glimmer.predict.Predictor;
 import io.glimmer.predict.SavedModel;
@@ -82,15 +83,27 @@ public final class PreparedModel implements FitSource {
      * @throws InputException for anything wrong with the formula, options or data, in one line
      */
     public static PreparedModel of(DataFrame data, String formula, FitOptions options) {
+        NlmerFormula nlmer = NlmerFormula.of(formula);
+        if (nlmer != null) {
+            // lme4's y ~ model ~ random: the random part is nlme's --random, and the method nlmer's Laplace unless given
+            FitOptions.Nonlinear given = options.nonlinear();
+            if (given != null && given.random() != null) {
+                throw new InputException("the random effects are given twice: by the formula's third part and by {--random#nonlinear}; give them once");
+            }
+            options = options.toBuilder().method(options.method() == null ? Method.LAPLACE : options.method())
+                    .nonlinear(new FitOptions.Nonlinear(given == null ? java.util.Map.of() : given.start(), nlmer.random(),
+                            given == null ? null : given.randomStructure(), given == null ? null : given.fixed())).build();
+            formula = nlmer.model();
+        }
         Method asked = options.effectiveMethod();
         FitOptions.Nonlinear nl = options.nonlinear();
         NonlinearSpecification nonlinear = nl == null ? null
-                : NonlinearSpecification.of(formula, data, nl.start(), nl.random(), nl.randomStructure());
+                : NonlinearSpecification.of(formula, data, nl.start(), nl.random(), nl.randomStructure(), nl.fixed());
         Formula f = nonlinear == null ? Formula.parse(formula) : nonlinear.frameFormula();
         MethodOptions.check(options, asked);
         Family family = Family.of(options.family() == null ? "gaussian" : options.family(), options.link());
         // glmer hands a gaussian identity model to lmer too: its Laplace approximation is exact
-        Method method = asked == Method.LAPLACE && family.isGaussianIdentity() ? Method.ML : asked;
+        Method method = asked == Method.LAPLACE && family.isGaussianIdentity() && nonlinear == null ? Method.ML : asked;
         MethodOptions.checkFamily(family, method);
         int nAGQ = method == Method.AGQ ? (options.agqPoints() == null ? DEFAULT_AGQ : options.agqPoints()) : 1;
         if (options.ddf() != null) {

@@ -176,7 +176,7 @@ final class LindstromBates {
                                  NonlinearMixedModel.Linearised lin, boolean converged, int iterations, double[] startTheta,
                                  int evaluations, long t0) {
         int n = model.rows();
-        int p = model.parameterCount();
+        int p = model.fixedCount();
         double[] beta = at.beta();
         double[][] b = at.modes();
         double[] fitted = model.mean(beta, b);
@@ -192,7 +192,7 @@ final class LindstromBates {
             }
         }
         int[] df = LmeDegreesOfFreedom.of(lin.design());
-        List<FixedEffect> fixed = FixedEffectsTable.of(model.formula().parameters(), beta, vcov,
+        List<FixedEffect> fixed = FixedEffectsTable.of(model.fixedNames(), beta, vcov,
                 (j, t) -> df == null ? null : FixedEffectsTable.twoSidedT(t, df[j]));
         double sigma = lmeFit.residualStdDev();
         double[] scaled = new double[n];

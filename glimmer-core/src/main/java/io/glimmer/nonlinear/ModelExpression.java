@@ -194,10 +194,16 @@ public sealed interface ModelExpression {
             };
         }
 
-        /** (a^b)' = b a^(b−1) a' for a constant exponent, else a^b (b' log a + b a'/a). */
+        /**
+         * (a^b)' = b a^(b−1) a' for a constant exponent; a^b log(a) b' for a base free of the parameter
+         * ({@link PowerLog}, finite at a = 0, as in SSweibull's x^pwr at x = 0); else a^b (b' log a + b a'/a).
+         */
         private ModelExpression powerDerivative(ModelExpression da, ModelExpression db) {
             if (right instanceof Constant c) {
                 return Expressions.multiply(Expressions.multiply(c, Expressions.power(left, new Constant(c.value() - 1))), da);
+            }
+            if (da instanceof Constant z && z.value() == 0) {
+                return Expressions.multiply(new PowerLog(left, right, 1), db);
             }
             ModelExpression inner = Expressions.add(Expressions.multiply(db, Expressions.call("log", left)),
                     Expressions.divide(Expressions.multiply(right, da), left));
@@ -268,6 +274,51 @@ public sealed interface ModelExpression {
         @Override
         public String deparse() {
             return name + "(" + argument.deparse() + ")";
+        }
+    }
+
+    /**
+     * a^b · log(a)^k, taken as 0 where a = 0 (its limit for b &gt; 0): the derivatives of a power in its
+     * exponent, which would otherwise be 0 · ∞ at a zero base.
+     */
+    record PowerLog(ModelExpression base, ModelExpression exponent, int k) implements ModelExpression {
+        @Override
+        public double[] values(Inputs in) {
+            double[] a = base.values(in);
+            double[] b = exponent.values(in);
+            double[] out = new double[a.length];
+            for (int r = 0; r < a.length; r++) {
+                out[r] = a[r] == 0 ? 0 : Math.pow(a[r], b[r]) * Math.pow(Math.log(a[r]), k);
+            }
+            return out;
+        }
+
+        @Override
+        public ModelExpression derivative(int index) {
+            ModelExpression da = base.derivative(index);
+            ModelExpression db = exponent.derivative(index);
+            if (da instanceof Constant z && z.value() == 0) {
+                return Expressions.multiply(new PowerLog(base, exponent, k + 1), db);
+            }
+            // the general product rule, where a zero base depends on the parameters
+            ModelExpression power = Expressions.power(base, exponent);
+            ModelExpression log = Expressions.call("log", base);
+            ModelExpression logK = Expressions.power(log, new Constant(k));
+            ModelExpression dPower = power.derivative(index);
+            ModelExpression dLogK = Expressions.multiply(Expressions.multiply(new Constant(k), Expressions.power(log, new Constant(k - 1))),
+                    Expressions.divide(da, base));
+            return Expressions.add(Expressions.multiply(dPower, logK), Expressions.multiply(power, dLogK));
+        }
+
+        @Override
+        public String deparse() {
+            String log = k == 1 ? "log(" + base.deparse() + ")" : "log(" + base.deparse() + ")^" + k;
+            return Expressions.wrap(base, 5) + "^" + Expressions.wrap(exponent, 4) + " * " + log;
+        }
+
+        @Override
+        public int precedence() {
+            return 2;
         }
     }
 }

@@ -17,7 +17,13 @@ public final class NonlinearFit {
      */
     public static MixedModelFit lindstromBates(NonlinearSpecification spec, Design frame, double[] y, boolean reml) {
         NonlinearMixedModel model = model(spec, frame, y);
-        return new LindstromBates(model, reml).fit(StartValues.of(spec, model));
+        return new LindstromBates(model, reml).fit(model.fixedStart(StartValues.of(spec, model)));
+    }
+
+    /** Fits by the Laplace approximation (lme4's nlmer), from the Lindstrom–Bates ML fit. */
+    public static MixedModelFit laplace(NonlinearSpecification spec, Design frame, double[] y) {
+        NonlinearMixedModel model = model(spec, frame, y);
+        return new NonlinearLaplace(model).fit(model.fixedStart(StartValues.of(spec, model)));
     }
 
     static NonlinearMixedModel model(NonlinearSpecification spec, Design frame, double[] y) {
@@ -26,6 +32,6 @@ public final class NonlinearFit {
         for (int c = 0; c < columns.length; c++) {
             columns[c] = frame.frame().numeric(new Expr.Variable(f.columns().get(c)));
         }
-        return new NonlinearMixedModel(f, spec.random(), frame, y, columns);
+        return new NonlinearMixedModel(f, spec.random(), spec.fixed(), frame, y, columns);
     }
 }

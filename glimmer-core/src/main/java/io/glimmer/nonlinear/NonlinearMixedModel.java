@@ -9,11 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A nonlinear mixed model over the rows used: y = f(φᵣ, xᵣ) + ε with each parameter φ = β + b
- * (b the random effect of the row's group level, for the parameters in {@code --random}). It
- * evaluates f and its exact gradient, and writes the model linearised at (β, b) as a {@link Design}
- * (X = ∂f/∂β, Z = ∂f/∂b), so the linear mixed model machinery does both of Lindstrom and Bates'
- * steps. Random effects are held per random-effects term of that design, level-major:
+ * A nonlinear mixed model over the rows used: y = f(φᵣ, xᵣ) + ε with each parameter φ = Xβ + b
+ * (X its covariates, {@link ParameterDesign}; b the random effect of the row's group level, for the
+ * parameters in {@code --random}). It evaluates f and its exact gradient, and writes the model
+ * linearised at (β, b) as a {@link Design} (X = ∂f/∂β, Z = ∂f/∂b), so the linear mixed model
+ * machinery does both of Lindstrom and Bates' steps. Random effects are held per random-effects term of that design, level-major:
  * one term of q effects (general covariance) or q scalar terms (diagonal).
  */
 final class NonlinearMixedModel {
@@ -25,6 +25,7 @@ final class NonlinearMixedModel {
     private final List<String> levels;
     private final String group;
     private final ModelExpression[] gradient;
+    private final ParameterDesign fixed;
     /** termParameters[k][a]: the parameter of effect a of random-effects term k. */
     private final int[][] termParameters;
     private final int n;
@@ -34,7 +35,8 @@ final class NonlinearMixedModel {
      * @param y       the response
      * @param columns the covariates the expression reads, by column index, over the rows used
      */
-    NonlinearMixedModel(NonlinearFormula formula, RandomParameters random, Design frame, double[] y, double[][] columns) {
+    NonlinearMixedModel(NonlinearFormula formula, RandomParameters random, ParameterCovariates covariates, Design frame, double[] y,
+                        double[][] columns) {
         this.formula = formula;
         this.frame = frame;
         this.y = y;
@@ -44,6 +46,7 @@ final class NonlinearMixedModel {
         this.levels = groupTerm.levels();
         this.group = random.group();
         this.n = y.length;
+        this.fixed = new ParameterDesign(formula, covariates, frame.frame());
         int p = formula.parameters().size();
         this.gradient = new ModelExpression[p];
         for (int k = 0; k < p; k++) {
@@ -64,12 +67,28 @@ final class NonlinearMixedModel {
         return n;
     }
 
-    int parameterCount() {
-        return gradient.length;
+    /** The number of fixed effects (one per parameter without covariates). */
+    int fixedCount() {
+        return fixed.size();
+    }
+
+    /** The fixed effects' names, nlme's. */
+    List<String> fixedNames() {
+        return fixed.names();
+    }
+
+    /** β from one start value per parameter. */
+    double[] fixedStart(double[] parameterValues) {
+        return fixed.start(parameterValues);
     }
 
     double[] y() {
         return y;
+    }
+
+    /** The covariates the expression reads, by column index, over the rows used. */
+    double[][] columns() {
+        return columns;
     }
 
     Design frame() {
@@ -84,6 +103,21 @@ final class NonlinearMixedModel {
         return levels.size();
     }
 
+    /** Each row's level of the grouping factor. */
+    int[] codes() {
+        return codes;
+    }
+
+    /** termParameters[k][a]: the parameter of effect a of random-effects term k (one term, or one per parameter when diagonal). */
+    int[][] termParameters() {
+        return termParameters;
+    }
+
+    /** ∂f/∂φₖ on every row, for parameter k. */
+    double[] parameterGradient(int k, ModelExpression.Inputs in) {
+        return gradient[k].values(in);
+    }
+
     /** Zero random effects, shaped as the linearised design's terms. */
     double[][] zeroEffects() {
         double[][] b = new double[termParameters.length][];
@@ -93,12 +127,9 @@ final class NonlinearMixedModel {
         return b;
     }
 
-    /** Each parameter's value on each row: β plus the row's random effects. */
+    /** Each parameter's value on each row: Xβ plus the row's random effects. */
     ModelExpression.Inputs inputs(double[] beta, double[][] b) {
-        double[][] phi = new double[beta.length][n];
-        for (int k = 0; k < beta.length; k++) {
-            java.util.Arrays.fill(phi[k], beta[k]);
-        }
+        double[][] phi = fixed.parameters(beta, gradient.length);
         for (int t = 0; t < termParameters.length; t++) {
             int q = termParameters[t].length;
             for (int a = 0; a < q; a++) {
@@ -134,18 +165,19 @@ final class NonlinearMixedModel {
     Linearised linearise(double[] beta, double[][] b) {
         ModelExpression.Inputs in = inputs(beta, b);
         double[] f = formula.mean().values(in);
-        int p = beta.length;
-        double[][] g = new double[p][];
-        for (int k = 0; k < p; k++) {
+        double[][] g = new double[gradient.length][];
+        for (int k = 0; k < g.length; k++) {
             g[k] = gradient[k].values(in);
         }
+        int p = beta.length;
         double[] x = new double[n * p];
         double[] w = new double[n];
         for (int r = 0; r < n; r++) {
             double s = y[r] - f[r];
-            for (int k = 0; k < p; k++) {
-                x[r * p + k] = g[k][r];
-                s += g[k][r] * beta[k];
+            for (int j = 0; j < p; j++) {
+                double v = g[fixed.owner(j)][r] * fixed.x(j, r);
+                x[r * p + j] = v;
+                s += v * beta[j];
             }
             w[r] = s;
         }
@@ -156,7 +188,7 @@ final class NonlinearMixedModel {
             List<String> names = new ArrayList<>();
             for (int a = 0; a < q; a++) {
                 int k = termParameters[t][a];
-                names.add(formula.parameters().get(k));
+                names.add(fixed.randomName(k, formula.parameters().get(k)));
                 for (int r = 0; r < n; r++) {
                     z[r * q + a] = g[k][r];
                     w[r] += g[k][r] * b[t][codes[r] * q + a];
@@ -164,7 +196,7 @@ final class NonlinearMixedModel {
             }
             terms.add(new RandomEffectsTerm(group, names, levels, new GroupedColumns(levels.size(), q, codes, z)));
         }
-        Design design = new Design(frame.frame(), frame.formula(), new ModelMatrix(formula.parameters(), x, n), List.of(), null, terms);
+        Design design = new Design(frame.frame(), frame.formula(), new ModelMatrix(fixed.names(), x, n), List.of(), null, terms);
         return new Linearised(design, w, f);
     }
 

@@ -11,11 +11,12 @@ import java.util.Map;
 
 /**
  * A nonlinear mixed model as given: the parsed model formula, the parameters with random effects
- * and their grouping factor, and the start values. Its {@link #frameFormula()} is the lme4 formula
- * of the variables it uses ({@code y ~ x + (1 | g)}), through which the ordinary model frame picks
- * the complete rows and codes the grouping factor.
+ * and their grouping factor, the covariates of parameters and the start values. Its
+ * {@link #frameFormula()} is the lme4 formula of the variables it uses ({@code y ~ x + Treatment + (1 | g)}),
+ * through which the ordinary model frame picks the complete rows and codes the grouping factor.
  */
-public record NonlinearSpecification(NonlinearFormula formula, RandomParameters random, Map<String, Double> start) {
+public record NonlinearSpecification(NonlinearFormula formula, RandomParameters random, ParameterCovariates fixed,
+                                     Map<String, Double> start) {
     public NonlinearSpecification {
         start = Map.copyOf(start);
     }
@@ -23,13 +24,21 @@ public record NonlinearSpecification(NonlinearFormula formula, RandomParameters 
     /**
      * @throws InputException for a formula, --random or --start that does not fit the data, in one line
      */
-    public static NonlinearSpecification of(String formula, DataFrame data, Map<String, Double> start, String random, String structure) {
+    public static NonlinearSpecification of(String formula, DataFrame data, Map<String, Double> start, String random, String structure,
+                                            String fixed) {
         if (random == null) {
             throw new InputException("a nonlinear model needs {--random#nonlinear}, e.g. {--random#nonlinear \"Asym ~ 1 | Tree\"} (the parameters with random "
                     + "effects and their grouping column)");
         }
         RandomParameters rp = RandomParameters.parse(random, structure);
+        ParameterCovariates covariates = ParameterCovariates.parse(fixed);
         NonlinearFormula nf = NonlinearFormula.parse(formula, data, start);
+        for (String p : covariates.byParameter().keySet()) {
+            if (nf.parameterIndex(p) < 0) {
+                throw new InputException("{--fixed} names '" + p + "', which is not a parameter of the formula (its parameters: "
+                        + String.join(", ", nf.parameters()) + ")");
+            }
+        }
         for (String p : rp.parameters()) {
             if (nf.parameterIndex(p) < 0) {
                 throw new InputException("{--random#nonlinear} names '" + p + "', which is not a parameter of the formula (its parameters: "
@@ -40,7 +49,7 @@ public record NonlinearSpecification(NonlinearFormula formula, RandomParameters 
             throw new InputException("{--random#nonlinear}: the grouping column '" + rp.group() + "' is not a column of the data (columns: "
                     + String.join(", ", data.names()) + ")");
         }
-        return new NonlinearSpecification(nf, rp, start);
+        return new NonlinearSpecification(nf, rp, covariates, start);
     }
 
     /** {@code response ~ covariates + (1 | group)}: the variables whose complete rows the model uses. */
@@ -48,6 +57,11 @@ public record NonlinearSpecification(NonlinearFormula formula, RandomParameters 
         List<String> terms = new ArrayList<>();
         for (String c : formula.columns()) {
             terms.add(new Expr.Variable(c).deparse());
+        }
+        for (String label : fixed.termLabels()) {
+            if (!terms.contains(label)) {
+                terms.add(label);
+            }
         }
         if (terms.isEmpty()) {
             terms.add("1");

@@ -2,92 +2,70 @@ package io.glimmer.nonlinear;
 
 import io.glimmer.error.InputException;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
 
 /**
- * The initial values of R's self-starting models, by R's algorithms (stats' SSlogis, SSmicmen, ...):
- * on the mean response at each distinct input ({@link SortedXy}), a linearising transformation
- * gives rough values, which nonlinear least squares on the same data refines ({@link LeastSquares},
- * where R runs nls with the "plinear" algorithm: the same least-squares optimum).
+ * The initial values of R's self-starting models, by R's algorithms (stats' SSlogis, SSfpl, ...):
+ * on the mean response at each distinct input ({@link SortedXy}; SSfol on the rows themselves), a
+ * linearising transformation gives rough values, which nonlinear least squares on the same data
+ * refines, as R's nls does ({@link Plinear}).
  */
 final class SelfStartValues {
     private SelfStartValues() {
     }
 
-    /** Every parameter's initial value, in the formula's parameter order. */
-    static double[] of(NonlinearFormula f, NonlinearMixedModel model) {
+    /**
+     * Every parameter's initial value, in the formula's parameter order.
+     *
+     * @param columns the formula's covariate columns over the rows used, by column index
+     * @param y       the response over those rows
+     */
+    static double[] of(NonlinearFormula f, double[][] columns, double[] y) {
         SelfStart ss = f.selfStart();
         if (ss == null) {
             throw new IllegalStateException("no self-starting model");
         }
-        if (ss.inputCount() != 1) {
-            throw new InputException(ss.name() + " has no initial-value algorithm here yet: give every parameter a value with {--start}");
-        }
-        ModelExpression input = f.selfStartArguments().get(0);
-        double[] x = input.values(model.inputs(new double[f.parameters().size()], model.zeroEffects()));
-        SortedXy xy = SortedXy.of(x, model.y());
-        double[] rough = switch (ss) {
+        ModelExpression.Inputs rows = new ModelExpression.Inputs(y.length, columns, new double[0][]);
+        double[] input = f.selfStartArguments().get(ss.inputCount() - 1).values(rows);
+        SortedXy xy = ss == SelfStart.SSfol ? null : SortedXy.of(input, y);
+        double[] values = switch (ss) {
             case SSlogis -> logistic(xy);
             case SSmicmen -> michaelisMenten(xy);
-            default -> throw new InputException(ss.name() + " has no initial-value algorithm here yet: give every parameter a value with {--start}");
+            case SSfpl -> GrowthStarts.fpl(xy);
+            case SSgompertz -> GrowthStarts.gompertz(xy);
+            case SSweibull -> GrowthStarts.weibull(xy);
+            case SSasymp -> AsymptoticStarts.asymp(xy);
+            case SSasympOff -> AsymptoticStarts.asympOff(xy);
+            case SSasympOrig -> AsymptoticStarts.asympOrig(xy);
+            case SSbiexp -> CompartmentStarts.biexp(xy);
+            case SSfol -> CompartmentStarts.fol(f.selfStartArguments().get(0).values(rows), input, y);
         };
-        List<ModelExpression> args = new ArrayList<>();
-        args.add(new ModelExpression.Column("x", 0));
-        for (int k = 0; k < ss.parameters().size(); k++) {
-            args.add(new ModelExpression.Parameter(ss.parameters().get(k), k));
-        }
-        double[] refined = LeastSquares.fit(ss.expand(args), xy.x(), xy.y(), rough);
-        if (refined == null) {
-            throw new InputException(ss.name() + "'s initial values could not be computed from the data (its least-squares fit failed): "
-                    + "give them with {--start}");
+        for (double v : values) {
+            if (!Double.isFinite(v)) {
+                throw new InputException(ss.name() + "'s initial values could not be computed from the data (they are not finite): "
+                        + "give them with {--start}");
+            }
         }
         double[] out = new double[f.parameters().size()];
         for (int k = 0; k < ss.parameters().size(); k++) {
             String name = ((ModelExpression.Parameter) f.selfStartArguments().get(ss.inputCount() + k)).name();
-            out[f.parameterIndex(name)] = refined[k];
+            out[f.parameterIndex(name)] = values[k];
         }
         return out;
     }
 
-    private static void atLeast(SortedXy xy, int n, String model) {
-        if (xy.size() < n) {
-            throw new InputException("too few distinct input values to fit " + model + " (" + xy.size() + "; it needs " + n + ")");
-        }
-    }
-
-    /** SSlogis: y rescaled into (0, 1), its logit regressed linearly: x = xmid + scal·logit(z). */
+    /** SSlogis: the logit line gives xmid and scal; Asym is linear. */
     private static double[] logistic(SortedXy xy) {
-        atLeast(xy, 4, "a logistic model");
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (double v : xy.y()) {
-            lo = Math.min(lo, v);
-            hi = Math.max(hi, v);
-        }
-        double dz = hi - lo;
-        double[] z = new double[xy.size()];
-        for (int i = 0; i < z.length; i++) {
-            double p = (xy.y()[i] - lo + 0.05 * dz) / (1.1 * dz);
-            z[i] = Math.log(p / (1 - p));
-        }
-        double[] line = SortedXy.line(z, xy.x());
-        double xmid = line[0];
-        double scal = line[1];
-        // plinear: the linear parameter Asym is the least-squares coefficient given xmid and scal
-        double sxy = 0;
-        double sxx = 0;
-        for (int i = 0; i < z.length; i++) {
-            double g = 1 / (1 + Math.exp((xmid - xy.x()[i]) / scal));
-            sxy += g * xy.y()[i];
-            sxx += g * g;
-        }
-        return new double[]{sxy / sxx, xmid, scal};
+        xy.atLeast(4, "a logistic model");
+        double[] line = GrowthStarts.logitLine(xy);
+        Map<String, Double> p = xy.plinear("a / (1 + exp((xmid - x) / scal))")
+                .fit("SSlogis", GrowthStarts.ordered("xmid", line[0], "scal", line[1]), "a");
+        return new double[]{p.get("a"), p.get("xmid"), p.get("scal")};
     }
 
-    /** SSmicmen: the Lineweaver–Burk line 1/y = 1/Vm + (K/Vm)/x gives K; Vm is then linear. */
+    /** SSmicmen: the Lineweaver–Burk line 1/y = 1/Vm + (K/Vm)/x gives K; Vm is linear. */
     private static double[] michaelisMenten(SortedXy xy) {
-        atLeast(xy, 3, "a Michaelis-Menten model");
+        xy.atLeast(3, "a Michaelis-Menten model");
         double[] u = new double[xy.size()];
         double[] v = new double[xy.size()];
         for (int i = 0; i < u.length; i++) {
@@ -95,14 +73,7 @@ final class SelfStartValues {
             v[i] = 1 / xy.y()[i];
         }
         double[] line = SortedXy.line(u, v);
-        double k = Math.abs(line[1] / line[0]);
-        double sxy = 0;
-        double sxx = 0;
-        for (int i = 0; i < u.length; i++) {
-            double g = xy.x()[i] / (k + xy.x()[i]);
-            sxy += g * xy.y()[i];
-            sxx += g * g;
-        }
-        return new double[]{sxy / sxx, k};
+        Map<String, Double> p = xy.plinear("vm * x / (K + x)").fit("SSmicmen", Map.of("K", Math.abs(line[1] / line[0])), "vm");
+        return new double[]{p.get("vm"), p.get("K")};
     }
 }

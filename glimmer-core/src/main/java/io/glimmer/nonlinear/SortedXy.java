@@ -29,6 +29,36 @@ record SortedXy(double[] x, double[] y) {
         return x.length;
     }
 
+    /** R's check before each algorithm: at least n distinct input values. */
+    SortedXy atLeast(int n, String model) {
+        if (size() < n) {
+            throw new io.glimmer.error.InputException("too few distinct input values to fit " + model + " (" + size() + "; it needs " + n + ")");
+        }
+        return this;
+    }
+
+    /** A {@link Plinear} fit of a model in {@code x} to these means. */
+    Plinear plinear(String model) {
+        return new Plinear(model, java.util.Map.of("x", x), y);
+    }
+
+    /** R's NLSstRtAsymptote: beyond the end of y's range nearer the last mean, by an eighth of the range. */
+    double rightAsymptote() {
+        return beyond(y[y.length - 1]);
+    }
+
+    /** R's NLSstLfAsymptote: beyond the end of y's range nearer the first mean, by an eighth of the range. */
+    double leftAsymptote() {
+        return beyond(y[0]);
+    }
+
+    private double beyond(double end) {
+        double lo = Arrays.stream(y).min().orElseThrow();
+        double hi = Arrays.stream(y).max().orElseThrow();
+        // R's match(min(d), d) takes the lower end on a tie
+        return Math.abs(hi - end) < Math.abs(lo - end) ? hi + (hi - lo) / 8 : lo - (hi - lo) / 8;
+    }
+
     /** Coefficients (intercept, slope) of the least-squares line of v on u. */
     static double[] line(double[] u, double[] v) {
         double mu = Arrays.stream(u).average().orElse(0);

@@ -20,7 +20,7 @@ final class StartValues {
         if (complete) {
             return start;
         }
-        double[] initial = SelfStartValues.of(f, model);
+        double[] initial = SelfStartValues.of(f, model.columns(), model.y());
         for (int k = 0; k < start.length; k++) {
             Double v = spec.start().get(f.parameters().get(k));
             start[k] = v == null ? initial[k] : v;

@@ -64,10 +64,16 @@ public record FitOptions(String family, String link, Method method, Integer agqP
      * @param start           start values of the parameters by name (insertion order kept); empty for a self-starting model
      * @param random          the parameters with random effects and their group, "Asym + xmid ~ 1 | Tree"
      * @param randomStructure "general" (nlme's pdSymm, the default when null) or "diagonal" (pdDiag)
+     * @param fixed           covariates of parameters, "Asym ~ Treatment; xmid + scal ~ 1" (nlme's fixed); null: every parameter ~ 1
      */
-    public record Nonlinear(Map<String, Double> start, String random, String randomStructure) {
+    public record Nonlinear(Map<String, Double> start, String random, String randomStructure, String fixed) {
         public Nonlinear {
             start = start == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(start));
+        }
+
+        /** Every parameter a constant (no {@code fixed}). */
+        public Nonlinear(Map<String, Double> start, String random, String randomStructure) {
+            this(start, random, randomStructure, null);
         }
     }
 

@@ -114,7 +114,8 @@ public final class Summary {
         } else if (d instanceof EstimatorDetails.Pql) {
             return "Generalized linear mixed model fit by penalized quasi-likelihood (PQL)";
         } else if (d instanceof EstimatorDetails.Nonlinear nl) {
-            return "Nonlinear mixed-effects model fit by " + (nl.reml() ? "REML" : "maximum likelihood") + " (as nlme's nlme, Lindstrom-Bates)";
+            return nl.laplace() ? "Nonlinear mixed model fit by maximum likelihood (Laplace approximation, as lme4's nlmer)"
+                    : "Nonlinear mixed-effects model fit by " + (nl.reml() ? "REML" : "maximum likelihood") + " (as nlme's nlme, Lindstrom-Bates)";
         } else if (d instanceof EstimatorDetails.Gee) {
             return "Generalized estimating equations fit (GEE)";
         } else if (d instanceof EstimatorDetails.ConditionalLogistic) {

@@ -23,18 +23,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** nlme's fits of the orange trees (ML, REML, two random parameters general and diagonal) through the Java API. */
 class NonlinearReferenceTest {
 
-    /** The options a reference's model, random, start, structure and method fields name. */
+    /** The options a reference's model, random, start, structure, fixed and method fields name. */
     static FitOptions options(Reference ref) {
         JsonNode r = ref.json();
         Map<String, Double> start = new LinkedHashMap<>();
         r.path("start").fields().forEachRemaining(e -> start.put(e.getKey(), e.getValue().asDouble()));
         String structure = r.hasNonNull("random_structure") ? r.get("random_structure").asText() : null;
         return FitOptions.builder().method(Method.parse(ref.method()))
-                .nonlinear(new FitOptions.Nonlinear(start, r.get("random").asText(), structure)).build();
+                .nonlinear(new FitOptions.Nonlinear(start, r.get("random").asText(), structure,
+                        r.hasNonNull("fixed") ? r.get("fixed").asText() : null)).build();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"orange_nlme_ml", "orange_nlme_reml", "orange_nlme_two_ml", "orange_nlme_diag_ml", "theoph_nlme_fol_ml"})
+    @ValueSource(strings = {"orange_nlme_ml", "orange_nlme_reml", "orange_nlme_two_ml", "orange_nlme_diag_ml", "theoph_nlme_fol_ml",
+            "loblolly_nlme_asymp_ml", "co2_nlme_fixed_ml"})
     void reproducesNlme(String id) {
         Reference ref = Reference.load(id);
         MixedModelFit fit = Glimmer.fit(ref.dataPath(), ref.json().get("model").asText(), options(ref));
@@ -51,15 +53,22 @@ class NonlinearReferenceTest {
         }
     }
 
-    /** SSlogis with no --start: R's initial values, then the same nlme fit as written out with a start. */
-    @org.junit.jupiter.api.Test
-    void selfStartingLogisticNeedsNoStart() {
-        Reference ref = Reference.load("orange_nlme_ml");
-        FitOptions options = FitOptions.builder().method(Method.ML)
-                .nonlinear(new FitOptions.Nonlinear(Map.of(), "Asym ~ 1 | Tree", null)).build();
-        MixedModelFit fit = Glimmer.fit(ref.dataPath(), "circumference ~ SSlogis(age, Asym, xmid, scal)", options);
+    /** A self-starting model with no --start: R's initial values, then the same nlme fit as from the reference's start. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = ';', value = {
+            "orange_nlme_ml; circumference ~ SSlogis(age, Asym, xmid, scal)",
+            "loblolly_nlme_asymp_ml; height ~ SSasymp(age, Asym, R0, lrc)",
+            "theoph_nlme_fol_ml; conc ~ SSfol(Dose, Time, lKe, lKa, lCl)"})
+    void selfStartingModelsNeedNoStart(String id, String formula) {
+        Reference ref = Reference.load(id);
+        FitOptions given = options(ref);
+        FitOptions options = given.toBuilder()
+                .nonlinear(new FitOptions.Nonlinear(Map.of(), given.nonlinear().random(), given.nonlinear().randomStructure())).build();
+        MixedModelFit fit = Glimmer.fit(ref.dataPath(), formula, options);
         List<String> failures = ReferenceComparison.failures(ref.json(), ApiJson.of(fit));
         assertTrue(failures.isEmpty(), ReferenceComparison.describe(failures));
-        assertEquals(List.of("Asym", "xmid", "scal"), fit.fixedEffects().stream().map(FixedEffect::term).toList());
+        List<String> names = new java.util.ArrayList<>();
+        ref.json().get("fixed_effects").forEach(f -> names.add(f.get("term").asText()));
+        assertEquals(names, fit.fixedEffects().stream().map(FixedEffect::term).toList());
     }
 }

@@ -92,6 +92,10 @@ public final class ModelOptions {
             description = "nonlinear model: covariance of the random effects, general (default) or diagonal")
     String randomStructure;
 
+    @Option(names = "--fixed", paramLabel = "P ~ COVARIATES; ...", order = 23,
+            description = "nonlinear model: covariates of parameters, as Asym ~ Treatment; xmid + scal ~ 1 (default: every parameter ~ 1)")
+    String fixed;
+
     /** The options checked and converted for the core; an InputException names what is wrong. */
     public FitOptions fitOptions() {
         return builder().build();
@@ -129,9 +133,9 @@ public final class ModelOptions {
             b.weights(weights.strip());
         }
         b.factors(factorSet());
-        if (start != null || random != null || randomStructure != null) {
+        if (start != null || random != null || randomStructure != null || fixed != null) {
             b.nonlinear(new FitOptions.Nonlinear(StartValues.parse(start), blankToNull("--random", random),
-                    blankToNull("--random-structure", randomStructure)));
+                    blankToNull("--random-structure", randomStructure), blankToNull("--fixed", fixed)));
         }
         return b;
     }
