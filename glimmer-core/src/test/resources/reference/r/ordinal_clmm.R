@@ -44,13 +44,13 @@ reference <- function(id, data, formula, link, factors, response, levels = NULL,
   rr <- ranef(fit)
   cm <- list()
   for (grp in names(rr)) {
-    lv <- list(); for (i in seq_len(nrow(rr[[grp]]))) lv[[rownames(rr[[grp]])[i]]] <- as.numeric(rr[[grp]][i, ])
-    cm[[grp]] <- list(terms = colnames(rr[[grp]]), levels = lv)
+    lv <- list(); for (i in seq_len(nrow(rr[[grp]]))) lv[[rownames(rr[[grp]])[i]]] <- I(as.numeric(rr[[grp]][i, ]))
+    cm[[grp]] <- list(terms = I(colnames(rr[[grp]])), levels = lv)   # I(): arrays even of length 1
   }
   ll <- as.numeric(logLik(fit)); df <- attr(logLik(fit), "df")
   out <- list(id = id, data = data, software = paste("ordinal", packageVersion("ordinal")),
               call = deparse(fit$call), formula = formula, family = "ordinal", link = link,
-              method = if (nAGQ > 1) "AGQ" else "Laplace", nAGQ = nAGQ, factors = factors, n_obs = nobs(fit),
+              method = if (nAGQ > 1) "AGQ" else "Laplace", nAGQ = nAGQ, factors = I(factors), n_obs = nobs(fit),
               groups = as.list(sapply(ranef(fit), nrow)),
               max_gradient = max(abs(fit$gradient)), fit_seconds = seconds,
               log_likelihood = ll, df = df, deviance = -2 * ll, aic = AIC(fit), bic = BIC(fit),

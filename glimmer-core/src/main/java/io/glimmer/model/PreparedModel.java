@@ -91,15 +91,15 @@ public final class PreparedModel implements FitSource {
         Family family = Family.of(options.family() == null ? "gaussian" : options.family(), options.link());
         // glmer hands a gaussian identity model to lmer too: its Laplace approximation is exact
         Method method = asked == Method.LAPLACE && family.isGaussianIdentity() ? Method.ML : asked;
-        MethodOptions.checkFamily(family, method);
+        MethodOptions.checkFamily(family, method, options);
         int nAGQ = method == Method.AGQ ? (options.agqPoints() == null ? DEFAULT_AGQ : options.agqPoints()) : 1;
         if (options.ddf() != null) {
             checkDenominatorDf(options.ddf(), options, method, family);
         }
-        Estimator estimator = Estimators.of(method, options, nAGQ, nonlinear);
+        Estimator estimator = Estimators.of(method, options, family, nAGQ, nonlinear);
         estimator.check(f, options, family, data);
         EstimationRows rows = EstimationRows.of(data, estimator.rowColumns(options));
-        Design design = Design.of(rows.data(), f, options.weights());
+        Design design = estimator.design(Design.of(rows.data(), f, options.weights()));
         Response response = estimator.response(design, f, family, options);
         PredictorScaling scaling = estimator.rescalesPredictors() ? PredictorScaling.of(design.x()) : PredictorScaling.none(design.p());
         return new PreparedModel(f, options, method, nAGQ, family, estimator, rows, design, response, scaling, nonlinear);
@@ -190,7 +190,7 @@ public final class PreparedModel implements FitSource {
         }
         // the ML refit is for likelihoods only: no t tests (Kenward-Roger is not even defined for ML)
         FitOptions refit = options.toBuilder().ddf(null).build();
-        return new PreparedModel(formula, refit, other, nAGQ, family, Estimators.of(other, refit, nAGQ, nonlinear), rows, design,
+        return new PreparedModel(formula, refit, other, nAGQ, family, Estimators.of(other, refit, family, nAGQ, nonlinear), rows, design,
                 response, scaling, nonlinear);
     }
 
