@@ -2,7 +2,7 @@ package io.glimmer.family;
 
 /**
  * The standard normal upper tail Q(x) = 1 − Φ(x) to about 1e-14 relative accuracy for |x| < 10
- * (1e-13 to |x| = 20, where the series' rounding grows like e^{|x|/2}), several times faster than the incomplete-gamma route of {@link FamilyMath#pnorm}: Q = R(x)·φ(x) with
+ * (1e-13 to |x| = 20 and 1e-11 beyond, where the series' rounding grows like e^{|x|/2}), several times faster than the incomplete-gamma route of {@link FamilyMath#pnorm}: Q = R(x)·φ(x) with
  * Mills' ratio R(x) = Q(x)/φ(x) expanded in a Taylor series about the nearest whole number z. R
  * solves R' = zR − 1, so its Taylor coefficients follow c₀ = R(z), c₁ = zR(z) − 1,
  * c_{n+1} = (z c_n + c_{n−1})/(n + 1) (Marsaglia's scheme, J. Stat. Software 11(4), 2004); R at

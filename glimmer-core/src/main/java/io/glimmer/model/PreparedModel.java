@@ -11,6 +11,7 @@ import io.glimmer.ddf.AnovaTable;
 import io.glimmer.ddf.ContrastTests;
 import io.glimmer.ddf.DenominatorDegrees;
 import io.glimmer.design.Design;
+import io.glimmer.family.Distribution;
 import io.glimmer.family.Family;
 import io.glimmer.fit.FitSource;
 import io.glimmer.fit.FixedEffect;
@@ -197,12 +198,14 @@ public final class PreparedModel implements FitSource {
     /** Refuses, before any fitting, a model that simulation and the bootstrap cannot refit. */
     public void checkRefittable() {
         refuseNonlinear("simulation and the parametric bootstrap");
+        refuseOrdinal("simulation and the parametric bootstrap");
         RefittableModel.checkCovered(method, options.correlation() != null);
     }
 
     /** Refuses, before any fitting, a model that is not profiled. */
     public void checkProfiled() {
         refuseNonlinear("profile intervals");
+        refuseOrdinal("profile intervals");
         ProfileIntervals.checkCovered(method, options.correlation() != null, family);
     }
 
@@ -220,6 +223,7 @@ public final class PreparedModel implements FitSource {
 
     /** Refuses, before any fitting, a model whose log-likelihood importance sampling does not estimate. */
     public void checkLikelihoodSampled(int samples) {
+        refuseOrdinal("importance-sampled log-likelihoods");
         LikelihoodSampling.checkCovered(this, samples);
     }
 
@@ -234,7 +238,7 @@ public final class PreparedModel implements FitSource {
     /** The fit reduced to what predicting from it needs, with this model's coding of the data. */
     public SavedModel saved(MixedModelFit fit) {
         refuseNonlinear("saved models and predictions for new data");
-        return SavedModel.of(fit, design);
+        return SavedModel.of(fit, design, response.categories());
     }
 
     @Override
@@ -244,6 +248,7 @@ public final class PreparedModel implements FitSource {
 
     @Override
     public Residuals residuals(MixedModelFit fit) {
+        refuseOrdinal("residuals (an ordered response has no mean to take them from, as in clmm)");
         if (fit.fitted().length != design.rows()) {
             throw new InputException("residuals need a fitted value for every row used; this " + fit.method() + " fit reports "
                     + fit.fitted().length + " for " + design.rows() + " rows");
@@ -270,6 +275,13 @@ public final class PreparedModel implements FitSource {
     private void refuseNonlinear(String what) {
         if (nonlinear != null) {
             throw new InputException(what + " are not available for nonlinear mixed models yet");
+        }
+    }
+
+    /** One line for what cumulative-link models do not offer yet. */
+    private void refuseOrdinal(String what) {
+        if (family.distribution() == Distribution.ORDINAL) {
+            throw new InputException(what + " are not available for ordinal models ({--family ordinal}) yet");
         }
     }
 
