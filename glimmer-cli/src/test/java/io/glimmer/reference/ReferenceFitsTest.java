@@ -41,7 +41,14 @@ class ReferenceFitsTest {
             b.agqPoints(r.get("nAGQ").asInt());
         }
         b.cluster(text(r, "cluster")).corstr(text(r, "corstr")).strata(text(r, "strata")).correlation(text(r, "residual_correlation"));
-        return b.build();
+        return b.levels(levels(r)).build();
+    }
+
+    /** An ordinal response's categories in order, when the reference gives them. */
+    private static List<String> levels(JsonNode r) {
+        List<String> levels = new ArrayList<>();
+        r.path("levels").forEach(l -> levels.add(l.asText()));
+        return levels;
     }
 
     private static String text(JsonNode r, String key) {
@@ -67,6 +74,10 @@ class ReferenceFitsTest {
         if (r.hasNonNull("nAGQ") && r.get("nAGQ").asInt() > 1) {
             args.add("--agq");
             args.add(r.get("nAGQ").asText());
+        }
+        if (!levels(r).isEmpty()) {
+            args.add("--levels");
+            args.add(String.join(",", levels(r)));
         }
         String[][] extra = {{"cluster", "--cluster"}, {"corstr", "--corstr"}, {"strata", "--strata"}, {"residual_correlation", "--correlation"}};
         for (String[] e : extra) {
@@ -121,6 +132,19 @@ class ReferenceFitsTest {
         assertCommandLineAgrees(id);
     }
 
+    /** ordinal::clmm's cumulative-link mixed models (reference/r/ordinal_clmm.R): thresholds compared as fixed effects. */
+    @ParameterizedTest
+    @ValueSource(strings = {"wine_clmm_laplace", "wine_clmm_agq10", "soup_clmm_probit", "ordinal_sim_cloglog"})
+    void ordinalThroughJavaApi(String id) {
+        assertJavaApiAgrees(id);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"wine_clmm_laplace", "wine_clmm_agq10", "soup_clmm_probit", "ordinal_sim_cloglog"})
+    void ordinalThroughCommandLine(String id) throws Exception {
+        assertCommandLineAgrees(id);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"bacteria_pql", "ohio_gee_exch", "ohio_gee_ar1", "infert_clogit", "milk_ar1_reml"})
     void otherEstimatorsThroughJavaApi(String id) {
@@ -138,10 +162,11 @@ class ReferenceFitsTest {
      * instead of −2 log densities, which drops the saturated model's log-likelihood ℓ_sat from its
      * logLik (lme4 issue #161: "incompatibility between deviance scales for nAGQ=1 and nAGQ>1").
      * Glimmer reports the full log-likelihood, so the reference is shifted by ℓ_sat, computed exactly here.
+     * (clmm's quadrature is on the full scale already.)
      */
     static JsonNode onGlimmerScale(Reference ref) {
         JsonNode r = ref.json();
-        if (!r.hasNonNull("nAGQ") || r.get("nAGQ").asInt() <= 1 || !r.hasNonNull("log_likelihood")) {
+        if (!r.hasNonNull("nAGQ") || r.get("nAGQ").asInt() <= 1 || !r.hasNonNull("log_likelihood") || "ordinal".equals(text(r, "family"))) {
             return r;
         }
         MixedModelFit fit = Glimmer.fit(ref.dataPath(), ref.formula(), options(ref));

@@ -81,6 +81,24 @@ public record Design(ModelFrame frame, Formula formula, ModelMatrix x, List<Stri
         return new RandomEffectsTerm(group, z.names(), g.levels(), new GroupedColumns(g.levelCount(), z.columns(), g.codes(), z.values()));
     }
 
+    /**
+     * The design without X's intercept column, coded as with it (treatment contrasts as R codes them
+     * with an intercept): an ordinal model's thresholds take the intercept's place, as in clm.
+     */
+    public Design withoutIntercept() {
+        int at = x.names().indexOf("(Intercept)");
+        if (at < 0) {
+            return this;
+        }
+        int[] keep = new int[x.columns() - 1];
+        for (int j = 0, k = 0; j < x.columns(); j++) {
+            if (j != at) {
+                keep[k++] = j;
+            }
+        }
+        return new Design(frame, formula, x.select(keep), droppedColumns, offset, randomTerms);
+    }
+
     public int rows() {
         return frame.rows();
     }

@@ -22,8 +22,10 @@ public interface Distribution {
     Distribution NBINOM2 = new NegativeBinomial2(Double.NaN);
     Distribution NBINOM1 = new NegativeBinomial1(Double.NaN);
     Distribution BETA = new BetaDistribution(Double.NaN);
+    /** An ordered categorical response (ordinal's clmm), fitted through {@link CumulativeLink}. */
+    Distribution ORDINAL = new OrdinalDistribution();
 
-    /** R's family name: "gaussian", "binomial", "poisson", "Gamma", "inverse.gaussian"; glmmTMB's "nbinom2", "nbinom1", "beta". */
+    /** R's family name: "gaussian", "binomial", "poisson", "Gamma", "inverse.gaussian"; glmmTMB's "nbinom2", "nbinom1", "beta"; "ordinal". */
     String name();
 
     /** V(μ). */
@@ -78,9 +80,9 @@ public interface Distribution {
         return List.of(GAUSSIAN, BINOMIAL, POISSON, GAMMA, INVERSE_GAUSSIAN);
     }
 
-    /** Every family a fit accepts: R's, then glmmTMB's with a parameter of their own. */
+    /** Every family a fit accepts: R's, then glmmTMB's with a parameter of their own, then ordinal's cumulative links. */
     static List<Distribution> known() {
-        return List.of(GAUSSIAN, BINOMIAL, POISSON, GAMMA, INVERSE_GAUSSIAN, NBINOM2, NBINOM1, BETA);
+        return List.of(GAUSSIAN, BINOMIAL, POISSON, GAMMA, INVERSE_GAUSSIAN, NBINOM2, NBINOM1, BETA, ORDINAL);
     }
 
     /** The distribution with R's family name (case and surrounding blanks ignored). */

@@ -5,10 +5,10 @@ import java.util.List;
 /**
  * A conditional observation model given by its log density in the linear predictor,
  * log f(y | η, ψ), with extra parameters ψ estimated jointly with θ and β (glmmTMB's way): the
- * negative binomials' and the beta's dispersion here; a zero-inflation model's coefficients or an
- * ordinal model's thresholds fit the same mould. The GLMM's inner step finds the modes by Newton
- * steps with the observed information −∂² log f/∂η² as working weights, so its Laplace
- * approximation is the one of the exact Hessian.
+ * negative binomials' and the beta's dispersion here, an ordinal model's thresholds
+ * ({@link CumulativeLink}); a zero-inflation model's coefficients fit the same mould. The GLMM's
+ * inner step finds the modes by Newton steps with the observed information −∂² log f/∂η² as
+ * working weights, so its Laplace approximation is the one of the exact Hessian.
  *
  * <p>ψ is on the optimiser's scale (unbounded: the log of a dispersion); {@link #natural} gives the
  * values reported.
@@ -21,8 +21,34 @@ public interface ObservationModel {
     /** The reported values of ψ (e.g. exp ψ for a dispersion). */
     double[] natural(double[] psi);
 
-    /** A start for ψ from a GLM's fitted means (moment estimates). */
+    /**
+     * ∂natural_i/∂ψ_j, for the delta method's standard errors of the reported values; the default is
+     * that of natural = exp ψ, element by element.
+     */
+    default double[][] jacobian(double[] psi) {
+        double[] v = natural(psi);
+        double[][] d = new double[v.length][v.length];
+        for (int i = 0; i < v.length; i++) {
+            d[i][i] = v[i];
+        }
+        return d;
+    }
+
+    /** A start for ψ from a GLM's fitted means (moment estimates); mu is null when {@link #startsFromGlm()} is false. */
     double[] start(double[] y, double[] weights, double[] mu);
+
+    /** Whether β starts from a GLM's fit (of the distribution's start family); false: β starts at 0. */
+    default boolean startsFromGlm() {
+        return true;
+    }
+
+    /**
+     * Whether the extra parameters are coefficients reported in a table of their own with z tests
+     * (an ordinal model's thresholds) rather than a family's parameters.
+     */
+    default boolean coefficients() {
+        return false;
+    }
 
     /** The density at ψ: immutable, safe to call from several threads. */
     Conditional at(double[] psi);
@@ -43,5 +69,13 @@ public interface ObservationModel {
          * information without its score term); equal to {@link #information} where that is positive.
          */
         double stepInformation(int row, double y, double eta, double weight);
+
+        /**
+         * The fitted value reported for a row at η: NaN by default, where the caller's link gives the
+         * mean; an ordinal model's is the probability of the observed category (clmm's fitted values).
+         */
+        default double fitted(int row, double y, double eta) {
+            return Double.NaN;
+        }
     }
 }

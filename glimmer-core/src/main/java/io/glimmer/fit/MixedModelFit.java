@@ -83,6 +83,13 @@ public final class MixedModelFit {
 
     public List<FixedEffect> fixedEffects() { return v.fixedEffects; }
 
+    /**
+     * An ordinal model's thresholds α_j in P(Y ≤ j) = F(α_j − η), named "1|2", "2|3", … by the
+     * response's categories, with Wald z tests (ordinal's "Threshold coefficients"); empty for every
+     * other model.
+     */
+    public List<FixedEffect> thresholds() { return v.thresholds; }
+
     /** The estimate of a named coefficient. */
     public double beta(String term) {
         for (FixedEffect f : v.fixedEffects) {
@@ -210,6 +217,7 @@ public final class MixedModelFit {
         private Double remlCriterion;
         private Double residualStdDev;
         private List<FixedEffect> fixedEffects = new ArrayList<>();
+        private List<FixedEffect> thresholds = new ArrayList<>();
         private double[][] fixedEffectsCovariance;
         private List<VarianceComponent> randomEffects = new ArrayList<>();
         private List<RandomEffectCorrelation> correlations = new ArrayList<>();
@@ -261,6 +269,8 @@ public final class MixedModelFit {
         public Builder residualStdDev(Double v) { residualStdDev = v; return this; }
 
         public Builder fixedEffects(List<FixedEffect> v) { fixedEffects = new ArrayList<>(v); return this; }
+
+        public Builder thresholds(List<FixedEffect> v) { thresholds = new ArrayList<>(v); return this; }
 
         public Builder fixedEffectsCovariance(double[][] v) { fixedEffectsCovariance = v; return this; }
 
@@ -332,6 +342,7 @@ public final class MixedModelFit {
             b.remlCriterion = remlCriterion;
             b.residualStdDev = residualStdDev;
             b.fixedEffects = frozen ? List.copyOf(fixedEffects) : new ArrayList<>(fixedEffects);
+            b.thresholds = frozen ? List.copyOf(thresholds) : new ArrayList<>(thresholds);
             b.fixedEffectsCovariance = frozen ? DenseArrays.copy(fixedEffectsCovariance) : fixedEffectsCovariance;
             b.randomEffects = frozen ? List.copyOf(randomEffects) : new ArrayList<>(randomEffects);
             b.correlations = frozen ? List.copyOf(correlations) : new ArrayList<>(correlations);

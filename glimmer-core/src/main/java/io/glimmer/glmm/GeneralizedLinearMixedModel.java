@@ -96,6 +96,15 @@ public final class GeneralizedLinearMixedModel {
     public static final int MAX_NAGQ = QuadratureRule.MAX_POINTS;
 
     public GeneralizedLinearMixedModel(Design design, Response response, Family family, int nAGQ) {
+        this(design, response, family, nAGQ, family.distribution() instanceof ParametricDistribution d ? d.observationModel(family.link()) : null);
+    }
+
+    /**
+     * A model whose conditional density is the given observation model (its extra parameters
+     * estimated with θ and β), e.g. an ordinal response's {@link io.glimmer.family.CumulativeLink};
+     * null: the family's own (R's families).
+     */
+    public GeneralizedLinearMixedModel(Design design, Response response, Family family, int nAGQ, ObservationModel observation) {
         if (design.randomTerms().isEmpty()) {
             throw new InputException("the formula has no random-effects term such as (1 | group)");
         }
@@ -114,7 +123,7 @@ public final class GeneralizedLinearMixedModel {
         this.data = new GlmmData(design, response);
         this.pirls = new Pirls(data, family);
         this.covariance = new CovarianceStructure(design.randomTerms());
-        this.observation = family.distribution() instanceof ParametricDistribution d ? d.observationModel(family.link()) : null;
+        this.observation = observation;
         this.nc = covariance.size();
         this.nt = nc + (observation == null ? 0 : observation.parameterNames().size());
         this.lambdas = covariance.newLambdas();
@@ -293,6 +302,9 @@ public final class GeneralizedLinearMixedModel {
     }
 
     private double[] glmStart() {
+        if (observation != null && !observation.startsFromGlm()) {
+            return new double[p];
+        }
         if (interceptLaplace != null) { // the GLM is the joint mode with λ = 0
             InterceptLaplace.Result r = interceptLaplace.jointMode(0, new double[p], zeroModes()[0]);
             if (r != null && allFinite(r.beta())) {
@@ -311,6 +323,9 @@ public final class GeneralizedLinearMixedModel {
     private double[] extraStart() {
         if (observation == null) {
             return new double[0];
+        }
+        if (!observation.startsFromGlm()) {
+            return observation.start(data.y(), data.weights(), null);
         }
         double[] eta = glmStartFit().eta();
         double[] mu = new double[eta.length];
@@ -388,7 +403,7 @@ public final class GeneralizedLinearMixedModel {
         // PIRLS's factor still holds the weights at this mode; the Hessian below moves it
         conditionalVariances = ConditionalVariances.of(pirls.factor(), lambdas, phi, design.randomTerms());
         double[][] modes = m.b();
-        double[] mu = pirls.mu().clone();
+        double[] mu = fittedValues(outer);
 
         double[][] full = hessianCovariance(optimum, modes, lower, messages);
         double[][] vcov = full == null ? null : block(full, nt, p);
@@ -403,6 +418,26 @@ public final class GeneralizedLinearMixedModel {
         FamilyParameters extra = observation == null ? null
                 : FamilyParameters.of(observation, Arrays.copyOfRange(outer, nc, nt), extraCovariance);
         return report(theta, beta, modes, mu, deviance, phi, vcov, extra, messages, one, two, concat(thetaStart, betaStart), optimum, t0);
+    }
+
+    /**
+     * The fitted values at the last mode: PIRLS's μ, or the observation model's own where it has
+     * them (an ordinal model's probability of the observed category).
+     */
+    private double[] fittedValues(double[] outer) {
+        double[] mu = pirls.mu().clone();
+        if (observation != null) {
+            ObservationModel.Conditional density = observation.at(Arrays.copyOfRange(outer, nc, nt));
+            double[] eta = pirls.eta();
+            double[] y = data.y();
+            for (int r = 0; r < mu.length; r++) {
+                double f = density.fitted(r, y[r], eta[r]);
+                if (!Double.isNaN(f)) {
+                    mu[r] = f;
+                }
+            }
+        }
+        return mu;
     }
 
     /**

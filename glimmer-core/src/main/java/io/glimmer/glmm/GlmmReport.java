@@ -25,7 +25,7 @@ final class GlmmReport {
     /**
      * @param lambdas Λ(θ) at the estimates
      * @param modes   spherical conditional modes at the estimates
-     * @param extra   the family's own estimated parameters (nbinom2's θ, beta's φ), or null
+     * @param extra   the family's own estimated parameters (nbinom2's θ, beta's φ) or an ordinal model's thresholds, or null
      * @param mu      fitted means at the modes
      */
     static MixedModelFit.Builder common(Design design, Family family, FamilyParameters extra, GlmmData data, CovarianceStructure covariance, double[][] lambdas,
@@ -34,9 +34,11 @@ final class GlmmReport {
         List<RandomEffectsTerm> terms = design.randomTerms();
         double[] y = data.y();
         double[] w = data.weights();
-        double[] pearson = new double[mu.length];
+        boolean thresholds = extra != null && extra.coefficients();
+        // an ordinal model has no mean and so no Pearson residuals (clmm gives none)
+        double[] pearson = thresholds ? null : new double[mu.length];
         Family fitted = extra == null ? family : extra.bind(family);
-        for (int r = 0; r < mu.length; r++) {
+        for (int r = 0; pearson != null && r < mu.length; r++) {
             pearson[r] = (y[r] - mu[r]) * Math.sqrt(w[r] / fitted.variance(mu[r]) / phi);
         }
         List<String> warnings = new ArrayList<>(messages);
@@ -63,8 +65,10 @@ final class GlmmReport {
                 .correlations(RandomEffectsReport.correlations(terms, covariance, theta))
                 .conditionalModes(RandomEffectsReport.conditionalModes(terms, RandomEffectsReport.modes(lambdas, terms, modes), conditionalVariances))
                 .theta(theta)
-                .familyParameters(extra == null ? Map.of() : extra.values())
-                .familyParameterStdErrors(extra == null ? Map.of() : extra.stdErrors())
+                .familyParameters(extra == null || thresholds ? Map.of() : extra.values())
+                .familyParameterStdErrors(extra == null || thresholds ? Map.of() : extra.stdErrors())
+                .thresholds(thresholds ? FixedEffectsTable.withZTests(List.copyOf(extra.values().keySet()),
+                        extra.values().values().stream().mapToDouble(Double::doubleValue).toArray(), extra.covariance()) : List.of())
                 .fitted(mu)
                 .scaledResiduals(pearson);
     }

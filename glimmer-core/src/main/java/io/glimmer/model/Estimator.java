@@ -25,6 +25,11 @@ interface Estimator {
         return List.of();
     }
 
+    /** The design this estimator fits, from the one built from the formula (an ordinal model's has no intercept). */
+    default Design design(Design fromFormula) {
+        return fromFormula;
+    }
+
     /** The response and prior weights, in this estimator's conventions. */
     Response response(Design design, Formula formula, Family family, FitOptions options);
 

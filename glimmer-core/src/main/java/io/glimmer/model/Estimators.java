@@ -3,6 +3,8 @@ package io.glimmer.model;
 import io.glimmer.options.FitOptions;
 import io.glimmer.options.Method;
 import io.glimmer.correlation.CorrelationSpec;
+import io.glimmer.family.Distribution;
+import io.glimmer.family.Family;
 import io.glimmer.gee.CorrelationStructure;
 import io.glimmer.nonlinear.NonlinearSpecification;
 
@@ -12,14 +14,14 @@ final class Estimators {
     }
 
     /** @param nonlinear a nonlinear model's specification, or null for a linear predictor */
-    static Estimator of(Method method, FitOptions options, int nAGQ, NonlinearSpecification nonlinear) {
+    static Estimator of(Method method, FitOptions options, Family family, int nAGQ, NonlinearSpecification nonlinear) {
         if (nonlinear != null) {
             return new NonlinearEstimation(nonlinear, method);
         }
         return switch (method) {
             case REML, ML -> options.correlation() == null ? new LmmEstimation(method == Method.REML)
                     : new CorrelatedEstimation(CorrelationSpec.parse(options.correlation()), method == Method.REML);
-            case LAPLACE, AGQ -> new GlmmEstimation(nAGQ);
+            case LAPLACE, AGQ -> family.distribution() == Distribution.ORDINAL ? new OrdinalEstimation(nAGQ) : new GlmmEstimation(nAGQ);
             case PQL -> new PqlEstimation();
             case GEE -> new GeeEstimation(options.cluster(), options.corstr());
             case CONDITIONAL -> new ConditionalEstimation(options.strata());

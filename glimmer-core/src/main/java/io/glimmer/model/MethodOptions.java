@@ -3,6 +3,7 @@ package io.glimmer.model;
 import io.glimmer.options.FitOptions;
 import io.glimmer.error.InputException;
 import io.glimmer.options.Method;
+import io.glimmer.family.Distribution;
 import io.glimmer.family.Family;
 import io.glimmer.family.ParametricDistribution;
 
@@ -36,10 +37,17 @@ final class MethodOptions {
         }
     }
 
-    /** The families with a parameter of their own are fitted by maximum likelihood with it (glmmTMB's Laplace or AGQ) only. */
-    static void checkFamily(Family family, Method method) {
-        if (family.distribution() instanceof ParametricDistribution && method != Method.LAPLACE && method != Method.AGQ) {
+    /**
+     * The families with a parameter of their own (and ordinal's thresholds) are fitted by maximum
+     * likelihood with it (glmmTMB's and clmm's Laplace or AGQ) only.
+     */
+    static void checkFamily(Family family, Method method, FitOptions options) {
+        boolean ordinal = family.distribution() == Distribution.ORDINAL;
+        if ((ordinal || family.distribution() instanceof ParametricDistribution) && method != Method.LAPLACE && method != Method.AGQ) {
             throw new InputException("the " + family.name() + " family is fitted by {--method Laplace or AGQ}, not " + method.label());
+        }
+        if (!ordinal && !options.levels().isEmpty()) {
+            throw new InputException("{--levels} orders an ordinal response's categories; it applies to {--family ordinal}, not " + family.name());
         }
     }
 }

@@ -11,6 +11,7 @@ import io.glimmer.ddf.AnovaTable;
 import io.glimmer.ddf.ContrastTests;
 import io.glimmer.ddf.DenominatorDegrees;
 import io.glimmer.design.Design;
+import io.glimmer.family.Distribution;
 import io.glimmer.family.Family;
 import io.glimmer.fit.FitSource;
 import io.glimmer.fit.FixedEffect;
@@ -104,15 +105,15 @@ public final class PreparedModel implements FitSource {
         Family family = Family.of(options.family() == null ? "gaussian" : options.family(), options.link());
         // glmer hands a gaussian identity model to lmer too: its Laplace approximation is exact
         Method method = asked == Method.LAPLACE && family.isGaussianIdentity() && nonlinear == null ? Method.ML : asked;
-        MethodOptions.checkFamily(family, method);
+        MethodOptions.checkFamily(family, method, options);
         int nAGQ = method == Method.AGQ ? (options.agqPoints() == null ? DEFAULT_AGQ : options.agqPoints()) : 1;
         if (options.ddf() != null) {
             checkDenominatorDf(options.ddf(), options, method, family);
         }
-        Estimator estimator = Estimators.of(method, options, nAGQ, nonlinear);
+        Estimator estimator = Estimators.of(method, options, family, nAGQ, nonlinear);
         estimator.check(f, options, family, data);
         EstimationRows rows = EstimationRows.of(data, estimator.rowColumns(options));
-        Design design = Design.of(rows.data(), f, options.weights());
+        Design design = estimator.design(Design.of(rows.data(), f, options.weights()));
         Response response = estimator.response(design, f, family, options);
         PredictorScaling scaling = estimator.rescalesPredictors() ? PredictorScaling.of(design.x()) : PredictorScaling.none(design.p());
         return new PreparedModel(f, options, method, nAGQ, family, estimator, rows, design, response, scaling, nonlinear);
@@ -203,19 +204,21 @@ public final class PreparedModel implements FitSource {
         }
         // the ML refit is for likelihoods only: no t tests (Kenward-Roger is not even defined for ML)
         FitOptions refit = options.toBuilder().ddf(null).build();
-        return new PreparedModel(formula, refit, other, nAGQ, family, Estimators.of(other, refit, nAGQ, nonlinear), rows, design,
+        return new PreparedModel(formula, refit, other, nAGQ, family, Estimators.of(other, refit, family, nAGQ, nonlinear), rows, design,
                 response, scaling, nonlinear);
     }
 
     /** Refuses, before any fitting, a model that simulation and the bootstrap cannot refit. */
     public void checkRefittable() {
         refuseNonlinear("simulation and the parametric bootstrap");
+        refuseOrdinal("simulation and the parametric bootstrap");
         RefittableModel.checkCovered(method, options.correlation() != null);
     }
 
     /** Refuses, before any fitting, a model that is not profiled. */
     public void checkProfiled() {
         refuseNonlinear("profile intervals");
+        refuseOrdinal("profile intervals");
         ProfileIntervals.checkCovered(method, options.correlation() != null, family);
     }
 
@@ -233,6 +236,7 @@ public final class PreparedModel implements FitSource {
 
     /** Refuses, before any fitting, a model whose log-likelihood importance sampling does not estimate. */
     public void checkLikelihoodSampled(int samples) {
+        refuseOrdinal("importance-sampled log-likelihoods");
         LikelihoodSampling.checkCovered(this, samples);
     }
 
@@ -247,7 +251,7 @@ public final class PreparedModel implements FitSource {
     /** The fit reduced to what predicting from it needs, with this model's coding of the data. */
     public SavedModel saved(MixedModelFit fit) {
         refuseNonlinear("saved models and predictions for new data");
-        return SavedModel.of(fit, design);
+        return SavedModel.of(fit, design, response.categories());
     }
 
     @Override
@@ -257,6 +261,7 @@ public final class PreparedModel implements FitSource {
 
     @Override
     public Residuals residuals(MixedModelFit fit) {
+        refuseOrdinal("residuals (an ordered response has no mean to take them from, as in clmm)");
         if (fit.fitted().length != design.rows()) {
             throw new InputException("residuals need a fitted value for every row used; this " + fit.method() + " fit reports "
                     + fit.fitted().length + " for " + design.rows() + " rows");
@@ -283,6 +288,13 @@ public final class PreparedModel implements FitSource {
     private void refuseNonlinear(String what) {
         if (nonlinear != null) {
             throw new InputException(what + " are not available for nonlinear mixed models yet");
+        }
+    }
+
+    /** One line for what cumulative-link models do not offer yet. */
+    private void refuseOrdinal(String what) {
+        if (family.distribution() == Distribution.ORDINAL) {
+            throw new InputException(what + " are not available for ordinal models ({--family ordinal}) yet");
         }
     }
 

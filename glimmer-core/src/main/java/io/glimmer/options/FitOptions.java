@@ -2,6 +2,7 @@ package io.glimmer.options;
 
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -17,25 +18,34 @@ import java.util.Set;
  * @param ddf         denominator degrees of freedom for a linear mixed model's t tests, or null for none (lme4's t without df)
  * @param nonlinear   the parts of a nonlinear mixed model (nlme's start, random, ...); null for a linear predictor
  * @param seed        seed of a Monte Carlo method's draws (MCEM); null: one is drawn and reported in the fit
+ * @param levels      an ordinal response's categories in their order (family ordinal); empty: the column's own order
+ *                    (numbers by value, text as the data's levels are sorted)
  */
 public record FitOptions(String family, String link, Method method, Integer agqPoints, String weights,
                          Set<String> factors, String cluster, String corstr, String strata, String correlation,
-                         DenominatorDf ddf, Nonlinear nonlinear, Long seed) {
+                         DenominatorDf ddf, Nonlinear nonlinear, Long seed, List<String> levels) {
     public FitOptions {
         factors = factors == null ? Set.of() : Set.copyOf(factors);
+        levels = levels == null ? List.of() : List.copyOf(levels);
+    }
+
+    /** Options without an ordinal response's levels (the record's second form). */
+    public FitOptions(String family, String link, Method method, Integer agqPoints, String weights, Set<String> factors,
+                      String cluster, String corstr, String strata, String correlation, DenominatorDf ddf, Nonlinear nonlinear, Long seed) {
+        this(family, link, method, agqPoints, weights, factors, cluster, corstr, strata, correlation, ddf, nonlinear, seed, null);
     }
 
     /** Options of a linear predictor without denominator degrees of freedom or seed (the record's first form). */
     public FitOptions(String family, String link, Method method, Integer agqPoints, String weights, Set<String> factors,
                       String cluster, String corstr, String strata, String correlation) {
-        this(family, link, method, agqPoints, weights, factors, cluster, corstr, strata, correlation, null, null, null);
+        this(family, link, method, agqPoints, weights, factors, cluster, corstr, strata, correlation, null, null, null, null);
     }
 
     /** A builder holding these options, to derive others (e.g. the same model by another method). */
     public Builder toBuilder() {
         Builder b = new Builder().family(family).link(link).method(method).agqPoints(agqPoints).weights(weights)
                 .factors(factors).cluster(cluster).corstr(corstr).strata(strata).correlation(correlation);
-        return b.ddf(ddf).nonlinear(nonlinear).seed(seed);
+        return b.ddf(ddf).nonlinear(nonlinear).seed(seed).levels(levels);
     }
 
     public static FitOptions defaults() {
@@ -92,6 +102,7 @@ public record FitOptions(String family, String link, Method method, Integer agqP
         private DenominatorDf ddf;
         private Nonlinear nonlinear;
         private Long seed;
+        private List<String> levels;
 
         public Builder family(String v) { family = v; return this; }
 
@@ -122,8 +133,11 @@ public record FitOptions(String family, String link, Method method, Integer agqP
 
         public Builder seed(Long v) { seed = v; return this; }
 
+        /** An ordinal response's categories in order, e.g. List.of("low", "mid", "high"). */
+        public Builder levels(List<String> v) { levels = v; return this; }
+
         public FitOptions build() {
-            return new FitOptions(family, link, method, agqPoints, weights, factors, cluster, corstr, strata, correlation, ddf, nonlinear, seed);
+            return new FitOptions(family, link, method, agqPoints, weights, factors, cluster, corstr, strata, correlation, ddf, nonlinear, seed, levels);
         }
     }
 }

@@ -9,6 +9,7 @@ import io.glimmer.design.LinearPredictor;
 import io.glimmer.design.ModelFrame;
 import io.glimmer.design.ModelMatrix;
 import io.glimmer.design.ModelMatrixBuilder;
+import io.glimmer.family.CumulativeLink;
 import io.glimmer.family.Family;
 import io.glimmer.family.Link;
 import io.glimmer.formula.Expr;
@@ -44,8 +45,41 @@ public final class Predictor {
         this.link = Family.of(model.family(), model.link()).link();
     }
 
-    /** The predictions for every row of {@code data}, in its order. */
+    /**
+     * The predictions for every row of {@code data}, in its order. An ordinal model's prediction is
+     * its linear predictor η, and on the response scale the probability of each category beside it,
+     * P(Y = j) = F(α_j − η) − F(α_{j−1} − η).
+     */
     public Predictions predict(DataFrame data, PredictionScale scale, RandomEffectsMode random) {
+        if (!model.ordinal()) {
+            return predictMeans(data, scale, random);
+        }
+        if (random == RandomEffectsMode.MARGINAL) {
+            throw new InputException("marginal predictions ({--random marginal}) are not available for ordinal models yet; "
+                    + "use {--random conditional} or {--random population}");
+        }
+        Predictions eta = predictMeans(data, PredictionScale.LINK, random);
+        if (scale == PredictionScale.LINK) {
+            return eta;
+        }
+        CumulativeLink cumulative = CumulativeLink.of(link, model.categories());
+        double[] alpha = model.thresholds();
+        double[] values = eta.values();
+        double[][] probabilities = new double[values.length][];
+        for (int r = 0; r < values.length; r++) {
+            probabilities[r] = Double.isNaN(values[r]) ? nan(alpha.length + 1) : cumulative.probabilities(values[r], alpha);
+        }
+        return new Predictions(scale, random, values, eta.stdErrors(), null, eta.missingRows(), eta.notes(), model.categories(), probabilities);
+    }
+
+    private static double[] nan(int k) {
+        double[] v = new double[k];
+        java.util.Arrays.fill(v, Double.NaN);
+        return v;
+    }
+
+    /** Predictions of the mean (or η), for every model but an ordinal one's probabilities. */
+    private Predictions predictMeans(DataFrame data, PredictionScale scale, RandomEffectsMode random) {
         List<Expr> needed = new ArrayList<>();
         for (Term t : formula.fixedTerms()) {
             needed.addAll(t.factors());

@@ -28,10 +28,13 @@ import java.util.Map;
  * @param betaCovariance   covariance of β̂, or null when the fit has none
  * @param sigma            residual standard deviation, or null (binomial, Poisson)
  * @param randomTerms      in the order of the fit's random-effects terms (largest first)
+ * @param categories       an ordinal model's response categories in order; empty for every other model
+ * @param thresholds       an ordinal model's thresholds α (one fewer than the categories); empty otherwise
  */
 public record SavedModel(String formula, String family, String link, String method, int nObs,
                          List<String> coefficientNames, double[] beta, double[][] betaCovariance,
-                         double[] theta, Double sigma, StoredCoding coding, List<SavedRandomTerm> randomTerms) {
+                         double[] theta, Double sigma, StoredCoding coding, List<SavedRandomTerm> randomTerms,
+                         List<String> categories, double[] thresholds) {
     /** Version of the saved-model file format; readers refuse other versions. */
     public static final int FORMAT_VERSION = 1;
 
@@ -42,10 +45,31 @@ public record SavedModel(String formula, String family, String link, String meth
         theta = theta == null ? new double[0] : theta.clone();
         coding = coding == null ? StoredCoding.none() : coding;
         randomTerms = List.copyOf(randomTerms);
+        categories = categories == null ? List.of() : List.copyOf(categories);
+        thresholds = thresholds == null ? new double[0] : thresholds.clone();
+        if (!categories.isEmpty() && thresholds.length != categories.size() - 1) {
+            throw new IllegalArgumentException(categories.size() + " categories and " + thresholds.length + " thresholds");
+        }
         if (beta.length != coefficientNames.size() || betaCovariance != null && betaCovariance.length != beta.length) {
             throw new IllegalArgumentException(coefficientNames.size() + " coefficient names, " + beta.length + " estimates and a "
                     + (betaCovariance == null ? 0 : betaCovariance.length) + "-row covariance");
         }
+    }
+
+    /** A model that is not ordinal. */
+    public SavedModel(String formula, String family, String link, String method, int nObs, List<String> coefficientNames, double[] beta,
+                      double[][] betaCovariance, double[] theta, Double sigma, StoredCoding coding, List<SavedRandomTerm> randomTerms) {
+        this(formula, family, link, method, nObs, coefficientNames, beta, betaCovariance, theta, sigma, coding, randomTerms, null, null);
+    }
+
+    @Override
+    public double[] thresholds() {
+        return thresholds.clone();
+    }
+
+    /** Whether this is an ordinal (cumulative-link) model. */
+    public boolean ordinal() {
+        return !categories.isEmpty();
     }
 
     @Override
@@ -70,6 +94,11 @@ public record SavedModel(String formula, String family, String link, String meth
      * @throws InputException for an estimator whose predictions this model cannot reproduce
      */
     public static SavedModel of(MixedModelFit fit, Design design) {
+        return of(fit, design, List.of());
+    }
+
+    /** As {@link #of(MixedModelFit, Design)}, with an ordinal response's categories (the fit's thresholds between them). */
+    public static SavedModel of(MixedModelFit fit, Design design, List<String> categories) {
         if (fit.details() instanceof EstimatorDetails.ConditionalLogistic) {
             throw new InputException("a conditional logistic regression has no intercept for new strata; it cannot be saved for prediction");
         }
@@ -91,7 +120,8 @@ public record SavedModel(String formula, String family, String link, String meth
             terms.add(new SavedRandomTerm(t.group(), t.termNames(), covariance(t, unused, fit.correlations()), t.levels(), modes(fit, t, first)));
         }
         return new SavedModel(fit.formula(), fit.family(), fit.link(), fit.method(), fit.nObs(), names, beta,
-                fit.fixedEffectsCovariance(), fit.theta(), fit.residualStdDev(), design.frame().coding(design.formula()), terms);
+                fit.fixedEffectsCovariance(), fit.theta(), fit.residualStdDev(), design.frame().coding(design.formula()), terms,
+                categories, fit.thresholds().stream().mapToDouble(FixedEffect::estimate).toArray());
     }
 
     /** Σ of one term from the reported variances (taken in order, as the estimators report them) and correlations. */

@@ -7,6 +7,8 @@ import io.glimmer.design.ModelFrame;
 import io.glimmer.family.Family;
 import io.glimmer.formula.Expr;
 
+import java.util.List;
+
 /**
  * The response of a GLMM with its prior weights, in R's glm conventions: a binomial response is a
  * proportion with the number of trials as weight, from 0/1 numbers, a two-level category (first
@@ -15,10 +17,19 @@ import io.glimmer.formula.Expr;
  * <p>The response part of every model (lme4's resp module): a linear model's response is made by
  * {@link #linear}, whose weights may be null.
  *
- * @param y       response (proportions for binomial)
- * @param weights prior weights (trials for binomial); null only for a linear model without weights
+ * @param y          response (proportions for binomial; an ordinal response's category numbers 1 … K)
+ * @param weights    prior weights (trials for binomial); null only for a linear model without weights
+ * @param categories an ordinal response's categories in order ({@link OrdinalResponse}); empty for every other response
  */
-public record Response(double[] y, double[] weights) {
+public record Response(double[] y, double[] weights, List<String> categories) {
+    public Response {
+        categories = categories == null ? List.of() : List.copyOf(categories);
+    }
+
+    /** A response that is not ordinal. */
+    public Response(double[] y, double[] weights) {
+        this(y, weights, List.of());
+    }
 
     /** A gaussian response: the numbers as they are, with positive prior weights from a column, or null weights. */
     public static Response linear(ModelFrame frame, Expr response, String weightsColumn) {
@@ -43,7 +54,7 @@ public record Response(double[] y, double[] weights) {
         if (other.length != y.length) {
             throw new IllegalArgumentException("expected " + y.length + " responses, got " + other.length);
         }
-        return new Response(other.clone(), weights == null ? null : weights.clone());
+        return new Response(other.clone(), weights == null ? null : weights.clone(), categories);
     }
 
     public static Response of(ModelFrame frame, Expr response, Family family, String weightsColumn) {
@@ -51,12 +62,7 @@ public record Response(double[] y, double[] weights) {
             throw new InputException("the formula has no response (nothing left of '~')");
         }
         int n = frame.rows();
-        double[] prior = weightsColumn == null ? ones(n) : frame.weights(weightsColumn);
-        for (int r = 0; r < n; r++) {
-            if (!(prior[r] >= 0) || Double.isInfinite(prior[r])) {
-                throw new InputException("weights column '" + weightsColumn + "' has a negative or infinite value (" + prior[r] + ") at row " + (r + 1));
-            }
-        }
+        double[] prior = priorWeights(frame, weightsColumn);
         double[] y;
         boolean binomial = family.distribution().name().equals("binomial");
         if (response instanceof Expr.Call c && c.function().equals("cbind")) {
@@ -112,6 +118,17 @@ public record Response(double[] y, double[] weights) {
             }
         }
         throw new InputException("the response '" + response.deparse() + "' is constant (every value is " + first + "); there is nothing to model");
+    }
+
+    /** The prior weights from a column (1 without one), each finite and not negative. */
+    static double[] priorWeights(ModelFrame frame, String weightsColumn) {
+        double[] prior = weightsColumn == null ? ones(frame.rows()) : frame.weights(weightsColumn);
+        for (int r = 0; r < prior.length; r++) {
+            if (!(prior[r] >= 0) || Double.isInfinite(prior[r])) {
+                throw new InputException("weights column '" + weightsColumn + "' has a negative or infinite value (" + prior[r] + ") at row " + (r + 1));
+            }
+        }
+        return prior;
     }
 
     private static double[] ones(int n) {

@@ -41,6 +41,12 @@ public final class Summary {
      */
     public static String render(MixedModelFit fit, String dataName, List<String> sections) {
         List<String> out = new ArrayList<>();
+        if (!fit.thresholds().isEmpty()) { // a cumulative-link model: ordinal's print instead of lme4's
+            out.addAll(OrdinalSummary.lines(fit, dataName));
+            out.addAll(sections);
+            notes(fit, out);
+            return String.join("\n", out) + "\n";
+        }
         out.add(title(fit));
         if (!isLinear(fit)) {
             out.add(" Family: " + fit.family() + "  ( " + fit.link() + " )");

@@ -24,6 +24,10 @@ public final class ApiJson {
         for (FixedEffect f : fit.fixedEffects()) {
             fe.addObject().put("term", f.term()).put("estimate", f.estimate()).put("std_error", f.stdError());
         }
+        ArrayNode th = o.putArray("thresholds");
+        for (FixedEffect f : fit.thresholds()) {
+            th.addObject().put("term", f.term()).put("estimate", f.estimate()).put("std_error", f.stdError());
+        }
         ArrayNode re = o.putArray("random_effects");
         for (VarianceComponent v : fit.randomEffects()) {
             re.addObject().put("group", v.group()).put("term", v.term()).put("variance", v.variance()).put("std_dev", v.stdDev());

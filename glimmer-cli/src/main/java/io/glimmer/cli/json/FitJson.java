@@ -12,6 +12,7 @@ import io.glimmer.fit.OptimizerSummary;
 import io.glimmer.fit.RandomEffectCorrelation;
 import io.glimmer.fit.VarianceComponent;
 
+import java.util.List;
 import java.util.Map;
 
 import static io.glimmer.cli.json.Json.NODES;
@@ -69,17 +70,9 @@ public final class FitJson {
             ObjectNode se = o.putObject("family_parameters_std_error");
             fit.familyParameterStdErrors().forEach((k, v) -> number(se, k, v));
         }
-        ArrayNode fixed = o.putArray("fixed_effects");
-        for (FixedEffect f : fit.fixedEffects()) {
-            ObjectNode e = fixed.addObject();
-            e.put("term", f.term());
-            number(e, "estimate", f.estimate());
-            number(e, "std_error", f.stdError());
-            number(e, "statistic", f.statistic());
-            if (f.df() != null) { // --ddf: Satterthwaite's or Kenward-Roger's denominator degrees of freedom
-                number(e, "df", f.df());
-            }
-            number(e, "p_value", f.pValue());
+        coefficients(o.putArray("fixed_effects"), fit.fixedEffects());
+        if (!fit.thresholds().isEmpty()) { // an ordinal model's thresholds "1|2", "2|3", ..., in the layout of fixed_effects
+            coefficients(o.putArray("thresholds"), fit.thresholds());
         }
         ArrayNode random = o.putArray("random_effects");
         for (VarianceComponent v : fit.randomEffects()) {
@@ -185,6 +178,21 @@ public final class FitJson {
         ArrayNode terms = g.putArray("terms");
         m.terms().forEach(terms::add);
         return g;
+    }
+
+    /** A table of coefficients: term, estimate, std_error, statistic, df (with --ddf) and p_value. */
+    private static void coefficients(ArrayNode table, List<FixedEffect> effects) {
+        for (FixedEffect f : effects) {
+            ObjectNode e = table.addObject();
+            e.put("term", f.term());
+            number(e, "estimate", f.estimate());
+            number(e, "std_error", f.stdError());
+            number(e, "statistic", f.statistic());
+            if (f.df() != null) { // --ddf: Satterthwaite's or Kenward-Roger's denominator degrees of freedom
+                number(e, "df", f.df());
+            }
+            number(e, "p_value", f.pValue());
+        }
     }
 
     /** The fixed effects' covariance matrix, rows and columns in fixed_effects order; null when absent. */

@@ -39,6 +39,7 @@ import static io.glimmer.cli.json.Json.numbers;
  *  "formula": "...", "family": "binomial", "link": "logit", "method": "Laplace", "n_obs": 56,
  *  "fixed_effects": {"terms": [...], "estimates": [...], "covariance": [[...], ...]},
  *  "theta": [...], "sigma": null,
+ *  "categories": ["1", ...], "thresholds": [...],          (an ordinal model only)
  *  "factor_levels": {"period": ["1", "2", "3", "4"]},
  *  "scaling": {"scale(x)": {"center": 4.5, "scale": 2.87}},
  *  "random_effects": [{"group": "herd", "terms": ["(Intercept)"], "covariance": [[0.41]],
@@ -77,6 +78,11 @@ public final class ModelFile {
             o.putNull("sigma");
         } else {
             number(o, "sigma", m.sigma());
+        }
+        if (m.ordinal()) { // an ordinal model's categories in order and the thresholds between them
+            ArrayNode categories = o.putArray("categories");
+            m.categories().forEach(categories::add);
+            numbers(o.putArray("thresholds"), m.thresholds());
         }
         ObjectNode levels = o.putObject("factor_levels");
         m.coding().levels().forEach((k, v) -> {
@@ -167,10 +173,12 @@ public final class ModelFile {
                     r.strings(t, "levels"), r.matrix(t, "conditional_modes")));
         }
         JsonNode sigma = o.get("sigma");
+        boolean ordinal = o.has("categories");
         try {
             return new SavedModel(r.text(o, "formula"), r.text(o, "family"), r.text(o, "link"), r.text(o, "method"),
                     o.path("n_obs").asInt(0), names, beta, vcov, r.numbers(o, "theta"),
-                    sigma == null || sigma.isNull() ? null : sigma.asDouble(), new StoredCoding(levels, scaling), terms);
+                    sigma == null || sigma.isNull() ? null : sigma.asDouble(), new StoredCoding(levels, scaling), terms,
+                    ordinal ? r.strings(o, "categories") : null, ordinal ? r.numbers(o, "thresholds") : null);
         } catch (IllegalArgumentException e) {
             throw new InputException(file + ": the model file is inconsistent (" + e.getMessage() + ")", e);
         }

@@ -11,7 +11,7 @@ public final class PredictJson {
     private PredictJson() {
     }
 
-    /** CONTRACT's object: type, random, predictions (null for NA), and std_errors, approximation, n_missing, notes. */
+    /** CONTRACT's object: type, random, predictions (null for NA), and std_errors, approximation, categories and probabilities, n_missing, notes. */
     public static String write(Predictions p) {
         ObjectNode o = Json.NODES.objectNode();
         o.put("type", p.scale().label());
@@ -22,6 +22,14 @@ public final class PredictJson {
         }
         if (p.approximation() != null) {
             numbers(o.putArray("approximation"), p.approximation());
+        }
+        if (p.probabilities() != null) { // an ordinal model: each row's probability of each category, in the order of categories
+            ArrayNode categories = o.putArray("categories");
+            p.categories().forEach(categories::add);
+            ArrayNode rows = o.putArray("probabilities");
+            for (double[] row : p.probabilities()) {
+                numbers(rows.addArray(), row);
+            }
         }
         o.put("n_missing", p.missingRows());
         ArrayNode notes = o.putArray("notes");

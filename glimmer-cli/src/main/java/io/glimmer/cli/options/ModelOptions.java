@@ -26,7 +26,7 @@ import java.util.Set;
  */
 public final class ModelOptions {
     static final String STDIN = "-";
-    static final List<String> FAMILIES = List.of("gaussian", "binomial", "poisson", "Gamma", "inverse.gaussian", "nbinom2", "nbinom1", "beta");
+    static final List<String> FAMILIES = List.of("gaussian", "binomial", "poisson", "Gamma", "inverse.gaussian", "nbinom2", "nbinom1", "beta", "ordinal");
     static final List<String> LINKS = List.of("identity", "logit", "probit", "cloglog", "cauchit", "log", "inverse", "sqrt", "1/mu^2");
     static final int DEFAULT_AGQ = 9;
     /** The help of --sep, for every command that reads data. */
@@ -41,7 +41,7 @@ public final class ModelOptions {
     String sep;
 
     @Option(names = "--family", paramLabel = "FAMILY", order = 10,
-            description = "gaussian, binomial, poisson, Gamma, inverse.gaussian, nbinom2, nbinom1, beta (default: gaussian)")
+            description = "gaussian, binomial, poisson, Gamma, inverse.gaussian, nbinom2, nbinom1, beta, ordinal (default: gaussian)")
     String family;
 
     @Option(names = "--link", paramLabel = "LINK", order = 11,
@@ -78,6 +78,11 @@ public final class ModelOptions {
     @Option(names = "--correlation", paramLabel = "S", order = 19,
             description = "residual correlation: ar1(TIME | GROUP), exp(TIME | GROUP), cs(1 | GROUP)")
     String correlation;
+
+    @Option(names = "--levels", split = ",", paramLabel = "L", order = 19,
+            description = "--family ordinal: the response's categories in order, e.g. --levels low,mid,high "
+                    + "(default: numbers by value, text in the data's order of levels)")
+    List<String> levels = new ArrayList<>();
 
     @Option(names = "--start", paramLabel = "P=V,...", order = 20,
             description = "nonlinear model: start values of its parameters, e.g. Asym=170,xmid=700,scal=350 "
@@ -133,6 +138,7 @@ public final class ModelOptions {
             b.weights(weights.strip());
         }
         b.factors(factorSet());
+        b.levels(levels.stream().map(String::strip).toList());
         if (start != null || random != null || randomStructure != null || fixed != null) {
             b.nonlinear(new FitOptions.Nonlinear(StartValues.parse(start), blankToNull("--random", random),
                     blankToNull("--random-structure", randomStructure), blankToNull("--fixed", fixed)));
