@@ -26,7 +26,7 @@ public final class IntervalCharts {
                 curve.add(v[i], z[i]);
             }
         }
-        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
+        XYLineAndShapeRenderer r = Style.renderer(true, true);
         r.setSeriesPaint(0, Palette.BLUE);
         r.setSeriesStroke(0, Style.LINE);
         r.setSeriesShape(0, Style.dot(4));
@@ -53,7 +53,7 @@ public final class IntervalCharts {
                 curve.add(x[i], y[i]);
             }
         }
-        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        XYLineAndShapeRenderer r = Style.renderer(true, false);
         r.setSeriesPaint(0, Palette.BLUE);
         r.setSeriesStroke(0, Style.LINE);
         XYPlot plot = Style.plot(new XYPlot(new XYSeriesCollection(curve), Style.axis(p.name()), Style.axis("density"), r));
