@@ -4,6 +4,7 @@ import io.glimmer.cli.command.AnovaCommand;
 import io.glimmer.cli.command.CompareCommand;
 import io.glimmer.cli.command.ConfintCommand;
 import io.glimmer.cli.command.FitCommand;
+import io.glimmer.cli.command.PlotCommand;
 import io.glimmer.cli.command.PredictCommand;
 import io.glimmer.cli.command.ReportCommand;
 import io.glimmer.cli.command.SimulateCommand;
@@ -32,7 +33,7 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Generalized linear mixed models, fitted with lme4's conventions.",
-        subcommands = {FitCommand.class, AnovaCommand.class, CompareCommand.class, ConfintCommand.class, SimulateCommand.class, PredictCommand.class, ReportCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {FitCommand.class, AnovaCommand.class, CompareCommand.class, ConfintCommand.class, SimulateCommand.class, PredictCommand.class, ReportCommand.class, PlotCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Example:",
                 "  glimmer fit --data sleepstudy.csv \\",
                 "      --formula \"Reaction ~ Days + (Days | Subject)\"",

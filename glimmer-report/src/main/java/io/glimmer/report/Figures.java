@@ -4,14 +4,17 @@ import io.glimmer.fit.ConditionalModes;
 import io.glimmer.fit.MixedModelFit;
 import io.glimmer.fit.Residuals;
 import io.glimmer.report.chart.Figure;
+import io.glimmer.report.chart.IntervalCharts;
 import io.glimmer.report.chart.ModeCharts;
 import io.glimmer.report.chart.PredictionCharts;
 import io.glimmer.report.chart.ResidualCharts;
 import io.glimmer.report.chart.SparsityChart;
+import io.glimmer.report.plot.BootstrapDensities;
 import io.glimmer.report.plot.Caterpillar;
 import io.glimmer.report.plot.EffectCurve;
 import io.glimmer.report.plot.PercentileHistograms;
 import io.glimmer.report.plot.PlotSource;
+import io.glimmer.report.plot.ProfileZeta;
 import io.glimmer.report.plot.QuantilePlot;
 import io.glimmer.report.plot.ScaledResiduals;
 import io.glimmer.report.plot.Scatter;
@@ -22,92 +25,120 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Every figure the report and {@code glimmer plot} draw, by kind, from a fit. The one place where
- * plot data meet their charts, so the report and the single-plot command draw the same pictures.
+ * Every figure the report and {@code glimmer plot} draw, by kind, from a fit, as candidates drawn on
+ * demand. The one place where plot data meet their charts, so the report and the single-plot command
+ * draw the same pictures.
  */
-public final class Figures {
+final class Figures {
     private Figures() {
     }
 
-    public static List<Figure> caterpillars(PlotSource s) {
-        List<Figure> out = new ArrayList<>();
+    static List<Candidate> caterpillars(PlotSource s) {
+        List<Candidate> out = new ArrayList<>();
         for (Caterpillar c : Caterpillar.all(s)) {
-            out.add(ModeCharts.caterpillar(c, id("caterpillar", c.group(), c.term())));
+            out.add(Candidate.effect(c.group(), c.term(), () -> ModeCharts.caterpillar(c, id("caterpillar", c.group(), c.term()))));
         }
         return out;
     }
 
-    public static List<Figure> modeQuantiles(PlotSource s) {
+    static List<Candidate> modeQuantiles(PlotSource s) {
         s.requireModes("qq-modes");
-        List<Figure> out = new ArrayList<>();
+        List<Candidate> out = new ArrayList<>();
         for (ConditionalModes m : s.fit().conditionalModes()) {
             for (int t = 0; t < m.terms().size(); t++) {
-                double[] v = new double[m.levels().size()];
-                for (int l = 0; l < v.length; l++) {
-                    v[l] = m.value(l, t);
-                }
-                String name = m.terms().get(t) + " | " + m.group();
-                out.add(ModeCharts.quantiles(QuantilePlot.normal("Normal QQ plot of the modes: " + name, v), id("qq-modes", m.group(), m.terms().get(t)),
-                        name + " (conditional mode)", "The " + v.length + " conditional modes of " + name
-                                + " against standard normal quantiles, with a line through the quartiles; a straight line means normal random effects."));
+                int term = t;
+                out.add(Candidate.effect(m.group(), m.terms().get(t), () -> modeQuantiles(m, term)));
             }
         }
         return out;
     }
 
-    public static List<Figure> shrinkage(PlotSource s) {
-        List<Figure> out = new ArrayList<>();
+    private static Figure modeQuantiles(ConditionalModes m, int t) {
+        double[] v = new double[m.levels().size()];
+        for (int l = 0; l < v.length; l++) {
+            v[l] = m.value(l, t);
+        }
+        String name = m.terms().get(t) + " | " + m.group();
+        return ModeCharts.quantiles(QuantilePlot.normal("Normal QQ plot of the modes: " + name, v), id("qq-modes", m.group(), m.terms().get(t)),
+                name + " (conditional mode)", "The " + v.length + " conditional modes of " + name
+                        + " against standard normal quantiles, with a line through the quartiles; a straight line means normal random effects.");
+    }
+
+    static List<Candidate> shrinkage(PlotSource s) {
+        List<Candidate> out = new ArrayList<>();
         for (Shrinkage sh : Shrinkage.all(s)) {
             for (int a = 0; a < sh.terms().size(); a++) {
-                out.add(ModeCharts.shrinkage(sh, a, id("shrinkage", sh.group(), sh.terms().get(a))));
+                int effect = a;
+                out.add(Candidate.effect(sh.group(), sh.terms().get(a), () -> ModeCharts.shrinkage(sh, effect, id("shrinkage", sh.group(), sh.terms().get(effect)))));
             }
         }
         return out;
     }
 
-    public static Figure residualsVsFitted(PlotSource s) {
+    static Figure residualsVsFitted(PlotSource s) {
         Residuals r = s.fit().residuals();
         return ResidualCharts.scatter(Scatter.residualsVsFitted(r), "residuals-fitted", true,
                 "Pearson residuals of the " + r.size() + " rows used against their fitted values (random effects at their modes); no pattern is what a good fit shows.");
     }
 
-    public static Figure scaleLocation(PlotSource s) {
+    static Figure scaleLocation(PlotSource s) {
         Residuals r = s.fit().residuals();
         return ResidualCharts.scatter(Scatter.scaleLocation(r, s.residualScale()), "scale-location", false,
                 "The square root of the absolute standardised Pearson residuals against the fitted values; a flat band means constant variance.");
     }
 
-    public static Figure residualQuantiles(PlotSource s) {
+    static Figure residualQuantiles(PlotSource s) {
         Residuals r = s.fit().residuals();
         return ModeCharts.quantiles(QuantilePlot.normal("Normal QQ plot of the Pearson residuals", r.pearson()), "qq-residuals", "Pearson residual",
                 "The " + r.size() + " Pearson residuals against standard normal quantiles, with a line through the quartiles.");
     }
 
-    /** The scaled residuals' uniform QQ plot and their scatter against the rank of the fitted value. */
-    public static List<Figure> scaledResiduals(PlotSource s, ReportOptions o) {
+    /** The scaled residuals' uniform QQ plot and their scatter against the rank of the fitted value, from one simulation. */
+    static List<Figure> scaledResiduals(PlotSource s, ReportOptions o) {
         ScaledResiduals sr = ScaledResiduals.of(s, o.simulations(), o.seed());
         double[] v = sr.values();
         Figure qq = ModeCharts.quantiles(QuantilePlot.uniform("Uniform QQ plot of the scaled residuals", v), "qq-scaled", "scaled residual",
                 "The " + v.length + " simulation-based scaled residuals (each row's place among " + sr.nsim()
                         + " responses simulated from the fit, seed " + sr.seed() + ") against uniform quantiles; on the diagonal when the model fits.");
-        double[] fitted = s.fit().fitted();
-        double[] rank = ranks(fitted);
+        double[] rank = ranks(s.fit().fitted());
         Figure vs = ResidualCharts.scatter(Scatter.of("Scaled residuals vs fitted", "fitted value (rank, 0 to 1)", "scaled residual", rank, v),
                 "scaled-fitted", false, "The scaled residuals against the rank of the fitted values; an even band from 0 to 1 means no misfit.");
         return List.of(qq, vs);
     }
 
-    public static Figure histograms(PlotSource s) {
+    static Figure histograms(PlotSource s) {
         return PredictionCharts.histograms(PercentileHistograms.of(s), "histograms");
     }
 
-    public static Figure effectCurve(PlotSource s, String effect) {
+    static Figure effectCurve(PlotSource s, String effect) {
         String label = s.model().family().name().equals("binomial") ? "probability" : "mean";
         return PredictionCharts.effectCurve(EffectCurve.of(s, effect), id("effect", effect, ""), label);
     }
 
-    public static List<Figure> sparsity(PlotSource s) {
-        return List.of(SparsityChart.of(SparsityPattern.whole(s), "z-whole"), SparsityChart.of(SparsityPattern.firstColumns(s, 10), "z-first"));
+    static Figure sparsityWhole(PlotSource s) {
+        return SparsityChart.of(SparsityPattern.whole(s), "z-whole");
+    }
+
+    static Figure sparsityFirst(PlotSource s) {
+        return SparsityChart.of(SparsityPattern.firstColumns(s, 10), "z-first");
+    }
+
+    /** One profile zeta plot a parameter (every parameter is profiled: ζ on a grid costs a re-optimisation a point). */
+    static List<Candidate> profiles(PlotSource s) {
+        List<Candidate> out = new ArrayList<>();
+        for (ProfileZeta p : ProfileZeta.all(s)) {
+            out.add(Candidate.parameter(p.parameter(), () -> IntervalCharts.profile(p, id("profile", p.parameter(), ""))));
+        }
+        return out;
+    }
+
+    static List<Candidate> bootstrap(PlotSource s, ReportOptions o) {
+        BootstrapDensities b = BootstrapDensities.of(s, o.replicates(), o.seed());
+        List<Candidate> out = new ArrayList<>();
+        for (BootstrapDensities.Parameter p : b.parameters()) {
+            out.add(Candidate.parameter(p.name(), () -> IntervalCharts.bootstrap(p, b.nsim(), id("bootstrap", p.name(), ""))));
+        }
+        return out;
     }
 
     /** Each value's rank scaled to 0..1 (ties by order), so crowded fitted values spread out. */

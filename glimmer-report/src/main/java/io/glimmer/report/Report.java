@@ -32,15 +32,13 @@ public final class Report {
         MixedModelFit fit = s.fit();
         List<Section> out = new ArrayList<>();
         if (s.hasModes()) {
-            List<Figure> modes = new ArrayList<>(Figures.caterpillars(s));
-            modes.addAll(Figures.modeQuantiles(s));
-            modes.addAll(Figures.shrinkage(s));
+            List<Figure> modes = draw(s, o, PlotKind.CATERPILLAR, PlotKind.QQ_MODES, PlotKind.SHRINKAGE);
             out.add(new Section("random-effects", "Random effects", "Conditional modes with 95% prediction intervals from their conditional "
                     + "variances (sorted), their normal QQ plots, and how far each level's own estimate is shrunk toward zero.", modes));
         }
         if (Figures.hasResiduals(fit, s)) {
             out.add(new Section("residuals", "Residuals", "Pearson residuals of the rows used, random effects at their modes.",
-                    List.of(Figures.residualsVsFitted(s), Figures.scaleLocation(s), Figures.residualQuantiles(s))));
+                    draw(s, o, PlotKind.RESIDUALS, PlotKind.SCALE_LOCATION, PlotKind.QQ_RESIDUALS)));
         }
         if (s.hasModes() && !s.model().family().isGaussianIdentity() && refittable(s)) {
             out.add(new Section("scaled-residuals", "Simulation-based scaled residuals", "Each row's response ranked among "
@@ -51,18 +49,40 @@ public final class Report {
             out.add(new Section("histograms", "Predictions across the random-effect distribution", "The predicted "
                     + (s.model().family().name().equals("binomial") ? "probability" : "expected count")
                     + " of every row with one random effect held at the 20th, 40th, 60th and 80th percentiles of its normal "
-                    + "distribution (the others at zero), then with fixed and random effects varying together.", List.of(Figures.histograms(s))));
+                    + "distribution (the others at zero), then with fixed and random effects varying together.", draw(s, o, PlotKind.HISTOGRAMS)));
         }
         if (o.effect() != null) {
             out.add(new Section("effect", "Marginal and conditional effect of " + o.effect(), "The curve of a typical group "
                     + "(random effects at zero) against the population-averaged one (integrated over the random effects): "
-                    + "the marginal curve is flatter on a nonlinear link.", List.of(Figures.effectCurve(s, o.effect()))));
+                    + "the marginal curve is flatter on a nonlinear link.", draw(s, o, PlotKind.EFFECT)));
+        }
+        if ("profile".equals(o.interval())) {
+            out.add(new Section("profile", "Profile zeta plots", "For each parameter, \u03b6 (the signed square root of the rise in the "
+                    + "deviance, the other parameters re-optimised) against the parameter's value, out to the 99% profile interval; the "
+                    + "95% interval lies where \u03b6 = \u00b11.96 (dashed). Straight lines would mean Wald intervals serve; a REML fit is "
+                    + "profiled by ML, as lme4 does.", draw(s, o, PlotKind.PROFILE)));
+        }
+        if ("bootstrap".equals(o.interval())) {
+            out.add(new Section("bootstrap", "Parametric bootstrap", "For each parameter, the density of its estimates refitted to "
+                    + o.replicates() + " responses simulated from the fit (seed " + o.seed() + ", as glimmer confint --interval bootstrap "
+                    + "with the same seed), the estimate (solid) and the 95% percentile interval (dashed).", draw(s, o, PlotKind.BOOTSTRAP)));
         }
         if (s.hasModes()) {
             out.add(new Section("z", "The random-effects model matrix Z", "Where Z has non-zero entries: all of it, then its first ten columns.",
-                    Figures.sparsity(s)));
+                    draw(s, o, PlotKind.SPARSITY, PlotKind.SPARSITY_FIRST)));
         }
         return uniqueIds(out);
+    }
+
+    /** Every figure of the kinds, in order. */
+    private static List<Figure> draw(PlotSource s, ReportOptions o, PlotKind... kinds) {
+        List<Figure> out = new ArrayList<>();
+        for (PlotKind k : kinds) {
+            for (Candidate c : k.candidates(s, o)) {
+                out.add(c.draw().get());
+            }
+        }
+        return out;
     }
 
     private static boolean refittable(PlotSource s) {

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -48,6 +49,21 @@ class ReportTest {
         assertEquals(11, figures); // caterpillar, QQ, shrinkage; 3 residual plots; 2 scaled-residual plots; histograms; Z twice
         assertTrue(html.contains("<text"), "text as text");
         assertTrue(html.length() < 2_000_000);
+    }
+
+    @Test
+    void intervalSectionsHaveAFigureAParameter() {
+        MixedModelFit fit = Fits.sleepstudy();
+        PlotSource source = PlotSource.of(fit);
+        for (String method : new String[]{"profile", "bootstrap"}) {
+            List<Section> sections = Report.sections(source, ReportOptions.defaults(3).withInterval(method, 20));
+            Section s = sections.stream().filter(x -> x.id().equals(method)).findFirst().orElseThrow();
+            // sd_(Intercept)|Subject, cor_Days.(Intercept)|Subject, sd_Days|Subject, sigma, (Intercept), Days
+            assertEquals(6, s.figures().size(), method);
+            assertEquals(method.equals("profile") ? "Profile: sigma" : "Bootstrap: sigma", s.figures().get(3).title());
+            assertEquals("z", sections.get(sections.size() - 1).id(), "Z stays last");
+        }
+        assertTrue(Report.sections(source, ReportOptions.defaults(3)).stream().noneMatch(x -> x.id().equals("profile") || x.id().equals("bootstrap")));
     }
 
     private static String Html(String s) {

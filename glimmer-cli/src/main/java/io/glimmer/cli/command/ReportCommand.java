@@ -8,6 +8,9 @@ import io.glimmer.data.DataFrame;
 import io.glimmer.fit.MixedModelFit;
 import io.glimmer.report.Report;
 import io.glimmer.report.ReportOptions;
+import io.glimmer.error.InputException;
+import io.glimmer.model.PreparedModel;
+import io.glimmer.report.plot.BootstrapDensities;
 import io.glimmer.report.plot.EffectCurve;
 import io.glimmer.report.plot.PlotSource;
 import picocli.CommandLine.Command;
@@ -15,12 +18,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.Locale;
 
 /** {@code glimmer report}: fits the model and writes one self-contained HTML page of its summary and plots. */
 @Command(name = "report",
         description = {"Fit a model and write an HTML report: the summary as tables, caterpillar, QQ and shrinkage plots of",
                 "the conditional modes, residual plots, simulation-based scaled residuals, the texts' histograms and",
-                "Z's sparsity. One file, inline SVG and CSS, no script and nothing loaded from the network."},
+                "Z's sparsity; with --interval, profile zeta plots or bootstrap densities. One file, inline SVG",
+                "and CSS, no script and nothing loaded from the network."},
         footer = {"", "Example:",
                 "  glimmer report --data cbpp.csv \\",
                 "      --formula \"cbind(incidence, size - incidence) ~ period + (1 | herd)\" \\",
@@ -41,23 +46,53 @@ public final class ReportCommand extends GlimmerCommand {
     String effect;
 
     @Option(names = "--seed", paramLabel = "S", order = 22,
-            description = "seed of the simulated responses behind the scaled residuals (default: a random seed, reported on standard error)")
+            description = "seed of the simulated responses behind the scaled residuals and the bootstrap (default: a random seed, reported on standard error)")
     Long seed;
+
+    @Option(names = "--interval", paramLabel = "METHOD", order = 23,
+            description = "also draw the intervals' plots: profile (profile zeta plots) or bootstrap (bootstrap densities)")
+    String interval;
+
+    @Option(names = "--nsim", paramLabel = "N", order = 24, description = "bootstrap replicates of --interval bootstrap (default: 200)")
+    Integer nsim;
 
     @Override
     public Integer call() {
         Path file = AtomicFile.path(output, "--output");
         AtomicFile.checkWritable(output, "--output");
+        String method = intervalMethod();
         DataFrame data = model.readData(stdin());
         if (effect != null) {
             EffectCurve.checkColumn(data, effect);
         }
-        MixedModelFit fit = Glimmer.prepare(data, formula.formula(), model.fitOptions()).fit();
-        ReportOptions options = ReportOptions.defaults(Seeds.givenOrDrawn(seed, err()));
+        PreparedModel prepared = Glimmer.prepare(data, formula.formula(), model.fitOptions());
+        if ("profile".equals(method)) {
+            prepared.checkProfiled(); // before the fit: a model that is not profiled says so at once
+        } else if ("bootstrap".equals(method)) {
+            prepared.checkRefittable();
+        }
+        MixedModelFit fit = prepared.fit();
+        ReportOptions options = ReportOptions.defaults(Seeds.givenOrDrawn(seed, err()))
+                .withInterval(method, nsim == null ? BootstrapDensities.DEFAULT_REPLICATES : nsim);
         if (effect != null) {
             options = options.withEffect(effect);
         }
         AtomicFile.write(file, output, Report.html(PlotSource.of(fit), options, fit.toString(), data.source()));
         return 0;
+    }
+
+    /** The --interval method, null for none; --nsim belongs to the bootstrap. */
+    private String intervalMethod() {
+        String m = interval == null ? null : interval.strip().toLowerCase(Locale.ROOT);
+        if (m != null && !m.equals("profile") && !m.equals("bootstrap")) {
+            throw new InputException("unknown --interval '" + interval + "' (choose profile or bootstrap)");
+        }
+        if (nsim != null && !"bootstrap".equals(m)) {
+            throw new InputException("--nsim applies to --interval bootstrap" + (m == null ? "" : ", not " + m));
+        }
+        if (nsim != null && nsim < 1) {
+            throw new InputException("--nsim must be at least 1 bootstrap replicate, not " + nsim);
+        }
+        return m;
     }
 }

@@ -1,8 +1,10 @@
 package io.glimmer.report.chart;
 
+import io.glimmer.report.plot.Bins2D;
 import io.glimmer.report.plot.Caterpillar;
 import io.glimmer.report.plot.Density;
 import io.glimmer.report.plot.QuantilePlot;
+import io.glimmer.report.plot.Scatter;
 import io.glimmer.report.plot.Shrinkage;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
@@ -18,6 +20,11 @@ import org.jfree.data.xy.XYSeriesCollection;
 
 /** Charts of the conditional modes: caterpillar, their normal QQ plot, shrinkage. */
 public final class ModeCharts {
+    /** Quantiles drawn as dots up to this many; beyond, as a line. */
+    static final int MAX_DOTS = 500;
+    /** Bins a side of a shrinkage plot of more levels than {@link Scatter#MAX_POINTS}. */
+    static final int SHRINKAGE_BINS = 40;
+
     private ModeCharts() {
     }
 
@@ -41,12 +48,14 @@ public final class ModeCharts {
         r.setSeriesPaint(0, Palette.BLUE);
         r.setSeriesShape(0, Style.dot(5));
         r.setDefaultLinesVisible(false);
+        r.setDrawOutlines(false);
         SymbolAxis levels = new SymbolAxis(c.group(), c.levels().toArray(new String[0]));
         levels.setTickLabelFont(n > 60 ? Style.TICK.deriveFont(9f) : Style.TICK);
         levels.setLabelFont(Style.LABEL);
         levels.setGridBandsVisible(false);
         NumberAxis x = Style.axis(c.term() + " | " + c.group() + " (conditional mode)");
         XYPlot plot = Style.plot(new XYPlot(data, null, levels, r));
+        plot.setRangeGridlinesVisible(n <= 40); // a line a level helps the eye across a few levels, not across a hundred
         plot.addDomainMarker(zero());
         String title = "Caterpillar plot: " + c.term() + " | " + c.group();
         String alt = "Conditional modes of " + c.term() + " for " + (c.extremesOnly() ? "the " + n / 2 + " lowest and " + n / 2
@@ -65,7 +74,7 @@ public final class ModeCharts {
         for (int i = 0; i < dx.length; i++) {
             ds.add(dx[i], dy[i]);
         }
-        XYLineAndShapeRenderer lr = new XYLineAndShapeRenderer(true, false);
+        XYLineAndShapeRenderer lr = Style.renderer(true, false);
         lr.setSeriesPaint(0, Palette.BLUE);
         lr.setSeriesStroke(0, Style.LINE);
         XYPlot density = Style.plot(new XYPlot(new XYSeriesCollection(ds), null, Style.axis("density"), lr));
@@ -92,16 +101,22 @@ public final class ModeCharts {
         XYSeriesCollection data = new XYSeriesCollection();
         data.addSeries(pts);
         data.addSeries(line);
-        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer();
-        r.setSeriesLinesVisible(0, false);
-        r.setSeriesShape(0, Style.dot(t.length > 500 ? 3 : 5));
+        // many quantiles: the order statistics drawn as one line, which reads the same as their dots and weighs far less
+        boolean curve = t.length > MAX_DOTS;
+        XYLineAndShapeRenderer r = Style.renderer(true, true);
+        r.setSeriesLinesVisible(0, curve);
+        r.setSeriesShapesVisible(0, !curve);
+        r.setSeriesShape(0, Style.dot(t.length > 200 ? 3 : 5));
+        r.setSeriesStroke(0, Style.LINE);
         r.setSeriesPaint(0, Palette.BLUE);
         r.setSeriesShapesVisible(1, false);
         r.setSeriesPaint(1, Palette.VERMILLION);
         r.setSeriesStroke(1, Style.DASHED);
         String xLabel = q.reference().equals("normal") ? "standard normal quantile" : "uniform quantile";
         XYPlot plot = Style.plot(new XYPlot(data, Style.axis(xLabel), Style.axis(sampleLabel), r));
-        return new Figure(id, q.title(), alt, Style.chart(q.title(), plot, false), 480, 400);
+        String drawn = curve ? " The sample quantiles are drawn as a line through " + t.length + (t.length < q.n() ? " of the " + q.n() : "")
+                + " order statistics." : t.length < q.n() ? " Drawn: " + t.length + " of the " + q.n() + " order statistics, evenly spaced." : "";
+        return new Figure(id, q.title(), alt + drawn, Style.chart(q.title(), plot, false), 480, 400);
     }
 
     /** Intercept and slope of the QQ plot's reference line (R's qqline for the normal: through the first and third quartiles). */
@@ -120,16 +135,19 @@ public final class ModeCharts {
     /** Unpooled estimates (x) against conditional modes (y) of one effect, with y = x: points below the diagonal's slope show shrinkage. */
     public static Figure shrinkage(Shrinkage s, int effect, String id) {
         String term = s.terms().get(effect);
-        XYSeries pts = new XYSeries("levels");
+        int n = s.levels().size() - s.notEstimable();
+        double[] u = new double[n];
+        double[] m = new double[n];
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
-        for (int l = 0; l < s.levels().size(); l++) {
-            double u = s.unpooled(l)[effect];
-            double m = s.mode(l)[effect];
-            if (Double.isFinite(u)) {
-                pts.add(u, m);
-                lo = Math.min(lo, Math.min(u, m));
-                hi = Math.max(hi, Math.max(u, m));
+        for (int l = 0, i = 0; l < s.levels().size(); l++) {
+            double own = s.unpooled(l)[effect];
+            if (Double.isFinite(own)) {
+                u[i] = own;
+                m[i] = s.mode(l)[effect];
+                lo = Math.min(lo, Math.min(u[i], m[i]));
+                hi = Math.max(hi, Math.max(u[i], m[i]));
+                i++;
             }
         }
         XYSeries diagonal = new XYSeries("no shrinkage: y = x");
@@ -137,23 +155,35 @@ public final class ModeCharts {
             diagonal.add(lo, lo);
             diagonal.add(hi, hi);
         }
-        XYSeriesCollection data = new XYSeriesCollection();
-        data.addSeries(pts);
-        data.addSeries(diagonal);
-        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer();
-        r.setSeriesLinesVisible(0, false);
-        r.setSeriesShape(0, Style.dot(6));
-        r.setSeriesPaint(0, Palette.BLUE);
-        r.setSeriesShapesVisible(1, false);
-        r.setSeriesPaint(1, Palette.VERMILLION);
-        r.setSeriesStroke(1, Style.DASHED);
-        XYPlot plot = Style.plot(new XYPlot(data, Style.axis(term + ": own rows only (no pooling)"), Style.axis(term + ": conditional mode"), r));
+        XYLineAndShapeRenderer line = Style.renderer(true, false);
+        line.setSeriesPaint(0, Palette.VERMILLION);
+        line.setSeriesStroke(0, Style.DASHED);
+        NumberAxis x = Style.axis(term + ": own rows only (no pooling)");
+        NumberAxis y = Style.axis(term + ": conditional mode");
+        XYPlot plot;
+        String binned = "";
+        if (n > Scatter.MAX_POINTS) { // as the residual plots: counts in bins
+            Blocks blocks = Blocks.of(Bins2D.of(u, m, SHRINKAGE_BINS, SHRINKAGE_BINS));
+            plot = blocks.plot(x, y);
+            binned = " The levels are counted in a " + SHRINKAGE_BINS + " by " + SHRINKAGE_BINS + " grid; darker cells hold more (up to " + (int) blocks.max() + ").";
+        } else {
+            XYSeries pts = new XYSeries("levels", false, true);
+            for (int i = 0; i < n; i++) {
+                pts.add(u[i], m[i]);
+            }
+            XYLineAndShapeRenderer dots = Style.renderer(false, true);
+            dots.setSeriesShape(0, Style.dot(n > 500 ? 3 : 6));
+            dots.setSeriesPaint(0, Palette.BLUE);
+            plot = Style.plot(new XYPlot(new XYSeriesCollection(pts), x, y, dots));
+        }
+        plot.setDataset(1, new XYSeriesCollection(diagonal));
+        plot.setRenderer(1, line);
         plot.addDomainMarker(zero());
         plot.addRangeMarker(zero());
-        String title = "Shrinkage: " + term + " | " + s.group();
-        String alt = "For each of the " + (s.levels().size() - s.notEstimable()) + " levels of " + s.group() + " with an estimate of its own"
+        String title = "Shrinkage: " + term + " | " + s.group() + (binned.isEmpty() ? "" : " (binned)");
+        String alt = "For each of the " + n + " levels of " + s.group() + " with an estimate of its own"
                 + (s.notEstimable() > 0 ? " (" + s.notEstimable() + " without one, as all successes or all failures, not drawn)" : "")
-                + ", the estimate of " + term + " from its rows alone against its conditional mode; the modes lie closer to zero.";
+                + ", the estimate of " + term + " from its rows alone against its conditional mode; the modes lie closer to zero." + binned;
         return new Figure(id, title, alt, Style.chart(title, plot, false), 480, 420);
     }
 

@@ -88,7 +88,7 @@ public final class PredictionCharts {
         XYSeriesCollection data = new XYSeriesCollection();
         data.addSeries(cond);
         data.addSeries(marg);
-        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        XYLineAndShapeRenderer r = Style.renderer(true, false);
         r.setSeriesPaint(0, Palette.BLUE);
         r.setSeriesStroke(0, Style.LINE);
         r.setSeriesPaint(1, Palette.ORANGE);

@@ -26,22 +26,14 @@ public final class ResidualCharts {
                     pts.add(x[i], y[i]);
                 }
             }
-            XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(false, true);
-            r.setSeriesShape(0, Style.dot(x.length > 2000 ? 3 : 5));
-            r.setSeriesPaint(0, new java.awt.Color(0, 0x72, 0xB2, x.length > 2000 ? 110 : 190));
+            XYLineAndShapeRenderer r = Style.renderer(false, true);
+            r.setSeriesShape(0, Style.dot(x.length > 500 ? 3 : 5));
+            r.setSeriesPaint(0, new java.awt.Color(0, 0x72, 0xB2, x.length > 500 ? 110 : 190));
             plot = Style.plot(new XYPlot(new XYSeriesCollection(pts), Style.axis(s.xLabel()), Style.axis(s.yLabel()), r));
         } else {
             Bins2D b = s.bins();
-            double[] xe = b.xEdges();
-            double[] ye = b.yEdges();
-            Blocks blocks = new Blocks();
-            for (int i = 0; i < b.nx(); i++) {
-                for (int j = 0; j < b.ny(); j++) {
-                    blocks.add((xe[i] + xe[i + 1]) / 2, (ye[j] + ye[j + 1]) / 2, b.count(i, j));
-                }
-            }
-            plot = Style.plot(new XYPlot(blocks.dataset("counts"), Style.axis(s.xLabel()), Style.axis(s.yLabel()),
-                    blocks.renderer(xe[1] - xe[0], ye[1] - ye[0])));
+            Blocks blocks = Blocks.of(b);
+            plot = blocks.plot(Style.axis(s.xLabel()), Style.axis(s.yLabel()));
             alt = alt + " The " + s.n() + " points are counted in a " + b.nx() + " by " + b.ny() + " grid; darker cells hold more (up to "
                     + (int) blocks.max() + ").";
         }

@@ -13,20 +13,15 @@ public final class SparsityChart {
         int[][] c = z.counts();
         int rowBins = c.length;
         int colBins = c[0].length;
-        double rowsPerBin = (double) z.rows() / rowBins;
-        double colsPerBin = (double) z.columns() / colBins;
-        Blocks blocks = new Blocks();
+        Blocks blocks = new Blocks(colBins, rowBins, 0, z.columns(), z.firstRow(), z.firstRow() + z.rows());
         for (int i = 0; i < rowBins; i++) {
             for (int j = 0; j < colBins; j++) {
-                blocks.add((j + 0.5) * colsPerBin, z.firstRow() + (i + 0.5) * rowsPerBin, c[i][j]);
+                blocks.set(j, i, c[i][j]);
             }
         }
-        NumberAxis columns = Style.axis("column of Z (random effect)");
-        columns.setRange(0, z.columns());
         NumberAxis rows = Style.axis("row (observation)");
-        rows.setRange(z.firstRow(), z.firstRow() + z.rows());
         rows.setInverted(true);
-        XYPlot plot = Style.plot(new XYPlot(blocks.dataset("non-zeros"), columns, rows, blocks.renderer(colsPerBin, rowsPerBin)));
+        XYPlot plot = blocks.plot(Style.axis("column of Z (random effect)"), rows);
         String alt = z.title() + ", rows " + (z.firstRow() + 1) + " to " + (z.firstRow() + z.rows()) + ": " + z.nonZeros()
                 + " non-zero entries" + (rowBins < z.rows() || colBins < z.columns() ? ", counted in a " + rowBins + " by " + colBins + " grid" : "")
                 + "; each row has one non-zero per random effect of each term, in the columns of its level.";

@@ -29,6 +29,17 @@ final class Style {
         return new Ellipse2D.Double(-diameter / 2, -diameter / 2, diameter, diameter);
     }
 
+    /**
+     * A renderer of lines and/or filled dots that keeps SVG small: each series' line one path (not
+     * a line element a segment) and dots filled without an outline drawn over them.
+     */
+    static org.jfree.chart.renderer.xy.XYLineAndShapeRenderer renderer(boolean lines, boolean shapes) {
+        org.jfree.chart.renderer.xy.XYLineAndShapeRenderer r = new org.jfree.chart.renderer.xy.XYLineAndShapeRenderer(lines, shapes);
+        r.setDrawSeriesLineAsPath(true);
+        r.setDrawOutlines(false);
+        return r;
+    }
+
     static NumberAxis axis(String label) {
         NumberAxis a = new NumberAxis(label);
         a.setLabelFont(LABEL);

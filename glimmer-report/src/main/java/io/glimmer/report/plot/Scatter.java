@@ -9,7 +9,7 @@ import io.glimmer.fit.Residuals;
  * @param n all points, finite or not
  */
 public record Scatter(String title, String xLabel, String yLabel, double[] x, double[] y, Bins2D bins, int n) {
-    public static final int MAX_POINTS = 10_000;
+    public static final int MAX_POINTS = 2_000;
     static final int BINS = 60;
 
     public Scatter {
