@@ -29,6 +29,11 @@ public final class CategoricalColumn implements Column {
         this.levels = levels;
     }
 
+    /** A column that keeps the codes it is given (valid codes made by the reader, used by no one else): no n-long copy. */
+    static CategoricalColumn owning(String name, int[] codes, List<String> levels) {
+        return new CategoricalColumn(List.copyOf(levels), name, codes);
+    }
+
     /** Distinct level texts in the one order every categorical column uses (numeric when all are numbers, else code points). */
     public static List<String> sortedLevels(java.util.Set<String> distinct) {
         return Levels.sorted(distinct);

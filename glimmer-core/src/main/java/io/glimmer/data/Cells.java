@@ -1,5 +1,7 @@
 package io.glimmer.data;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * How the text of one CSV cell is read. One place for the rules, so the reader's type detection
  * and the numeric sorting of levels agree (and agree with R's read.csv).
@@ -32,6 +34,19 @@ final class Cells {
         return t.isEmpty() || t.equals("NA") || t.equals("NaN");
     }
 
+    /** {@link #isMissing(String)} of the UTF-8 text in bytes [start, end) (String.trim's blanks are the ASCII bytes up to ' '). */
+    static boolean isMissing(byte[] b, int start, int end) {
+        while (start < end && (b[start] & 0xff) <= ' ') {
+            start++;
+        }
+        while (end > start && (b[end - 1] & 0xff) <= ' ') {
+            end--;
+        }
+        int n = end - start;
+        return n == 0 || (n == 2 && b[start] == 'N' && b[start + 1] == 'A')
+                || (n == 3 && b[start] == 'N' && b[start + 1] == 'a' && b[start + 2] == 'N');
+    }
+
     /** Whether the text, ignoring surrounding spaces, is a number (finite or infinite). */
     static boolean isNumber(String cell) {
         return !Double.isNaN(parse(cell));
@@ -48,12 +63,45 @@ final class Cells {
 
     /** The number the text (ignoring surrounding spaces) writes, or {@link #NOT_A_NUMBER} when it is not one. */
     static double parse(String cell) {
-        int start = 0;
-        int end = cell.length();
-        while (start < end && cell.charAt(start) <= ' ') {
+        int n = cell.length();
+        for (int i = 0; i < n; i++) {
+            if (cell.charAt(i) >= 0x80) {
+                return parseNonAscii(cell);
+            }
+        }
+        return parse(cell.getBytes(StandardCharsets.ISO_8859_1), 0, n);
+    }
+
+    /**
+     * A text with a character beyond ASCII: only an infinity can be a number then (digits, points, signs and
+     * exponents are ASCII), and equalsIgnoreCase lets a few such letters spell one, as it always did here.
+     */
+    private static double parseNonAscii(String cell) {
+        String t = cell.trim();
+        boolean negative = !t.isEmpty() && t.charAt(0) == '-';
+        int i = !t.isEmpty() && (t.charAt(0) == '+' || negative) ? 1 : 0;
+        if (i < t.length() && (t.charAt(i) == 'i' || t.charAt(i) == 'I')) {
+            return infinity(t.substring(i), negative);
+        }
+        return NOT_A_NUMBER;
+    }
+
+    private static double infinity(String word, boolean negative) {
+        if (word.equalsIgnoreCase("inf") || word.equalsIgnoreCase("infinity")) {
+            return negative ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        }
+        return NOT_A_NUMBER;
+    }
+
+    /**
+     * {@link #parse(String)} of the UTF-8 text in bytes [start, end): the scanner itself, on bytes so that the CSV
+     * reader needs no String per cell.
+     */
+    static double parse(byte[] cell, int start, int end) {
+        while (start < end && (cell[start] & 0xff) <= ' ') {
             start++;
         }
-        while (end > start && cell.charAt(end - 1) <= ' ') {
+        while (end > start && (cell[end - 1] & 0xff) <= ' ') {
             end--;
         }
         if (start == end) {
@@ -61,25 +109,26 @@ final class Cells {
         }
         boolean negative = false;
         int i = start;
-        char c = cell.charAt(i);
+        byte c = cell[i];
         if (c == '+' || c == '-') {
             negative = c == '-';
             i++;
         }
-        if (i < end && (cell.charAt(i) == 'i' || cell.charAt(i) == 'I')) {
-            String word = cell.substring(i, end);
-            if (word.equalsIgnoreCase("inf") || word.equalsIgnoreCase("infinity")) {
-                return negative ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        if (i < end && (cell[i] == 'i' || cell[i] == 'I')) {
+            for (int k = i; k < end; k++) {
+                if (cell[k] < 0) { // a byte of a character beyond ASCII: the String rule decides
+                    return parseNonAscii(new String(cell, start, end - start, StandardCharsets.UTF_8));
+                }
             }
-            return NOT_A_NUMBER;
+            return infinity(new String(cell, i, end - i, StandardCharsets.ISO_8859_1), negative);
         }
         long mantissa = 0;
         int digits = 0;          // significant digits kept in the mantissa (leading zeros skipped)
         boolean exactMantissa = true;
         int fractionDigits = 0;  // digits after the point that went into the mantissa
         int intDigits = 0;
-        for (; i < end && isDigit(cell.charAt(i)); i++, intDigits++) {
-            int d = cell.charAt(i) - '0';
+        for (; i < end && isDigit(cell[i]); i++, intDigits++) {
+            int d = cell[i] - '0';
             if (digits < 18) {
                 mantissa = mantissa * 10 + d;
                 digits += mantissa == 0 ? 0 : 1;
@@ -88,10 +137,10 @@ final class Cells {
             }
         }
         int fracDigits = 0;
-        if (i < end && cell.charAt(i) == '.') {
+        if (i < end && cell[i] == '.') {
             i++;
-            for (; i < end && isDigit(cell.charAt(i)); i++, fracDigits++) {
-                int d = cell.charAt(i) - '0';
+            for (; i < end && isDigit(cell[i]); i++, fracDigits++) {
+                int d = cell[i] - '0';
                 if (digits < 18) {
                     mantissa = mantissa * 10 + d;
                     digits += mantissa == 0 ? 0 : 1;
@@ -105,16 +154,16 @@ final class Cells {
             return NOT_A_NUMBER;
         }
         long exponent = 0;
-        if (i < end && (cell.charAt(i) == 'e' || cell.charAt(i) == 'E')) {
+        if (i < end && (cell[i] == 'e' || cell[i] == 'E')) {
             i++;
             boolean negativeExponent = false;
-            if (i < end && (cell.charAt(i) == '+' || cell.charAt(i) == '-')) {
-                negativeExponent = cell.charAt(i) == '-';
+            if (i < end && (cell[i] == '+' || cell[i] == '-')) {
+                negativeExponent = cell[i] == '-';
                 i++;
             }
             int expDigits = 0;
-            for (; i < end && isDigit(cell.charAt(i)); i++, expDigits++) {
-                exponent = Math.min(exponent * 10 + (cell.charAt(i) - '0'), 1_000_000);
+            for (; i < end && isDigit(cell[i]); i++, expDigits++) {
+                exponent = Math.min(exponent * 10 + (cell[i] - '0'), 1_000_000);
             }
             if (expDigits == 0) {
                 return NOT_A_NUMBER;
@@ -132,10 +181,10 @@ final class Cells {
             return negative ? -v : v;
         }
         // Huge exponents give ±Infinity (or 0) like R; Double.parseDouble accepts every text scanned above.
-        return Double.parseDouble(cell.substring(start, end));
+        return Double.parseDouble(new String(cell, start, end - start, StandardCharsets.ISO_8859_1));
     }
 
-    private static boolean isDigit(char c) {
+    private static boolean isDigit(byte c) {
         return c >= '0' && c <= '9';
     }
 }

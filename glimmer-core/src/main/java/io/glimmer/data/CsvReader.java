@@ -85,8 +85,31 @@ public final class CsvReader {
         }
     }
 
-    /** The bytes as UTF-8 text (a malformed byte is an error, not a replacement character), read as CSV. */
+    /**
+     * Reads the bytes into memory and then in parallel chunks ({@link ChunkedCsv}); when that declines (anything
+     * unusual, or an input too large for one array), or reading stopped at an error, the sequential reader reads the
+     * same bytes, so the frame and every message are the sequential reader's.
+     */
     private static DataFrame decode(InputStream in, String source, CsvOptions options, boolean gzip) {
+        InMemoryBytes bytes = InMemoryBytes.read(in);
+        if (bytes.complete()) {
+            CsvOptions opts = options == null ? CsvOptions.defaults() : options;
+            try {
+                DataFrame frame = ChunkedCsv.read(bytes.array(), bytes.length(), source, opts);
+                if (frame != null) {
+                    return frame;
+                }
+            } catch (GlimmerException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw error(source, "cannot read CSV: " + e, e);
+            }
+        }
+        return decodeSequentially(bytes.replay(), source, options, gzip);
+    }
+
+    /** The bytes as UTF-8 text (a malformed byte is an error, not a replacement character), read as CSV. */
+    private static DataFrame decodeSequentially(InputStream in, String source, CsvOptions options, boolean gzip) {
         Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
         try {

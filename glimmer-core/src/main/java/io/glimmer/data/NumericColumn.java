@@ -12,6 +12,16 @@ public final class NumericColumn implements Column {
         this.values = values.clone();
     }
 
+    private NumericColumn(double[] ownValues, String name) {
+        this.name = name;
+        this.values = ownValues;
+    }
+
+    /** A column that keeps the array it is given (made by the reader, used by no one else): no n-long copy. */
+    static NumericColumn owning(String name, double[] values) {
+        return new NumericColumn(values, name);
+    }
+
     @Override
     public String name() {
         return name;

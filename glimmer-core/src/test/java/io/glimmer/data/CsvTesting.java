@@ -3,6 +3,7 @@ package io.glimmer.data;
 import io.glimmer.error.InputException;
 
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Path;
@@ -21,15 +22,26 @@ final class CsvTesting {
     private CsvTesting() {
     }
 
-    /** Reads CSV text, naming the listed columns as factors. */
+    /**
+     * Reads CSV text, naming the listed columns as factors: sequentially (from characters), after checking that
+     * the parallel reader of its bytes gives the same frame in any number of chunks.
+     */
     static DataFrame csv(String text, String... factors) {
-        return CsvReader.read(new StringReader(text), SOURCE, CsvOptions.builder().factor(factors).build());
+        CsvOptions options = CsvOptions.builder().factor(factors).build();
+        DataFrame frame = CsvReader.read(new StringReader(text), SOURCE, options);
+        ChunkedCsvTesting.assertChunkedReadsAs(frame, text.getBytes(StandardCharsets.UTF_8), options);
+        return frame;
     }
 
-    /** The InputException reading the text throws, after checking its message is one line naming the source. */
+    /**
+     * The InputException reading the text throws, after checking its message is one line naming the source, that
+     * the parallel reader declines it in any number of chunks, and that reading its bytes fails with the same message.
+     */
     static InputException csvFails(String text, String... factors) {
-        InputException e = assertThrows(InputException.class, () -> csv(text, factors));
+        CsvOptions options = CsvOptions.builder().factor(factors).build();
+        InputException e = assertThrows(InputException.class, () -> CsvReader.read(new StringReader(text), SOURCE, options));
         assertOneLineNaming(e, SOURCE);
+        ChunkedCsvTesting.assertChunkedDeclines(e, text.getBytes(StandardCharsets.UTF_8), options);
         return e;
     }
 
