@@ -429,7 +429,7 @@ class DistributionTest {
     @Test
     void unknownFamilyListsTheKnownOnes() {
         InputException e = assertThrows(InputException.class, () -> Distribution.of("negbin"));
-        assertEquals("unknown family 'negbin'; known families are gaussian, binomial, poisson, Gamma, inverse.gaussian, nbinom2, nbinom1, beta",
+        assertEquals("unknown family 'negbin'; known families are gaussian, binomial, poisson, Gamma, inverse.gaussian, nbinom2, nbinom1, beta, ordinal",
                 e.getMessage());
         assertThrows(InputException.class, () -> Distribution.of(null));
     }
