@@ -162,7 +162,7 @@ public final class ModelFrame {
     }
 
     /** Every expression the formula evaluates: response parts, term factors, offsets, random terms. */
-    private static List<Expr> expressions(Formula f) {
+    public static List<Expr> expressions(Formula f) {
         List<Expr> out = new ArrayList<>();
         Expr response = f.response();
         if (response instanceof Expr.Call c && c.function().equals("cbind")) {

@@ -60,7 +60,13 @@ public final class GeneralizedLinearMixedModel {
      */
     private static final double STAGE_TWO_ACCURACY = 1e-7;
 
+    /** The rows, or null for a model whose rows are held in {@link LevelParts}. */
     private final Design design;
+    /** The parts holding the rows, or null when this model holds them. */
+    private final LevelParts parts;
+    /** Without rows: what the report needs instead of the design; else null. */
+    private final LevelParts.Shape shape;
+    private final List<RandomEffectsTerm> terms;
     private final Family family;
     private final int nAGQ;
     private final GlmmData data;
@@ -118,6 +124,9 @@ public final class GeneralizedLinearMixedModel {
                     + " dimensions needs too many nodes; use fewer points");
         }
         this.design = design;
+        this.parts = null;
+        this.shape = null;
+        this.terms = design.randomTerms();
         this.family = family;
         this.nAGQ = nAGQ;
         this.data = new GlmmData(design, response);
@@ -136,8 +145,49 @@ public final class GeneralizedLinearMixedModel {
         this.bWarm = zeroModes();
     }
 
+    /**
+     * A model whose rows are held in parts elsewhere, each with whole levels of its one random-effects
+     * term ({@link LevelParts}): the same two-stage fit, every evaluation summed over the parts, stage
+     * one by {@link ProfiledNewton} over the parts' profiles (PIRLS's joint mode, found with β outside).
+     * Families without a dispersion or parameters of their own (binomial, Poisson); no moment start
+     * for θ, no separation check and no per-row output (fitted values, residuals).
+     */
+    public static GeneralizedLinearMixedModel ofParts(LevelParts parts, LevelParts.Shape shape, Family family, int nAGQ) {
+        return new GeneralizedLinearMixedModel(parts, shape, family, nAGQ);
+    }
+
+    private GeneralizedLinearMixedModel(LevelParts parts, LevelParts.Shape shape, Family family, int nAGQ) {
+        QuadratureRule.checkPoints(nAGQ);
+        if (family.distribution().hasDispersion() || family.distribution() instanceof ParametricDistribution) {
+            throw new IllegalArgumentException("a model held in parts takes families without a dispersion parameter");
+        }
+        if (nAGQ > 1 && Math.pow(nAGQ, shape.term().q()) > 100_000) {
+            throw new InputException("adaptive quadrature with " + nAGQ + " points in " + shape.term().q()
+                    + " dimensions needs too many nodes; use fewer points");
+        }
+        this.design = null;
+        this.parts = parts;
+        this.shape = shape;
+        this.terms = List.of(shape.term());
+        this.family = family;
+        this.nAGQ = nAGQ;
+        this.data = null;
+        this.pirls = null;
+        this.covariance = new CovarianceStructure(terms);
+        this.observation = null;
+        this.nc = covariance.size();
+        this.nt = nc;
+        this.lambdas = covariance.newLambdas();
+        this.quadrature = null;
+        this.interceptQuadrature = null;
+        this.interceptLaplace = null;
+        this.p = shape.fixedNames().size();
+        this.saturated = Double.NaN;
+        this.betaWarm = new double[p];
+        this.bWarm = zeroModes();
+    }
+
     private double[][] zeroModes() {
-        List<RandomEffectsTerm> terms = design.randomTerms();
         double[][] b = new double[terms.size()][];
         for (int k = 0; k < terms.size(); k++) {
             b[k] = new double[terms.get(k).size()];
@@ -237,6 +287,15 @@ public final class GeneralizedLinearMixedModel {
 
     /** As {@link #deviance(double[], double[], double[][])}, the start found at Λ = startLambdas (rescaled by {@link WarmStart}). */
     double deviance(double[] theta, double[] beta, double[][] start, double[][] startLambdas) {
+        if (parts != null) {
+            covariance.lambdas(theta, lambdas);
+            LevelParts.Deviance d = parts.deviance(theta, beta, start[0], startLambdas);
+            if (Double.isFinite(d.deviance())) {
+                bWarm = new double[][]{d.modes()};
+                lambdaWarm = Pirls.copy(lambdas);
+            }
+            return d.deviance();
+        }
         if (interceptQuadrature != null) {
             covariance.lambdas(theta, lambdas);
             InterceptQuadrature.Result r = interceptQuadrature.deviance(lambdas[0][0], beta, start[0]);
@@ -262,12 +321,49 @@ public final class GeneralizedLinearMixedModel {
         return deviance(theta, beta, bWarm, lambdaWarm);
     }
 
+    /** {@link LevelParts#deviance}'s part from this model's rows (the part's levels): the deviance and the modes found. */
+    public LevelParts.Deviance partDeviance(double[] theta, double[] beta, double[] start, double[][] startLambdas) {
+        double d = deviance(theta, beta, new double[][]{start}, startLambdas);
+        return new LevelParts.Deviance(d, bWarm[0].clone());
+    }
+
+    /**
+     * {@link LevelParts#profile}'s part: the modes at β by PIRLS with β fixed, −log-likelihood + ‖b‖²/2
+     * (up to a constant), the Laplace deviance, the gradient in β and the Schur complement of PIRLS's joint factor.
+     */
+    public LevelParts.Profile partProfile(double[] theta, double[] beta, double[] start, double[][] startLambdas) {
+        Pirls.Mode m = mode(theta, beta, new double[][]{start}, startLambdas, false);
+        if (m != null) {
+            pirls.jointFactorAt(lambdas, beta, m.b()); // the cross products with X at the mode (its factor may fail: a part's X'WX may be singular)
+        }
+        double[] schur = m == null ? null : ProfiledNewton.schur(pirls.factor().crossProducts(), lambdas[0], p);
+        if (schur == null) {
+            return new LevelParts.Profile(Double.NaN, Double.POSITIVE_INFINITY, null, null, null);
+        }
+        double deviance = -2 * logLikelihoodAtMode(m, dispersion(m)) + m.penalty() + m.logDet();
+        return new LevelParts.Profile(m.penalised() / 2, deviance, pirls.betaScore(), schur, m.b()[0].clone());
+    }
+
+    /** {@link LevelParts#optimum}'s part: the deviance, modes and conditional covariances at the optimum. */
+    public LevelParts.Optimum partOptimum(double[] theta, double[] beta, double[] start, double[][] startLambdas) {
+        Pirls.Mode m = mode(theta, beta, new double[][]{start}, startLambdas, false);
+        if (m == null) {
+            throw new GlimmerException("PIRLS failed at the optimum: the conditional modes could not be found");
+        }
+        double deviance = devianceAt(m, beta);
+        double[] variances = ConditionalVariances.of(pirls.factor(), lambdas, dispersion(m), terms)[0];
+        return new LevelParts.Optimum(deviance, m.b()[0].clone(), variances, m.converged(), m.iterations());
+    }
+
     /**
      * The conditional covariances of the random effects ({@link ConditionalVariances#of}) at given
      * (θ, β), from PIRLS's factor at the mode there, as {@link #fit} reports them at its optimum:
      * for checking them against another program's estimates.
      */
     public double[][] conditionalCovariancesAt(double[] theta, double[] beta) {
+        if (parts != null) {
+            return new double[][]{parts.optimum(theta, beta, zeroModes()[0], null).conditionalVariances()};
+        }
         Pirls.Mode m = mode(theta, beta, zeroModes(), null, false);
         if (m == null) {
             throw new GlimmerException("PIRLS failed at the given (theta, beta): the conditional modes could not be found");
@@ -277,9 +373,22 @@ public final class GeneralizedLinearMixedModel {
 
     /** The first stage's objective: the Laplace deviance with β at its joint mode with b. */
     private double stageOne(double[] theta) {
+        if (parts != null) {
+            covariance.lambdas(theta, lambdas);
+            ProfiledNewton.Result r = ProfiledNewton.jointMode(profileOfParts(theta, lambdaWarm), betaWarm, bWarm[0]);
+            if (r == null) {
+                return Double.POSITIVE_INFINITY;
+            }
+            betaWarm = r.beta();
+            bWarm = new double[][]{r.modes()};
+            lambdaWarm = Pirls.copy(lambdas);
+            stageOneMode = null;
+            stageOneCovariance = r.betaCovariance();
+            return r.deviance();
+        }
         if (interceptLaplace != null) {
             covariance.lambdas(theta, lambdas);
-            InterceptLaplace.Result r = interceptLaplace.jointMode(lambdas[0][0], betaWarm, bWarm[0]);
+            ProfiledNewton.Result r = interceptLaplace.jointMode(lambdas[0][0], betaWarm, bWarm[0]);
             if (r != null) {
                 betaWarm = r.beta();
                 bWarm = new double[][]{r.modes()};
@@ -301,12 +410,36 @@ public final class GeneralizedLinearMixedModel {
         return -2 * logLikelihoodAtMode(m, dispersion(m)) + m.penalty() + m.logDet();
     }
 
+    /**
+     * The parts' profile at θ (Λ set): the first point's modes were found at {@code startLambdas},
+     * later points' at this Λ.
+     */
+    private ProfiledNewton.Profile profileOfParts(double[] theta, double[][] startLambdas) {
+        double[] at = theta.clone();
+        double[][] here = Pirls.copy(lambdas);
+        double[][][] from = {startLambdas == null ? null : Pirls.copy(startLambdas)};
+        return (beta, modes) -> {
+            LevelParts.Profile r = parts.profile(at, beta, modes, from[0]);
+            from[0] = here;
+            return r.gradient() == null ? null : new ProfiledNewton.Point(beta, r.modes(), r.objective(), r.deviance(), r.gradient(), r.schur());
+        };
+    }
+
     private double[] glmStart() {
+        if (parts != null) { // the GLM is the joint mode with Λ = 0
+            double[] zero = new double[nc];
+            covariance.lambdas(zero, lambdas);
+            ProfiledNewton.Result r = ProfiledNewton.jointMode(profileOfParts(zero, null), new double[p], zeroModes()[0]);
+            if (r == null || !allFinite(r.beta())) {
+                throw new GlimmerException("the start for the mixed model (a GLM fit) failed: the fixed effects could not be estimated");
+            }
+            return r.beta();
+        }
         if (observation != null && !observation.startsFromGlm()) {
             return new double[p];
         }
         if (interceptLaplace != null) { // the GLM is the joint mode with λ = 0
-            InterceptLaplace.Result r = interceptLaplace.jointMode(0, new double[p], zeroModes()[0]);
+            ProfiledNewton.Result r = interceptLaplace.jointMode(0, new double[p], zeroModes()[0]);
             if (r != null && allFinite(r.beta())) {
                 return r.beta();
             }
@@ -347,7 +480,7 @@ public final class GeneralizedLinearMixedModel {
     public MixedModelFit fit() {
         long t0 = System.nanoTime();
         List<String> messages = new ArrayList<>();
-        if (family.distribution().name().equals("binomial")) {
+        if (design != null && family.distribution().name().equals("binomial")) {
             SeparationCheck.warning(design.x(), data.y(), data.weights()).ifPresent(messages::add);
         }
         betaWarm = glmStart();
@@ -360,7 +493,7 @@ public final class GeneralizedLinearMixedModel {
         // evaluations than 0.2 on every Laplace benchmark shape (b 26 -> 20, c 38 -> 25, e 53 -> 42);
         // from a moment start, near the optimum, 0.2 does (e 42 -> 18 evaluations in stage one).
         // (A single θ goes to Brent, whose bracket steps at least 1 from any start: a nearer one gained nothing, d 62 -> 66.)
-        boolean fromMoments = observation == null && nt > 1 && InterceptMoments.fill(data, family, betaWarm, moments) == nt;
+        boolean fromMoments = observation == null && nt > 1 && data != null && InterceptMoments.fill(data, family, betaWarm, moments) == nt;
         if (fromMoments) {
             // BOBYQA moves a start lying strictly inside one first radius of the bound 0 out to the radius;
             // doing it here first changes nothing in the search and makes the reported start the one evaluated.
@@ -390,6 +523,9 @@ public final class GeneralizedLinearMixedModel {
         double[] outer = Arrays.copyOf(optimum, nt);
         double[] theta = Arrays.copyOf(optimum, nc);
         double[] beta = Arrays.copyOfRange(optimum, nt, nt + p);
+        if (parts != null) {
+            return optimumOfParts(theta, beta, optimum, lower, messages, one, two, concat(thetaStart, betaStart), t0);
+        }
 
         Pirls.Mode m = mode(outer, beta, bWarm, lambdaWarm, false);
         if (m == null) {
@@ -418,6 +554,33 @@ public final class GeneralizedLinearMixedModel {
         FamilyParameters extra = observation == null ? null
                 : FamilyParameters.of(observation, Arrays.copyOfRange(outer, nc, nt), extraCovariance);
         return report(theta, beta, modes, mu, deviance, phi, vcov, extra, messages, one, two, concat(thetaStart, betaStart), optimum, t0);
+    }
+
+    /** The end of {@link #fit} for a model held in parts: the optimum's modes, the Hessian, the report without rows. */
+    private MixedModelFit optimumOfParts(double[] theta, double[] beta, double[] optimum, double[] lower, List<String> messages,
+                                         BoundedMinimizer.Result one, BoundedMinimizer.Result two, double[] start, long t0) {
+        covariance.lambdas(theta, lambdas);
+        LevelParts.Optimum o = parts.optimum(theta, beta, bWarm[0], lambdaWarm);
+        if (!o.converged()) {
+            messages.add("PIRLS did not converge at the optimum (" + o.iterations() + " iterations)");
+        }
+        conditionalVariances = new double[][]{o.conditionalVariances()};
+        double[][] modes = {o.modes()};
+        bWarm = modes;
+        lambdaWarm = Pirls.copy(lambdas);
+        double[][] vcov = hessianCovariance(optimum, modes, lower, messages);
+        vcov = vcov == null ? null : block(vcov, nt, p);
+        covariance.lambdas(theta, lambdas);
+        if (vcov == null) {
+            double[] schur = parts.profile(theta, beta, modes[0], Pirls.copy(lambdas)).schur();
+            vcov = schur == null ? null : ProfiledNewton.inverse(schur, p);
+            if (vcov == null) {
+                throw new GlimmerException("PIRLS failed at the optimum: the covariance of the fixed effects could not be found");
+            }
+        }
+        MixedModelFit.Builder b = GlmmReport.withoutRows(shape, terms, List.of(), family, null, covariance, lambdas, theta, beta, modes, 1, vcov,
+                conditionalVariances, -o.deviance() / 2, messages);
+        return finish(b, theta, messages, one, two, start, optimum, t0);
     }
 
     /**
@@ -517,9 +680,13 @@ public final class GeneralizedLinearMixedModel {
 
     private MixedModelFit report(double[] theta, double[] beta, double[][] modes, double[] mu, double deviance, double phi, double[][] vcov,
                                  FamilyParameters extra, List<String> messages, BoundedMinimizer.Result one, BoundedMinimizer.Result two, double[] start, double[] optimum, long t0) {
-        return GlmmReport.common(design, family, extra, data, covariance, lambdas, theta, beta, modes, mu, phi, vcov, conditionalVariances, -deviance / 2,
-                        messages)
-                .method(nAGQ > 1 ? "AGQ" : "Laplace").nAGQ(nAGQ).details(new EstimatorDetails.Glmm(nAGQ))
+        return finish(GlmmReport.common(design, family, extra, data, covariance, lambdas, theta, beta, modes, mu, phi, vcov, conditionalVariances,
+                -deviance / 2, messages), theta, messages, one, two, start, optimum, t0);
+    }
+
+    private MixedModelFit finish(MixedModelFit.Builder report, double[] theta, List<String> messages, BoundedMinimizer.Result one,
+                                 BoundedMinimizer.Result two, double[] start, double[] optimum, long t0) {
+        return report.method(nAGQ > 1 ? "AGQ" : "Laplace").nAGQ(nAGQ).details(new EstimatorDetails.Glmm(nAGQ))
                 .converged(one.converged() && two.converged() && !convergenceWarning)
                 .optimizer(new OptimizerSummary(two.name(), start, optimum, two.value(),
                         one.evaluations() + 1 + SCALING_EVALUATIONS * theta.length + two.evaluations(), two.converged(), messages))

@@ -31,7 +31,6 @@ final class GlmmReport {
     static MixedModelFit.Builder common(Design design, Family family, FamilyParameters extra, GlmmData data, CovarianceStructure covariance, double[][] lambdas,
                                         double[] theta, double[] beta, double[][] modes, double[] mu, double phi, double[][] vcov,
                                         double[][] conditionalVariances, double logLikelihood, List<String> messages) {
-        List<RandomEffectsTerm> terms = design.randomTerms();
         double[] y = data.y();
         double[] w = data.weights();
         boolean thresholds = extra != null && extra.coefficients();
@@ -41,8 +40,24 @@ final class GlmmReport {
         for (int r = 0; pearson != null && r < mu.length; r++) {
             pearson[r] = (y[r] - mu[r]) * Math.sqrt(w[r] / fitted.variance(mu[r]) / phi);
         }
+        LevelParts.Shape shape = new LevelParts.Shape(design.formula().text(), design.x().names(), design.randomTerms().get(0), design.rows(), design.frame().dropped());
+        return withoutRows(shape, design.randomTerms(), design.droppedColumns(), family, extra, covariance, lambdas, theta, beta, modes, phi, vcov,
+                conditionalVariances, logLikelihood, messages)
+                .fitted(mu)
+                .scaledResiduals(pearson);
+    }
+
+    /**
+     * The rows' part of {@link #common} left out (fitted values, Pearson residuals): for a model whose
+     * rows are held elsewhere ({@link LevelParts}).
+     */
+    static MixedModelFit.Builder withoutRows(LevelParts.Shape shape, List<RandomEffectsTerm> terms, List<String> droppedColumns, Family family,
+                                             FamilyParameters extra, CovarianceStructure covariance, double[][] lambdas, double[] theta, double[] beta,
+                                             double[][] modes, double phi, double[][] vcov, double[][] conditionalVariances, double logLikelihood,
+                                             List<String> messages) {
+        boolean thresholds = extra != null && extra.coefficients();
         List<String> warnings = new ArrayList<>(messages);
-        RankCheck.warning(design.droppedColumns()).ifPresent(message -> warnings.add(0, message));
+        RankCheck.warning(droppedColumns).ifPresent(message -> warnings.add(0, message));
         boolean singular = covariance.singular(theta);
         if (singular) {
             warnings.add("boundary (singular) fit: a variance component is (nearly) zero or a correlation is ±1");
@@ -50,16 +65,16 @@ final class GlmmReport {
         boolean dispersionFamily = family.distribution().hasDispersion();
         double scale2 = 1; // random effects are on the linear-predictor scale
         return MixedModelFit.builder()
-                .formula(design.formula().text())
+                .formula(shape.formula())
                 .family(family.distribution().name()).link(family.link().name())
-                .nObs(design.rows()).nDropped(design.frame().dropped())
+                .nObs(shape.nObs()).nDropped(shape.nDropped())
                 .groups(RandomEffectsReport.groups(terms))
                 .singular(singular)
                 .warnings(warnings)
                 .logLikelihood(logLikelihood)
-                .df(design.p() + covariance.size() + (extra == null ? 0 : extra.values().size()) + (dispersionFamily ? 1 : 0))
+                .df(beta.length + covariance.size() + (extra == null ? 0 : extra.values().size()) + (dispersionFamily ? 1 : 0))
                 .residualStdDev(dispersionFamily ? Math.sqrt(phi) : null)
-                .fixedEffects(FixedEffectsTable.withZTests(design.x().names(), beta, vcov))
+                .fixedEffects(FixedEffectsTable.withZTests(shape.fixedNames(), beta, vcov))
                 .fixedEffectsCovariance(vcov)
                 .randomEffects(RandomEffectsReport.variances(terms, covariance, theta, scale2))
                 .correlations(RandomEffectsReport.correlations(terms, covariance, theta))
@@ -68,8 +83,6 @@ final class GlmmReport {
                 .familyParameters(extra == null || thresholds ? Map.of() : extra.values())
                 .familyParameterStdErrors(extra == null || thresholds ? Map.of() : extra.stdErrors())
                 .thresholds(thresholds ? FixedEffectsTable.withZTests(List.copyOf(extra.values().keySet()),
-                        extra.values().values().stream().mapToDouble(Double::doubleValue).toArray(), extra.covariance()) : List.of())
-                .fitted(mu)
-                .scaledResiduals(pearson);
+                        extra.values().values().stream().mapToDouble(Double::doubleValue).toArray(), extra.covariance()) : List.of());
     }
 }

@@ -1,8 +1,6 @@
 package io.glimmer.glmm;
 
-import io.glimmer.optim.Descent;
 import io.glimmer.linalg.Parallel;
-import io.glimmer.linalg.SmallBlocks;
 
 import java.util.Arrays;
 import java.util.function.IntConsumer;
@@ -14,25 +12,10 @@ import java.util.function.IntConsumer;
  * level's own one-dimensional Newton iteration: the gradient X'w(μ − y) and the Schur complement
  * X'WX − Σ_i h_i h_i'/c_i of the joint Hessian (h_i = λ X_i'W_i 1, c_i = λ² Σ_{rows of i} W + 1,
  * W = w μ(1 − μ)) come from one pass over the rows grouped by level; a step that does not lower
- * −log-likelihood + ‖b‖²/2 is halved, as in PIRLS. The deviance is PIRLS's Laplace one,
+ * −log-likelihood + ‖b‖²/2 is halved ({@link ProfiledNewton}). The deviance is PIRLS's Laplace one,
  * −2 log-likelihood + ‖b̂‖² + Σ log c_i.
  */
 final class InterceptLaplace {
-    private static final int MAX_ITERATIONS = 100;
-    private static final int MAX_HALVINGS = 20;
-    /**
-     * Converged when the next Newton step would move no β_j by more than this relative to 1 + |β_j|:
-     * β is then that close to the mode, and the deviance (flat there) within about ½δ'Sδ, far below 1e-6.
-     */
-    private static final double TOLERANCE = 1e-8;
-
-    /**
-     * The joint mode, the Laplace deviance there, and the covariance of β that PIRLS's joint factor
-     * gives at it (the inverse of the Schur complement; null if that is not positive definite).
-     */
-    record Result(double deviance, double[] beta, double[] modes, double[][] betaCovariance) {
-    }
-
     private final InterceptQuadrature levels;
     private final int p;
     private final int chunks;
@@ -59,110 +42,18 @@ final class InterceptLaplace {
         return levels != null && levels.wholeCounts && levels.p > 0 ? new InterceptLaplace(levels) : null;
     }
 
-    /** The state at one β: profiled modes, objective, deviance, gradient and Schur complement. */
-    private record Point(double[] beta, double[] modes, double objective, double deviance, double[] gradient, double[] hessian) {
-    }
-
     /**
      * The joint mode of (β, b) for this λ from the given start, and the Laplace deviance there.
      *
      * @return null when some η leaves the logit clamp's range or the Hessian is not positive definite
      *         (the caller then runs PIRLS)
      */
-    Result jointMode(double lambda, double[] betaStart, double[] modesStart) {
-        Point point = evaluate(lambda, betaStart.clone(), modesStart.clone());
-        if (point == null) {
-            return null;
-        }
-        double[] step = new double[p];
-        for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
-            if (!newtonStep(point, step)) {
-                return null;
-            }
-            double change = 0;
-            for (int j = 0; j < p; j++) {
-                change = Math.max(change, Math.abs(step[j]) / (1 + Math.abs(point.beta()[j])));
-            }
-            if (change <= TOLERANCE) {
-                return result(point);
-            }
-            // Newton's predicted decrease −½g'δ: once it is below the objective's rounding the comparison
-            // below cannot see it (and would halve the step to nothing), so the full step is taken unchecked.
-            double decrease = 0;
-            for (int j = 0; j < p; j++) {
-                decrease -= point.gradient()[j] * step[j] / 2;
-            }
-            boolean unchecked = decrease <= 1e-12 * Math.max(1, Math.abs(point.objective()));
-            Point next = null;
-            double t = 1;
-            for (int h = 0; h <= MAX_HALVINGS; h++) {
-                double[] beta = new double[p];
-                for (int j = 0; j < p; j++) {
-                    beta[j] = point.beta()[j] + t * step[j];
-                }
-                Point trial = evaluate(lambda, beta, point.modes().clone());
-                if (trial == null) {
-                    return null;
-                }
-                if (unchecked || Descent.noWorse(trial.objective(), point.objective())) {
-                    next = trial;
-                    break;
-                }
-                t /= 2;
-            }
-            if (next == null) { // no descent even for tiny steps: at the mode to working precision
-                return result(point);
-            }
-            point = next;
-        }
-        return result(point);
-    }
-
-    private Result result(Point point) {
-        return new Result(point.deviance(), point.beta(), point.modes(), inverse(point.hessian()));
-    }
-
-    /** S⁻¹ column by column from the Cholesky factor of S; null if S is not positive definite. */
-    private double[][] inverse(double[] hessian) {
-        double[] l = hessian.clone();
-        if (!SmallBlocks.cholesky(l, 0, p)) {
-            return null;
-        }
-        double[][] inverse = new double[p][p];
-        double[] column = new double[p];
-        for (int c = 0; c < p; c++) {
-            java.util.Arrays.fill(column, 0);
-            column[c] = 1;
-            SmallBlocks.solveLower(l, 0, p, column, 0);
-            SmallBlocks.solveLowerTranspose(l, 0, p, column, 0);
-            for (int j = 0; j < p; j++) {
-                inverse[j][c] = column[j];
-            }
-        }
-        return inverse;
-    }
-
-    /** δ = −S⁻¹g by the Cholesky factor of the Schur complement S; false if S is not positive definite. */
-    private boolean newtonStep(Point point, double[] step) {
-        double[] s = point.hessian().clone();
-        if (!SmallBlocks.cholesky(s, 0, p)) {
-            return false;
-        }
-        for (int j = 0; j < p; j++) {
-            step[j] = -point.gradient()[j];
-        }
-        SmallBlocks.solveLower(s, 0, p, step, 0);
-        SmallBlocks.solveLowerTranspose(s, 0, p, step, 0);
-        for (double v : step) {
-            if (!Double.isFinite(v)) {
-                return false;
-            }
-        }
-        return true;
+    ProfiledNewton.Result jointMode(double lambda, double[] betaStart, double[] modesStart) {
+        return ProfiledNewton.jointMode((beta, modes) -> evaluate(lambda, beta, modes), betaStart, modesStart);
     }
 
     /** Profiles every level's mode at β (warm-started from {@code modes}, overwritten) and sums the chunks in order. */
-    private Point evaluate(double lambda, double[] beta, double[] modes) {
+    private ProfiledNewton.Point evaluate(double lambda, double[] beta, double[] modes) {
         IntConsumer chunk = c -> chunk(c, lambda, beta, modes);
         if (levels.parallel) { // each chunk's sums are the same on any thread
             Parallel.forEach(chunks, chunk);
@@ -193,7 +84,7 @@ final class InterceptLaplace {
                 hessian[a * p + b] = hessian[b * p + a];
             }
         }
-        return new Point(beta, modes, objective, deviance, gradient, hessian);
+        return new ProfiledNewton.Point(beta, modes, objective, deviance, gradient, hessian);
     }
 
     private void chunk(int c, double lambda, double[] beta, double[] modes) {

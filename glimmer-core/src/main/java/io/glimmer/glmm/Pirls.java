@@ -353,6 +353,24 @@ final class Pirls {
         family.link().inverseAndDerivative(eta, mu, muEta, r0, r1);
     }
 
+    /**
+     * X'w(μ − y)·μ'(η)/V(μ) at the last evaluated (β, b): the gradient in β of −log-likelihood for
+     * the family's deviance, what {@link ProfiledNewton} steps on when the modes are profiled out.
+     */
+    double[] betaScore() {
+        double[] x = data.x();
+        double[] y = data.y();
+        double[] prior = data.weights();
+        double[] g = new double[p];
+        for (int r = 0; r < n; r++) {
+            double s = prior[r] * muEta[r] * (mu[r] - y[r]) / family.distribution().variance(mu[r]);
+            for (int a = 0; a < p; a++) {
+                g[a] += s * x[r * p + a];
+            }
+        }
+        return g;
+    }
+
     /** μ at the last mode (read-only view). */
     double[] mu() {
         return mu;

@@ -45,7 +45,8 @@ import java.util.List;
  * residuals, simulations and saved models all read this object instead of rebuilding it.
  */
 public final class PreparedModel implements FitSource {
-    private static final int DEFAULT_AGQ = 9;
+    /** nAGQ when {@code --method AGQ} is given without {@code agqPoints}. */
+    public static final int DEFAULT_AGQ = 9;
 
     private final Formula formula;
     private final FitOptions options;

@@ -48,7 +48,7 @@ class InterceptLaplaceTest {
         Object[] expected = pirls(m, theta, start);
         InterceptLaplace laplace = InterceptLaplace.of(InterceptQuadrature.of(m.data(), LOGIT, 9));
         assertNotNull(laplace);
-        InterceptLaplace.Result r = laplace.jointMode(theta, start, new double[m.levels()]);
+        ProfiledNewton.Result r = laplace.jointMode(theta, start, new double[m.levels()]);
         assertNotNull(r);
         double deviance = (double) expected[2];
         assertEquals(deviance, r.deviance(), 1e-10 * Math.abs(deviance), "theta " + theta);
@@ -75,7 +75,7 @@ class InterceptLaplaceTest {
     void zeroVarianceIsTheGlm(long seed) {
         Model m = InterceptQuadratureTest.model(InterceptQuadratureTest.data(seed, 70), FORMULAS[(int) (seed % FORMULAS.length)], LOGIT);
         double[] expected = Irls.start(m.design().x(), m.data().offset(), m.data().y(), m.data().weights(), LOGIT, "the test").beta();
-        InterceptLaplace.Result r = InterceptLaplace.of(InterceptQuadrature.of(m.data(), LOGIT, 9))
+        ProfiledNewton.Result r = InterceptLaplace.of(InterceptQuadrature.of(m.data(), LOGIT, 9))
                 .jointMode(0, new double[m.design().p()], new double[m.levels()]);
         for (int j = 0; j < expected.length; j++) {
             assertEquals(expected[j], r.beta()[j], 1e-7 * (1 + Math.abs(expected[j])), "beta " + j);
@@ -86,8 +86,8 @@ class InterceptLaplaceTest {
     void warmStartsGiveTheSameMode() {
         Model m = InterceptQuadratureTest.model(InterceptQuadratureTest.data(44, 90), FORMULAS[0], LOGIT);
         InterceptLaplace laplace = InterceptLaplace.of(InterceptQuadrature.of(m.data(), LOGIT, 3));
-        InterceptLaplace.Result cold = laplace.jointMode(1.3, new double[3], new double[m.levels()]);
-        InterceptLaplace.Result warm = laplace.jointMode(1.3, cold.beta(), cold.modes());
+        ProfiledNewton.Result cold = laplace.jointMode(1.3, new double[3], new double[m.levels()]);
+        ProfiledNewton.Result warm = laplace.jointMode(1.3, cold.beta(), cold.modes());
         assertEquals(cold.deviance(), warm.deviance(), 1e-10 * cold.deviance());
         for (int j = 0; j < 3; j++) {
             assertEquals(cold.beta()[j], warm.beta()[j], 1e-7);

@@ -42,7 +42,16 @@ final class DistributedRows implements AutoCloseable {
         this.dropped = dropped;
     }
 
-    static DistributedRows of(Dataset<Row> data, String source, Formula formula, FitOptions options) {
+    /**
+     * The formula's columns typed, the complete rows, and the plan (categorical levels found by a distributed distinct).
+     *
+     * @param complete the complete rows, columns in the plan's order
+     * @param total    rows before incomplete ones were removed
+     */
+    record Selected(ModelPlan plan, Dataset<Row> complete, long total) {
+    }
+
+    static Selected select(Dataset<Row> data, String source, Formula formula, FitOptions options) {
         List<String> names = new ArrayList<>(formula.variables());
         Set<String> present = new HashSet<>(Arrays.asList(data.columns()));
         for (String name : names) {
@@ -75,7 +84,15 @@ final class DistributedRows implements AutoCloseable {
                 levels.put(names.get(c), CategoricalColumn.sortedLevels(distinct));
             }
         }
-        ModelPlan plan = new ModelPlan(source, formula.text(), names, categorical, levels);
+        return new Selected(new ModelPlan(source, formula.text(), names, categorical, levels), complete, total);
+    }
+
+    static DistributedRows of(Dataset<Row> data, String source, Formula formula, FitOptions options) {
+        Selected selected = select(data, source, formula, options);
+        ModelPlan plan = selected.plan();
+        Dataset<Row> complete = selected.complete();
+        long total = selected.total();
+        List<String> names = plan.columns();
         JavaRDD<RowBlock> blocks = complete.javaRDD().mapPartitions(it -> List.of(RowBlock.of(it, plan)).iterator())
                 .persist(StorageLevel.MEMORY_AND_DISK());
         long kept = blocks.map(b -> (long) b.rows).fold(0L, Long::sum);

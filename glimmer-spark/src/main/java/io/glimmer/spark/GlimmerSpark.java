@@ -3,6 +3,8 @@ package io.glimmer.spark;
 import io.glimmer.options.FitOptions;
 import io.glimmer.error.InputException;
 import io.glimmer.options.Method;
+import io.glimmer.family.ParametricDistribution;
+import io.glimmer.model.PreparedModel;
 import io.glimmer.family.Family;
 import io.glimmer.fit.MixedModelFit;
 import io.glimmer.formula.Formula;
@@ -17,7 +19,8 @@ import java.util.List;
  * Glimmer on Apache Spark: the same fits as {@code Glimmer.fit}, with the rows left where they are.
  * Rows are cached on the executors as primitive columns, the sums a fit needs are made there, and
  * the optimiser runs on the driver in the core's own code. So far: the linear mixed model (REML and
- * ML) with one random-effects term on one grouping factor.
+ * ML) and the binomial or Poisson GLMM (Laplace, adaptive quadrature), with one random-effects term
+ * on one grouping factor.
  */
 public final class GlimmerSpark {
     private GlimmerSpark() {
@@ -38,26 +41,43 @@ public final class GlimmerSpark {
     public static MixedModelFit fit(Dataset<Row> data, String source, String formula, FitOptions options) {
         Formula f = Formula.parse(formula);
         Method method = supported(f, options);
-        try (DistributedRows rows = TaskFailures.unwrapped(() -> DistributedRows.of(data, source, f, options))) {
-            MixedModelFit fit = TaskFailures.unwrapped(() -> SparkLmm.fit(rows, method == Method.REML));
-            List<String> warnings = new ArrayList<>(f.warnings());
-            warnings.addAll(fit.warnings());
-            return fit.toBuilder().warnings(warnings).source(new SparkFitSource(source)).build();
+        MixedModelFit fit;
+        if (method == Method.REML || method == Method.ML) {
+            try (DistributedRows rows = TaskFailures.unwrapped(() -> DistributedRows.of(data, source, f, options))) {
+                fit = TaskFailures.unwrapped(() -> SparkLmm.fit(rows, method == Method.REML));
+            }
+        } else {
+            Family family = family(options);
+            int nAGQ = method == Method.AGQ ? (options.agqPoints() == null ? PreparedModel.DEFAULT_AGQ : options.agqPoints()) : 1;
+            fit = TaskFailures.unwrapped(() -> SparkGlmm.fit(DistributedRows.select(data, source, f, options), family, nAGQ));
         }
+        List<String> warnings = new ArrayList<>(f.warnings());
+        warnings.addAll(fit.warnings());
+        return fit.toBuilder().warnings(warnings).source(new SparkFitSource(source)).build();
+    }
+
+    private static Family family(FitOptions options) {
+        return Family.of(options.family() == null ? "gaussian" : options.family(), options.link());
     }
 
     /** The method, when the Spark engine fits this model; otherwise a one-line reason. */
     private static Method supported(Formula f, FitOptions options) {
         Method method = options.effectiveMethod();
-        Family family = Family.of(options.family() == null ? "gaussian" : options.family(), options.link());
+        Family family = family(options);
         if (method == Method.LAPLACE && family.isGaussianIdentity()) {
             method = Method.ML;
         }
-        if (method != Method.REML && method != Method.ML) {
-            throw new InputException("the Spark engine fits linear mixed models ({--method REML or ML}) so far, not " + method.label());
+        boolean glmm = method == Method.LAPLACE || method == Method.AGQ;
+        if (method != Method.REML && method != Method.ML && !glmm) {
+            throw new InputException("the Spark engine fits linear mixed models ({--method REML or ML}) and GLMMs ({--method Laplace or AGQ})"
+                    + " so far, not " + method.label());
         }
-        if (!family.isGaussianIdentity()) {
+        if (!glmm && !family.isGaussianIdentity()) {
             throw new InputException("REML and ML apply to the gaussian family with the identity link");
+        }
+        if (glmm && (family.distribution().hasDispersion() || family.distribution() instanceof ParametricDistribution)) {
+            throw new InputException("the Spark engine fits GLMMs of families without a dispersion parameter (binomial, poisson) so far, not "
+                    + family.distribution().name());
         }
         if (options.weights() != null || options.correlation() != null) {
             throw new InputException("the Spark engine does not take " + (options.weights() != null ? "{--weights}" : "{--correlation}") + " yet");

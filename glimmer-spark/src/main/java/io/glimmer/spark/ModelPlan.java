@@ -12,7 +12,6 @@ import io.glimmer.design.StoredCoding;
 import io.glimmer.formula.Expr;
 import io.glimmer.formula.Formula;
 import io.glimmer.formula.RandomTerm;
-import io.glimmer.formula.Term;
 
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -45,21 +44,9 @@ record ModelPlan(String source, String formula, List<String> columns, boolean[] 
         return parsed().randomTerms().get(0);
     }
 
-    /** Every expression the rows are evaluated for: response, fixed factors, offsets, the random term's factors and grouping. */
+    /** Every expression the rows are evaluated for: the core model frame's (response or cbind's parts, factors, offsets, grouping). */
     List<Expr> expressions() {
-        Formula f = parsed();
-        List<Expr> out = new ArrayList<>();
-        out.add(f.response());
-        for (Term t : f.fixedTerms()) {
-            out.addAll(t.factors());
-        }
-        out.addAll(f.offsets());
-        RandomTerm rt = randomTerm();
-        for (Term t : rt.terms()) {
-            out.addAll(t.factors());
-        }
-        out.addAll(rt.grouping());
-        return out;
+        return ModelFrame.expressions(parsed());
     }
 
     /** The model frame of some rows, coded with the stored levels (no row dropped: the rows given are complete). */

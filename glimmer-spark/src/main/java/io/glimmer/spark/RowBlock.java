@@ -9,7 +9,6 @@ import io.glimmer.formula.Formula;
 import org.apache.spark.sql.Row;
 
 import java.io.Serializable;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
@@ -43,39 +42,8 @@ final class RowBlock implements Serializable {
 
     /** Codes the rows (complete, columns in the plan's order, numbers as doubles, categories as strings) by the core's design code. */
     static RowBlock of(Iterator<Row> it, ModelPlan plan) {
-        // straight into growing column arrays: a partition's rows are never held as Row objects together
-        int cols = plan.columns().size();
-        double[][] numeric = new double[cols][];
-        String[][] text = new String[cols][];
-        int capacity = 1024;
-        for (int c = 0; c < cols; c++) {
-            numeric[c] = plan.categorical()[c] ? null : new double[capacity];
-            text[c] = plan.categorical()[c] ? new String[capacity] : null;
-        }
-        int n = 0;
-        while (it.hasNext()) {
-            Row row = it.next();
-            if (n == capacity) {
-                capacity *= 2;
-                for (int c = 0; c < cols; c++) {
-                    numeric[c] = numeric[c] == null ? null : Arrays.copyOf(numeric[c], capacity);
-                    text[c] = text[c] == null ? null : Arrays.copyOf(text[c], capacity);
-                }
-            }
-            for (int c = 0; c < cols; c++) {
-                if (text[c] != null) {
-                    text[c][n] = row.getString(c);
-                } else {
-                    numeric[c][n] = row.getDouble(c);
-                }
-            }
-            n++;
-        }
-        for (int c = 0; c < cols; c++) {
-            numeric[c] = numeric[c] == null ? null : Arrays.copyOf(numeric[c], n);
-            text[c] = text[c] == null ? null : Arrays.copyOf(text[c], n);
-        }
-        DataFrame data = plan.dataFrame(numeric, text);
+        DataFrame data = PartitionColumns.read(it, plan);
+        int n = data.rows();
         ModelFrame frame = plan.frame(data);
         Formula f = plan.parsed();
         ModelMatrix x = plan.fixed(frame);

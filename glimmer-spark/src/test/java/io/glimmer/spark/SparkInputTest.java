@@ -44,8 +44,10 @@ class SparkInputTest {
     @Test
     void modelsTheEngineDoesNotFitYetAreRefusedBeforeAnyPass() {
         Dataset<Row> data = SparkSessions.csv("sleepstudy.csv");
-        assertEquals("the Spark engine fits linear mixed models (method(REML or ML)) so far, not GEE",
+        assertEquals("the Spark engine fits linear mixed models (method(REML or ML)) and GLMMs (method(Laplace or AGQ)) so far, not GEE",
                 message(data, SLEEP, FitOptions.builder().method(Method.GEE).build()));
+        assertEquals("the Spark engine fits GLMMs of families without a dispersion parameter (binomial, poisson) so far, not Gamma",
+                message(data, SLEEP, FitOptions.builder().family("Gamma").method(Method.LAPLACE).build()));
         assertEquals("the Spark engine fits one random-effects term so far; the formula has 2",
                 message(data, "Reaction ~ Days + (1 | Subject) + (0 + Days | Subject)", FitOptions.defaults()));
     }

@@ -11,8 +11,10 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * One measured fit for docs/SCALE.md: {@code ScaleRun ROWS GROUPS PARTITIONS [MASTER [CSV_DIR]]} generates the
- * slope model's rows in Spark ({@link SlopeData}) and fits {@code y ~ x + (1 + x | g)} by ML, printing
+ * One measured fit for docs/SCALE.md: {@code ScaleRun [SHAPE] ROWS GROUPS PARTITIONS [MASTER [CSV_DIR]]} generates the
+ * slope model's rows in Spark ({@link SlopeData}) and fits {@code y ~ x + (1 + x | g)} by ML (SHAPE {@code slope}, the
+ * default), or the binary model's ({@link BinaryData}) and fits {@code y ~ x1 + x2 + (1 | g)} by Laplace (SHAPE
+ * {@code binary}) or adaptive quadrature with N points (SHAPE {@code binary-agqN}), printing
  * rows, wall time (generation included: the rows are made during the first pass), time per row, the
  * driver's peak resident memory, the estimates and the optimiser's evaluations. With CSV_DIR it writes the
  * same rows as one CSV file there instead (for the local engine's fit of the same data).
@@ -21,7 +23,10 @@ public final class ScaleRun {
     private ScaleRun() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] arguments) throws Exception {
+        boolean named = !arguments[0].matches("[0-9].*");
+        String shape = named ? arguments[0] : "slope";
+        String[] args = named ? java.util.Arrays.copyOfRange(arguments, 1, arguments.length) : arguments;
         long rows = Long.parseLong(args[0]);
         int groups = Integer.parseInt(args[1]);
         int partitions = Integer.parseInt(args[2]);
@@ -31,19 +36,28 @@ public final class ScaleRun {
                 .getOrCreate();
         spark.sparkContext().setLogLevel("ERROR");
         if (args.length > 4) { // write the rows as one CSV file instead, for the core's fit of the same data
-            SlopeData.of(spark, rows, groups, partitions, 42).coalesce(1).write().option("header", "true").csv(args[4]);
+            data(spark, shape, rows, groups, partitions).coalesce(1).write().option("header", "true").csv(args[4]);
             spark.stop();
             return;
         }
         long t0 = System.nanoTime();
-        MixedModelFit fit = GlimmerSpark.fit(SlopeData.of(spark, rows, groups, partitions, 42), "y ~ x + (1 + x | g)",
-                FitOptions.builder().method(Method.ML).build());
+        boolean slope = shape.equals("slope");
+        FitOptions options = slope ? FitOptions.builder().method(Method.ML).build()
+                : shape.equals("binary") ? FitOptions.builder().family("binomial").method(Method.LAPLACE).build()
+                : FitOptions.builder().family("binomial").method(Method.AGQ).agqPoints(Integer.parseInt(shape.substring("binary-agq".length()))).build();
+        MixedModelFit fit = GlimmerSpark.fit(data(spark, shape, rows, groups, partitions), slope ? "y ~ x + (1 + x | g)" : "y ~ x1 + x2 + (1 | g)",
+                options);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        System.out.printf(Locale.ROOT, "rows %d groups %d partitions %d wall %.1f s  per row %.2f us  driver peak RSS %s  logLik %.4f  "
-                        + "beta %s  theta %s  evaluations %d%n", rows, groups, partitions, seconds, seconds / rows * 1e6, peakRss(),
+        System.out.printf(Locale.ROOT, "%s rows %d groups %d partitions %d wall %.1f s  per row %.2f us  driver peak RSS %s  logLik %.4f  "
+                        + "beta %s  theta %s  evaluations %d%n", shape, rows, groups, partitions, seconds, seconds / rows * 1e6, peakRss(),
                 fit.logLikelihood(), fit.fixedEffects().stream().map(f -> String.format(Locale.ROOT, "%.5f", f.estimate())).toList(),
                 java.util.Arrays.toString(fit.theta()), fit.optimizer().evaluations());
         spark.stop();
+    }
+
+    private static org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> data(SparkSession spark, String shape, long rows, int groups,
+                                                                            int partitions) {
+        return shape.equals("slope") ? SlopeData.of(spark, rows, groups, partitions, 42) : BinaryData.of(spark, rows, groups, partitions, 42);
     }
 
     private static String peakRss() throws Exception {

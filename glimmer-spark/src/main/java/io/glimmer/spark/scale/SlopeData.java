@@ -59,7 +59,7 @@ public final class SlopeData {
         return spark.createDataFrame(data, schema);
     }
 
-    private static double gaussian(SplittableRandom r) {
+    static double gaussian(SplittableRandom r) {
         // Box–Muller, one of the pair: enough for a simulation, and the same on every JVM
         return Math.sqrt(-2 * Math.log(1 - r.nextDouble())) * Math.cos(2 * Math.PI * r.nextDouble());
     }

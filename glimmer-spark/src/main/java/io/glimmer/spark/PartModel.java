@@ -1,0 +1,132 @@
+package io.glimmer.spark;
+
+import io.glimmer.data.DataFrame;
+import io.glimmer.design.Design;
+import io.glimmer.design.ModelFrame;
+import io.glimmer.design.ModelMatrix;
+import io.glimmer.design.RandomEffectsTerm;
+import io.glimmer.family.Family;
+import io.glimmer.formula.Expr;
+import io.glimmer.formula.Formula;
+import io.glimmer.formula.RandomTerm;
+import io.glimmer.glmm.GeneralizedLinearMixedModel;
+import io.glimmer.glmm.LevelParts;
+import io.glimmer.linalg.GroupedColumns;
+import io.glimmer.response.Response;
+import org.apache.spark.sql.Row;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One partition of a GLMM's rows, which holds whole levels of the grouping factor, as the core's own
+ * {@link GeneralizedLinearMixedModel} of those rows: X (rescaled as the whole fit is), offset,
+ * response and the random term with this partition's levels. Cached on its executor; each evaluation
+ * of the fit calls its part methods, so every level's modes are found where its rows are.
+ */
+final class PartModel {
+    /** This part's levels as indices into the fit's sorted levels, in the part's own level order. */
+    final int[] levels;
+    final int q;
+    /** The core's model of these rows, or null for a partition without rows. */
+    private final GeneralizedLinearMixedModel model;
+
+    private PartModel(int[] levels, int q, GeneralizedLinearMixedModel model) {
+        this.levels = levels;
+        this.q = q;
+        this.model = model;
+    }
+
+    /** What the model of a part needs beyond its rows; the same for every part. */
+    record Setting(ModelPlan plan, String family, String link, int nAGQ, double[] scale, Map<String, Integer> levelIndex)
+            implements java.io.Serializable {
+    }
+
+    static PartModel of(Iterator<Row> rows, Setting s) {
+        ModelPlan plan = s.plan();
+        DataFrame data = PartitionColumns.read(rows, plan);
+        int n = data.rows();
+        ModelFrame frame = plan.frame(data);
+        Formula f = plan.parsed();
+        ModelMatrix z = plan.random(frame);
+        if (n == 0) {
+            return new PartModel(new int[0], z.columns(), null);
+        }
+        ModelMatrix unscaled = plan.fixed(frame);
+        int p = unscaled.columns();
+        double[] xs = unscaled.values().clone();
+        for (int r = 0; r < n; r++) {
+            for (int j = 0; j < p; j++) {
+                xs[r * p + j] /= s.scale()[j];
+            }
+        }
+        ModelMatrix x = new ModelMatrix(unscaled.names(), xs, n);
+        double[] offset = null;
+        for (Expr o : f.offsets()) {
+            double[] v = frame.numeric(o);
+            if (offset == null) {
+                offset = v.clone();
+            } else {
+                for (int r = 0; r < n; r++) {
+                    offset[r] += v[r];
+                }
+            }
+        }
+        RandomTerm rt = plan.randomTerm();
+        String[] group = frame.groupLevels(rt.grouping());
+        TreeMap<Integer, String> byIndex = new TreeMap<>(); // this part's levels in the fit's order
+        for (String g : group) {
+            byIndex.computeIfAbsent(s.levelIndex().get(g), k -> g);
+        }
+        int[] levels = new int[byIndex.size()];
+        List<String> names = new ArrayList<>(byIndex.values());
+        Map<Integer, Integer> local = new java.util.HashMap<>();
+        int i = 0;
+        for (int global : byIndex.keySet()) {
+            local.put(global, i);
+            levels[i++] = global;
+        }
+        int[] codes = new int[n];
+        for (int r = 0; r < n; r++) {
+            codes[r] = local.get(s.levelIndex().get(group[r]));
+        }
+        RandomEffectsTerm term = new RandomEffectsTerm(rt.groupLabel(), z.names(), names, new GroupedColumns(levels.length, z.columns(), codes, z.values()));
+        Design design = new Design(frame, f, x, List.of(), offset, List.of(term));
+        Family family = Family.of(s.family(), s.link());
+        Response response = Response.of(frame, f.response(), family, null);
+        return new PartModel(levels, z.columns(), new GeneralizedLinearMixedModel(design, response, family, s.nAGQ()));
+    }
+
+    /** What the driver asks of every part: an evaluation at (θ, β), modes started from {@code start} (all levels) found at {@code startLambdas}. */
+    enum Kind { DEVIANCE, PROFILE, OPTIMUM }
+
+    record Request(Kind kind, double[] theta, double[] beta, double[] start, double[][] startLambdas) implements java.io.Serializable {
+    }
+
+    PartResult evaluate(int part, Request request) {
+        if (model == null) {
+            return PartResult.empty(part, request.beta().length);
+        }
+        double[] start = new double[levels.length * q];
+        for (int l = 0; l < levels.length; l++) {
+            System.arraycopy(request.start(), levels[l] * q, start, l * q, q);
+        }
+        return switch (request.kind()) {
+            case DEVIANCE -> {
+                LevelParts.Deviance d = model.partDeviance(request.theta(), request.beta(), start, request.startLambdas());
+                yield new PartResult(part, 0, d.deviance(), null, null, d.modes(), null, true, 0);
+            }
+            case PROFILE -> {
+                LevelParts.Profile r = model.partProfile(request.theta(), request.beta(), start, request.startLambdas());
+                yield new PartResult(part, r.objective(), r.deviance(), r.gradient(), r.schur(), r.modes(), null, true, 0);
+            }
+            case OPTIMUM -> {
+                LevelParts.Optimum o = model.partOptimum(request.theta(), request.beta(), start, request.startLambdas());
+                yield new PartResult(part, 0, o.deviance(), null, null, o.modes(), o.conditionalVariances(), o.converged(), o.iterations());
+            }
+        };
+    }
+}
