@@ -11,14 +11,14 @@ import java.util.List;
  */
 public interface Link {
     Link LOGIT = new LogitLink();
-    Link PROBIT = Links.PROBIT;
-    Link CLOGLOG = Links.CLOGLOG;
-    Link CAUCHIT = Links.CAUCHIT;
-    Link LOG = Links.LOG;
-    Link IDENTITY = Links.IDENTITY;
-    Link INVERSE = Links.INVERSE;
-    Link SQRT = Links.SQRT;
-    Link INVERSE_SQUARE = Links.INVERSE_SQUARE;
+    Link PROBIT = new Links.Probit();
+    Link CLOGLOG = new Links.Cloglog();
+    Link CAUCHIT = new Links.Cauchit();
+    Link LOG = new Links.Log();
+    Link IDENTITY = new Links.Identity();
+    Link INVERSE = new Links.Inverse();
+    Link SQRT = new Links.Sqrt();
+    Link INVERSE_SQUARE = new Links.InverseSquare();
 
     /** R's name: "logit", "probit", "cloglog", "cauchit", "log", "identity", "inverse", "sqrt", "1/mu^2". */
     String name();

@@ -9,7 +9,9 @@ import static io.glimmer.family.FamilyMath.EPS;
  * ±Double.MAX_VALUE instead. R accepts any η for the identity, the log and the links of a
  * probability; an infinite one is refused here so that a diverging fit step-halves instead.
  * Small classes rather than lambdas: the JVM loads eight of them instead of spinning dozens of
- * lambda classes when the first fit touches {@link Link} (about 17 ms of a cold start).
+ * lambda classes when the first fit touches {@link Link} (about 17 ms of a cold start). Classes, not
+ * constants of this class, so that {@link Link}'s constants never wait on this class's
+ * initialisation: a class that touched {@code Links} first (for a threshold) used to leave them null.
  */
 final class Links {
     /**
@@ -49,7 +51,11 @@ final class Links {
     }
 
     /** Φ⁻¹(μ), the standard normal quantile; g⁻¹ clamps η to ±{@link #PROBIT_THRESH}, dμ/dη is floored at ε. */
-    static final Link PROBIT = new Named("probit") {
+    static final class Probit extends Named {
+        Probit() {
+            super("probit");
+        }
+
         @Override
         public double link(double mu) {
             return FamilyMath.qnorm(mu);
@@ -64,10 +70,14 @@ final class Links {
         public double muEta(double eta) {
             return Math.max(FamilyMath.dnorm(eta), EPS);
         }
-    };
+    }
 
     /** log(-log(1 - μ)), the complementary log-log link. */
-    static final Link CLOGLOG = new Named("cloglog") {
+    static final class Cloglog extends Named {
+        Cloglog() {
+            super("cloglog");
+        }
+
         @Override
         public double link(double mu) {
             return Math.log(-Math.log1p(-mu)); // log1p keeps small μ accurate (R writes log(1 - mu); they agree to rounding)
@@ -84,10 +94,14 @@ final class Links {
             double e = Math.min(eta, 700); // R caps η at 700 so exp(η) stays finite (Inf·0 would be NaN)
             return Math.max(Math.exp(e) * Math.exp(-Math.exp(e)), EPS);
         }
-    };
+    }
 
     /** The standard Cauchy quantile of μ; clamped as the probit is. */
-    static final Link CAUCHIT = new Named("cauchit") {
+    static final class Cauchit extends Named {
+        Cauchit() {
+            super("cauchit");
+        }
+
         @Override
         public double link(double mu) {
             return FamilyMath.qcauchy(mu);
@@ -102,10 +116,14 @@ final class Links {
         public double muEta(double eta) {
             return Math.max(FamilyMath.dcauchy(eta), EPS);
         }
-    };
+    }
 
     /** log(μ), the canonical Poisson link; dμ/dη is μ itself. */
-    static final Link LOG = new Named("log") {
+    static final class Log extends Named {
+        Log() {
+            super("log");
+        }
+
         @Override
         public double link(double mu) {
             return Math.log(mu);
@@ -129,10 +147,14 @@ final class Links {
                 muEta[r] = m;
             }
         }
-    };
+    }
 
     /** μ itself, the canonical gaussian link. */
-    static final Link IDENTITY = new Named("identity") {
+    static final class Identity extends Named {
+        Identity() {
+            super("identity");
+        }
+
         @Override
         public double link(double mu) {
             return mu;
@@ -147,10 +169,14 @@ final class Links {
         public double muEta(double eta) {
             return 1;
         }
-    };
+    }
 
     /** 1/μ, the canonical Gamma link; R: η must be finite and non-zero. */
-    static final Link INVERSE = new Named("inverse") {
+    static final class Inverse extends Named {
+        Inverse() {
+            super("inverse");
+        }
+
         @Override
         public double link(double mu) {
             return 1 / mu;
@@ -170,10 +196,14 @@ final class Links {
         public boolean validEta(double eta) {
             return Double.isFinite(eta) && eta != 0;
         }
-    };
+    }
 
     /** √μ, a variance-stabilising Poisson link; R: η > 0, since η² would map -η and η to the same mean. */
-    static final Link SQRT = new Named("sqrt") {
+    static final class Sqrt extends Named {
+        Sqrt() {
+            super("sqrt");
+        }
+
         @Override
         public double link(double mu) {
             return Math.sqrt(mu);
@@ -193,10 +223,14 @@ final class Links {
         public boolean validEta(double eta) {
             return finitePositive(eta);
         }
-    };
+    }
 
     /** 1/μ², the canonical inverse Gaussian link (R's name "1/mu^2"); R: η > 0 (μ = η^(-1/2)). */
-    static final Link INVERSE_SQUARE = new Named("1/mu^2") {
+    static final class InverseSquare extends Named {
+        InverseSquare() {
+            super("1/mu^2");
+        }
+
         @Override
         public double link(double mu) {
             return 1 / (mu * mu);
@@ -216,7 +250,7 @@ final class Links {
         public boolean validEta(double eta) {
             return finitePositive(eta);
         }
-    };
+    }
 
     /**
      * R's floor at DBL_EPSILON keeps μ > 0 (a Poisson or Gamma mean of exactly 0 is invalid). The cap at
