@@ -16,11 +16,12 @@ import java.util.Set;
  * @param correlation residual correlation of a linear mixed model: "ar1(TIME | GROUP)", "exp(TIME | GROUP)", "cs(1 | GROUP)"
  * @param ddf         denominator degrees of freedom for a linear mixed model's t tests, or null for none (lme4's t without df)
  * @param nonlinear   the parts of a nonlinear mixed model (nlme's start, random, ...); null for a linear predictor
- * @param seed        seed of a Monte Carlo method's draws (MCEM); null: one is drawn and reported in the fit
+ * @param seed        seed of a Monte Carlo method's draws (MCEM, MCNR); null: one is drawn and reported in the fit
+ * @param sampler     the E-step of MCEM and MCNR; null: importance sampling
  */
 public record FitOptions(String family, String link, Method method, Integer agqPoints, String weights,
                          Set<String> factors, String cluster, String corstr, String strata, String correlation,
-                         DenominatorDf ddf, Nonlinear nonlinear, Long seed) {
+                         DenominatorDf ddf, Nonlinear nonlinear, Long seed, MonteCarloSampler sampler) {
     public FitOptions {
         factors = factors == null ? Set.of() : Set.copyOf(factors);
     }
@@ -28,14 +29,20 @@ public record FitOptions(String family, String link, Method method, Integer agqP
     /** Options of a linear predictor without denominator degrees of freedom or seed (the record's first form). */
     public FitOptions(String family, String link, Method method, Integer agqPoints, String weights, Set<String> factors,
                       String cluster, String corstr, String strata, String correlation) {
-        this(family, link, method, agqPoints, weights, factors, cluster, corstr, strata, correlation, null, null, null);
+        this(family, link, method, agqPoints, weights, factors, cluster, corstr, strata, correlation, null, null, null, null);
+    }
+
+    /** Options without a Monte Carlo sampler (the record's form before MCNR). */
+    public FitOptions(String family, String link, Method method, Integer agqPoints, String weights, Set<String> factors,
+                      String cluster, String corstr, String strata, String correlation, DenominatorDf ddf, Nonlinear nonlinear, Long seed) {
+        this(family, link, method, agqPoints, weights, factors, cluster, corstr, strata, correlation, ddf, nonlinear, seed, null);
     }
 
     /** A builder holding these options, to derive others (e.g. the same model by another method). */
     public Builder toBuilder() {
         Builder b = new Builder().family(family).link(link).method(method).agqPoints(agqPoints).weights(weights)
                 .factors(factors).cluster(cluster).corstr(corstr).strata(strata).correlation(correlation);
-        return b.ddf(ddf).nonlinear(nonlinear).seed(seed);
+        return b.ddf(ddf).nonlinear(nonlinear).seed(seed).sampler(sampler);
     }
 
     public static FitOptions defaults() {
@@ -86,6 +93,7 @@ public record FitOptions(String family, String link, Method method, Integer agqP
         private DenominatorDf ddf;
         private Nonlinear nonlinear;
         private Long seed;
+        private MonteCarloSampler sampler;
 
         public Builder family(String v) { family = v; return this; }
 
@@ -116,8 +124,11 @@ public record FitOptions(String family, String link, Method method, Integer agqP
 
         public Builder seed(Long v) { seed = v; return this; }
 
+        /** The E-step of MCEM and MCNR (null: importance sampling). */
+        public Builder sampler(MonteCarloSampler v) { sampler = v; return this; }
+
         public FitOptions build() {
-            return new FitOptions(family, link, method, agqPoints, weights, factors, cluster, corstr, strata, correlation, ddf, nonlinear, seed);
+            return new FitOptions(family, link, method, agqPoints, weights, factors, cluster, corstr, strata, correlation, ddf, nonlinear, seed, sampler);
         }
     }
 }
