@@ -25,7 +25,8 @@ final class OptionMentions {
             Map.entry("correlation", "correlation"),
             Map.entry("ddf", "ddf"),
             Map.entry("seed", "seed"),
-            Map.entry("levels", "levels"));
+            Map.entry("levels", "levels"),
+            Map.entry("mc-sampler", "sampler"));
 
     /** Command-line options that are API types rather than fit options, by value ("" when none is given). */
     private static final Map<String, Map<String, String>> TYPES = Map.of(

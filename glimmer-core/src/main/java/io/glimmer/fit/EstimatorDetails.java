@@ -132,14 +132,45 @@ public sealed interface EstimatorDetails {
     }
 
     /**
-     * Monte Carlo maximum likelihood for a GLMM (MCEM), seeded.
+     * Monte Carlo maximum likelihood for a GLMM (MCEM or MCNR), seeded.
      *
-     * @param algorithm           "MCEM"
-     * @param samples             draws at the estimates (for the log-likelihood and the standard errors)
-     * @param iterations          EM iterations
-     * @param seed                the seed of every draw
-     * @param effectiveSampleSize Kish's effective size of the final draws' importance weights
+     * @param algorithm               "MCEM" or "MCNR"
+     * @param samples                 draws at the estimates (for the final step, the log-likelihood and the standard errors)
+     * @param iterations              EM or Newton–Raphson iterations
+     * @param seed                    the seed of every draw
+     * @param effectiveSampleSize     the effective size of the E-step's draws at the estimates (Kish's for importance
+     *                                weights; for a Markov chain, by batch means)
+     * @param sampler                 the E-step: "importance", "metropolis" or "gibbs"
+     * @param monteCarloStandardErrors the Monte Carlo standard errors of the estimates, θ (lme4's order) then β; null
+     *                                when Louis's information was not positive definite
      */
-    record MonteCarlo(String algorithm, int samples, int iterations, long seed, double effectiveSampleSize) implements EstimatorDetails {
+    record MonteCarlo(String algorithm, int samples, int iterations, long seed, double effectiveSampleSize, String sampler,
+                      double[] monteCarloStandardErrors) implements EstimatorDetails {
+        /** MCEM by importance sampling without Monte Carlo standard errors (the record's first form). */
+        public MonteCarlo(String algorithm, int samples, int iterations, long seed, double effectiveSampleSize) {
+            this(algorithm, samples, iterations, seed, effectiveSampleSize, "importance", null);
+        }
+
+        public MonteCarlo {
+            monteCarloStandardErrors = monteCarloStandardErrors == null ? null : monteCarloStandardErrors.clone();
+        }
+
+        @Override
+        public double[] monteCarloStandardErrors() {
+            return monteCarloStandardErrors == null ? null : monteCarloStandardErrors.clone();
+        }
+
+        /** The same with the fixed effects' Monte Carlo standard errors divided by the predictors' scale factors (the fit's unscaling). */
+        public MonteCarlo unscaled(double[] factors) {
+            if (monteCarloStandardErrors == null) {
+                return this;
+            }
+            double[] se = monteCarloStandardErrors.clone();
+            int t = se.length - factors.length;
+            for (int j = 0; j < factors.length; j++) {
+                se[t + j] /= factors[j];
+            }
+            return new MonteCarlo(algorithm, samples, iterations, seed, effectiveSampleSize, sampler, se);
+        }
     }
 }

@@ -31,6 +31,20 @@ final class ConditionalLogDensity {
         return at(eta);
     }
 
+    /** What {@link #row} leaves out, summed over the rows: log p(y | η) = Σ_r row(r, η_r) + this. */
+    double rowConstant() {
+        return Double.isNaN(saturated) ? 0 : saturated;
+    }
+
+    /** Row r's part of log p(y | η) up to a constant of the row (what a Metropolis ratio needs). */
+    double row(int r, double eta) {
+        double mu = family.link().inverse(eta);
+        if (!Double.isNaN(saturated)) {
+            return -family.distribution().devianceResidual(data.y()[r], mu, data.weights()[r]) / 2;
+        }
+        return family.distribution().logDensity(data.y()[r], mu, data.weights()[r], dispersion);
+    }
+
     /** log p(y | η) for a linear predictor already computed. */
     double at(double[] eta) {
         Distribution dist = family.distribution();

@@ -151,6 +151,11 @@ final class GlmmData {
      * each: a random intercept's z is 1, and s + 1·u is exactly s + u, so it adds u alone.
      */
     private void addRandom(double[] eta, int r0, int r1) {
+        addRandom(u, eta, r0, r1);
+    }
+
+    /** As {@link #addRandom(double[], int, int)} with u given per term, not the shared buffer: safe from several threads. */
+    void addRandom(double[][] u, double[] eta, int r0, int r1) {
         for (int k = 0; k < terms.length; k++) {
             GroupedColumns g = terms[k];
             int[] codes = g.codes();

@@ -28,6 +28,7 @@ public final class ImportanceSampling {
     private final Pirls pirls;
     private final double[][] zeroModes;
     private final double priorVariance;
+    private final int[] q;
 
     /**
      * @param priorVariance s, the variance of each spherical random effect a priori
@@ -47,6 +48,7 @@ public final class ImportanceSampling {
         covariance.lambdas(theta, lambdas);
         this.beta = beta.clone();
         this.priorVariance = priorVariance;
+        this.q = design.randomTerms().stream().mapToInt(t -> t.q()).toArray();
         this.zeroModes = new double[design.randomTerms().size()][];
         for (int k = 0; k < zeroModes.length; k++) {
             zeroModes[k] = new double[design.randomTerms().get(k).size()];
@@ -72,14 +74,44 @@ public final class ImportanceSampling {
         if (proposal == null) {
             throw new GlimmerException("PIRLS failed at the estimates: the conditional modes for importance sampling could not be found");
         }
-        SplittableRandom rng = new SplittableRandom(seed);
-        double[][] b = Pirls.copy(zeroModes);
-        double[] eta = new double[data.rows()];
-        double[] logWeights = new double[samples];
-        for (int i = 0; i < samples; i++) {
-            double priorOverProposal = proposal.draw(rng, b);
-            logWeights[i] = density.at(lambdas, beta, b, eta) + priorOverProposal;
+        DrawTarget target = new DrawTarget(data, density, lambdas, beta, q, DrawRunner.PARALLEL);
+        return estimate(target, proposal, samples, new SplittableRandom(seed), seed, proposalDf);
+    }
+
+    /**
+     * The estimate from {@code samples} draws of the proposal: level by level when it is
+     * {@link LaplaceProposal#levelwise} (the log-likelihood is the sum of the levels', its variance the
+     * sum of theirs, and the effective size reported the smallest level's), else from joint weights.
+     */
+    static ImportanceSampledLikelihood estimate(DrawTarget target, LaplaceProposal proposal, int samples, SplittableRandom rng, long seed,
+                                                int proposalDf) {
+        int blocks = (samples + ImportanceDraws.BLOCK - 1) / ImportanceDraws.BLOCK;
+        SplittableRandom[] generators = new SplittableRandom[blocks];
+        for (int c = 0; c < blocks; c++) {
+            generators[c] = rng.split();
         }
+        if (proposal.levelwise()) {
+            LevelWeights weights = LevelWeights.draw(target, proposal, samples, generators, ImportanceDraws.BLOCK);
+            double logLik = target.density.rowConstant();
+            double variance = 0;
+            double smallest = Double.POSITIVE_INFINITY;
+            for (int j = 0; j < weights.levels(); j++) {
+                LevelWeights.LevelMean level = weights.mean(j);
+                logLik += level.logMean();
+                variance += level.variance();
+                smallest = Math.min(smallest, level.effectiveSize());
+            }
+            return new ImportanceSampledLikelihood(logLik, Math.sqrt(variance), smallest, samples, seed, proposalDf);
+        }
+        double[] logWeights = new double[samples];
+        target.runner.forEach(blocks, c -> {
+            double[][] b = target.zeros();
+            double[] eta = new double[target.data.rows()];
+            for (int i = c * ImportanceDraws.BLOCK; i < Math.min(samples, (c + 1) * ImportanceDraws.BLOCK); i++) {
+                double priorOverProposal = proposal.draw(generators[c], b);
+                logWeights[i] = target.logLikelihood(target.toU(b), eta) + priorOverProposal;
+            }
+        });
         return summarise(logWeights, seed, proposalDf);
     }
 
@@ -98,7 +130,12 @@ public final class ImportanceSampling {
             sumSquares += w * w;
         }
         double mean = sum / n;
-        double variance = Math.max(0, (sumSquares - n * mean * mean) / (n - 1));
+        double spread = 0; // two passes: Σw² − n·mean² would lose every digit when the weights are nearly equal
+        for (double lw : logWeights) {
+            double r = Math.exp(lw - max) - mean;
+            spread += r * r;
+        }
+        double variance = spread / (n - 1);
         double se = Math.sqrt(variance / n) / mean;
         return new ImportanceSampledLikelihood(max + Math.log(mean), se, sum * sum / sumSquares, n, seed, proposalDf);
     }

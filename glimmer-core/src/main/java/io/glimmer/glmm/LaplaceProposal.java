@@ -51,6 +51,44 @@ final class LaplaceProposal {
     }
 
     /**
+     * Whether the proposal factorises over levels, so that each level can be weighted on its own: one
+     * random-effects term (p(b | y) and the Gaussian proposal are then products over its levels).
+     */
+    boolean levelwise() {
+        return mode.b().length == 1 && df == 0;
+    }
+
+    /**
+     * For a {@link #levelwise} proposal and a draw b of its one term: per level j, log N(b_j; 0, s I) −
+     * log g_j(b_j), without the constant they share (−q/2 log 2πs), into out[j]; g_j's factor is the
+     * level's block L_j of PIRLS's factor, so log g_j = log|L_j| − ‖L_j'(b_j − b̂_j)‖²/(2s) less that constant.
+     */
+    void levelPriorOverProposal(double[] b, double[] out) {
+        io.glimmer.linalg.BlockDiagonal first = pirls.factor().firstBlock();
+        int qk = first.q();
+        double[] l = first.values();
+        double[] modes = mode.b()[0];
+        double sd = Math.sqrt(priorVariance);
+        for (int j = 0; j < out.length; j++) {
+            int base = j * qk * qk;
+            double logDet = 0;
+            double z2 = 0;
+            double norm2 = 0;
+            for (int a = 0; a < qk; a++) {
+                logDet += Math.log(l[base + a * qk + a]);
+                double z = 0;
+                for (int c = a; c < qk; c++) {
+                    z += l[base + c * qk + a] * (b[j * qk + c] - modes[j * qk + c]);
+                }
+                z /= sd;
+                z2 += z * z;
+                norm2 += b[j * qk + a] * b[j * qk + a];
+            }
+            out[j] = -norm2 / (2 * priorVariance) - (logDet - z2 / 2);
+        }
+    }
+
+    /**
      * Writes one draw into b (shaped as the modes) and returns log N(b; 0, s I) − log g(b), both
      * without the constant −q/2 log 2πs they share: add log p(y | b) for the log importance weight.
      */

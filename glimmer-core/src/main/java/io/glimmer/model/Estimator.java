@@ -4,6 +4,7 @@ import io.glimmer.options.FitOptions;
 import io.glimmer.data.DataFrame;
 import io.glimmer.design.Design;
 import io.glimmer.family.Family;
+import io.glimmer.fit.FitMonitor;
 import io.glimmer.fit.MixedModelFit;
 import io.glimmer.formula.Formula;
 import io.glimmer.response.Response;
@@ -40,4 +41,9 @@ interface Estimator {
 
     /** The fit; its details and source are attached by the prepared model. */
     MixedModelFit fit(PreparedModel model);
+
+    /** The fit, watched by a monitor (which only iterative Monte Carlo fits use so far). */
+    default MixedModelFit fit(PreparedModel model, FitMonitor monitor) {
+        return fit(model);
+    }
 }

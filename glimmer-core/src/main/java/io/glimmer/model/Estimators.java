@@ -25,7 +25,7 @@ final class Estimators {
             case PQL -> new PqlEstimation();
             case GEE -> new GeeEstimation(options.cluster(), options.corstr());
             case CONDITIONAL -> new ConditionalEstimation(options.strata());
-            case MCEM -> new MonteCarloEstimation(options.seed());
+            case MCEM, MCNR -> new MonteCarloEstimation(options.seed(), method == Method.MCNR, options.sampler());
         };
     }
 }

@@ -26,9 +26,9 @@ final class LikelihoodSampling {
         if (method == Method.REML) {
             throw new InputException("{--loglik-samples} estimates the likelihood, not the REML criterion: use {--method ML}");
         }
-        boolean glmmMethod = method == Method.LAPLACE || method == Method.AGQ || method == Method.MCEM;
+        boolean glmmMethod = method == Method.LAPLACE || method == Method.AGQ || method == Method.MCEM || method == Method.MCNR;
         if (!(method == Method.ML || glmmMethod) || model.options().correlation() != null) {
-            throw new InputException("{--loglik-samples} applies to mixed models fitted by ML, Laplace, AGQ or MCEM without {--correlation}, not "
+            throw new InputException("{--loglik-samples} applies to mixed models fitted by ML, Laplace, AGQ, MCEM or MCNR without {--correlation}, not "
                     + method.label() + (model.options().correlation() != null ? " with {--correlation}" : ""));
         }
         if (glmmMethod && model.family().hasDispersion()) {

@@ -22,8 +22,12 @@ final class MethodOptions {
         if (method != Method.CONDITIONAL && options.strata() != null) {
             throw new InputException("{--strata} applies to {--method conditional}, not " + method.label());
         }
-        if (method != Method.MCEM && options.seed() != null) {
-            throw new InputException("a seed applies to {--method MCEM} (and to {--loglik-samples}), not to fitting by " + method.label());
+        boolean monteCarlo = method == Method.MCEM || method == Method.MCNR;
+        if (!monteCarlo && options.seed() != null) {
+            throw new InputException("a seed applies to {--method MCEM} and {--method MCNR} (and to {--loglik-samples}), not to fitting by " + method.label());
+        }
+        if (!monteCarlo && options.sampler() != null) {
+            throw new InputException("{--mc-sampler} applies to {--method MCEM} and {--method MCNR}, not " + method.label());
         }
         if (method != Method.REML && method != Method.ML && options.correlation() != null) {
             throw new InputException("{--correlation} applies to linear mixed models ({--method REML or ML}), not " + method.label());

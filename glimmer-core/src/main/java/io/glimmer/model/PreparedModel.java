@@ -15,6 +15,7 @@ import io.glimmer.family.Distribution;
 import io.glimmer.family.Family;
 import io.glimmer.fit.FitSource;
 import io.glimmer.fit.FixedEffect;
+import io.glimmer.fit.FitMonitor;
 import io.glimmer.fit.MixedModelFit;
 import io.glimmer.fit.PredictionScale;
 import io.glimmer.fit.Predictions;
@@ -151,7 +152,15 @@ public final class PreparedModel implements FitSource {
      * fixed effects carry degrees of freedom and t-test p-values.
      */
     public MixedModelFit fit() {
-        MixedModelFit fit = fitWithoutTests();
+        return fit(FitMonitor.NONE);
+    }
+
+    /**
+     * As {@link #fit()}, watched by a monitor: the Monte Carlo methods (MCEM, MCNR) report each iteration
+     * to it and stop at their best estimate so far, with a warning, when it asks them to.
+     */
+    public MixedModelFit fit(FitMonitor monitor) {
+        MixedModelFit fit = fitWithoutTests(monitor);
         return options.ddf() == null ? fit : DenominatorDegrees.withTTests(fit, contrastTests(fit, options.ddf()), options.ddf());
     }
 
@@ -184,7 +193,11 @@ public final class PreparedModel implements FitSource {
 
     /** The fit without denominator degrees of freedom (what refits for simulation, profiles and the bootstrap need). */
     MixedModelFit fitWithoutTests() {
-        MixedModelFit fit = estimator.fit(this);
+        return fitWithoutTests(FitMonitor.NONE);
+    }
+
+    private MixedModelFit fitWithoutTests(FitMonitor monitor) {
+        MixedModelFit fit = estimator.fit(this, monitor);
         List<String> warnings = new ArrayList<>(formula.warnings());
         warnings.addAll(fit.warnings());
         return fit.toBuilder().warnings(warnings).source(this).build();

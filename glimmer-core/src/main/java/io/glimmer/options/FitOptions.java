@@ -17,13 +17,14 @@ import java.util.Set;
  * @param correlation residual correlation of a linear mixed model: "ar1(TIME | GROUP)", "exp(TIME | GROUP)", "cs(1 | GROUP)"
  * @param ddf         denominator degrees of freedom for a linear mixed model's t tests, or null for none (lme4's t without df)
  * @param nonlinear   the parts of a nonlinear mixed model (nlme's start, random, ...); null for a linear predictor
- * @param seed        seed of a Monte Carlo method's draws (MCEM); null: one is drawn and reported in the fit
+ * @param seed        seed of a Monte Carlo method's draws (MCEM, MCNR); null: one is drawn and reported in the fit
  * @param levels      an ordinal response's categories in their order (family ordinal); empty: the column's own order
  *                    (numbers by value, text as the data's levels are sorted)
+ * @param sampler     the E-step of MCEM and MCNR; null: importance sampling
  */
 public record FitOptions(String family, String link, Method method, Integer agqPoints, String weights,
                          Set<String> factors, String cluster, String corstr, String strata, String correlation,
-                         DenominatorDf ddf, Nonlinear nonlinear, Long seed, List<String> levels) {
+                         DenominatorDf ddf, Nonlinear nonlinear, Long seed, List<String> levels, MonteCarloSampler sampler) {
     public FitOptions {
         factors = factors == null ? Set.of() : Set.copyOf(factors);
         levels = levels == null ? List.of() : List.copyOf(levels);
@@ -32,20 +33,27 @@ public record FitOptions(String family, String link, Method method, Integer agqP
     /** Options without an ordinal response's levels (the record's second form). */
     public FitOptions(String family, String link, Method method, Integer agqPoints, String weights, Set<String> factors,
                       String cluster, String corstr, String strata, String correlation, DenominatorDf ddf, Nonlinear nonlinear, Long seed) {
-        this(family, link, method, agqPoints, weights, factors, cluster, corstr, strata, correlation, ddf, nonlinear, seed, null);
+        this(family, link, method, agqPoints, weights, factors, cluster, corstr, strata, correlation, ddf, nonlinear, seed, List.of(), null);
     }
 
     /** Options of a linear predictor without denominator degrees of freedom or seed (the record's first form). */
     public FitOptions(String family, String link, Method method, Integer agqPoints, String weights, Set<String> factors,
                       String cluster, String corstr, String strata, String correlation) {
-        this(family, link, method, agqPoints, weights, factors, cluster, corstr, strata, correlation, null, null, null, null);
+        this(family, link, method, agqPoints, weights, factors, cluster, corstr, strata, correlation, null, null, null, List.of(), null);
+    }
+
+    /** Options without a Monte Carlo sampler (the record's form before MCNR). */
+    public FitOptions(String family, String link, Method method, Integer agqPoints, String weights, Set<String> factors,
+                      String cluster, String corstr, String strata, String correlation, DenominatorDf ddf, Nonlinear nonlinear, Long seed,
+                      List<String> levels) {
+        this(family, link, method, agqPoints, weights, factors, cluster, corstr, strata, correlation, ddf, nonlinear, seed, levels, null);
     }
 
     /** A builder holding these options, to derive others (e.g. the same model by another method). */
     public Builder toBuilder() {
         Builder b = new Builder().family(family).link(link).method(method).agqPoints(agqPoints).weights(weights)
                 .factors(factors).cluster(cluster).corstr(corstr).strata(strata).correlation(correlation);
-        return b.ddf(ddf).nonlinear(nonlinear).seed(seed).levels(levels);
+        return b.ddf(ddf).nonlinear(nonlinear).seed(seed).levels(levels).sampler(sampler);
     }
 
     public static FitOptions defaults() {
@@ -103,6 +111,7 @@ public record FitOptions(String family, String link, Method method, Integer agqP
         private Nonlinear nonlinear;
         private Long seed;
         private List<String> levels;
+        private MonteCarloSampler sampler;
 
         public Builder family(String v) { family = v; return this; }
 
@@ -136,8 +145,12 @@ public record FitOptions(String family, String link, Method method, Integer agqP
         /** An ordinal response's categories in order, e.g. List.of("low", "mid", "high"). */
         public Builder levels(List<String> v) { levels = v; return this; }
 
+        /** The E-step of MCEM and MCNR (null: importance sampling). */
+        public Builder sampler(MonteCarloSampler v) { sampler = v; return this; }
+
         public FitOptions build() {
-            return new FitOptions(family, link, method, agqPoints, weights, factors, cluster, corstr, strata, correlation, ddf, nonlinear, seed, levels);
+            return new FitOptions(family, link, method, agqPoints, weights, factors, cluster, corstr, strata, correlation, ddf, nonlinear, seed, levels,
+                    sampler);
         }
     }
 }

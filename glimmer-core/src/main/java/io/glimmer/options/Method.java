@@ -6,7 +6,7 @@ import java.util.List;
 
 /** Estimation methods, named as on the command line. */
 public enum Method {
-    REML("REML"), ML("ML"), LAPLACE("Laplace"), AGQ("AGQ"), PQL("PQL"), GEE("GEE"), CONDITIONAL("conditional"), MCEM("MCEM");
+    REML("REML"), ML("ML"), LAPLACE("Laplace"), AGQ("AGQ"), PQL("PQL"), GEE("GEE"), CONDITIONAL("conditional"), MCEM("MCEM"), MCNR("MCNR");
 
     private final String label;
 

@@ -116,7 +116,9 @@ public final class Summary {
             return glmm + (g.nAGQ() > 1 ? " (Adaptive Gauss-Hermite Quadrature, nAGQ = " + g.nAGQ() + ")" : " (Laplace Approximation)")
                     + " ['glmerMod']";
         } else if (d instanceof EstimatorDetails.MonteCarlo mc) {
-            return glmm + " (Monte Carlo EM: " + mc.samples() + " draws at the estimates, seed " + mc.seed() + ")";
+            String algorithm = mc.algorithm().equals("MCNR") ? "Monte Carlo Newton-Raphson" : "Monte Carlo EM";
+            String sampler = mc.sampler().equals("importance") ? "" : ", " + mc.sampler() + " sampler";
+            return glmm + " (" + algorithm + ": " + mc.samples() + " draws at the estimates" + sampler + ", seed " + mc.seed() + ")";
         } else if (d instanceof EstimatorDetails.Pql) {
             return "Generalized linear mixed model fit by penalized quasi-likelihood (PQL)";
         } else if (d instanceof EstimatorDetails.Nonlinear nl) {

@@ -1,71 +1,169 @@
 package io.glimmer.glmm;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.glimmer.options.FitOptions;
 import io.glimmer.Glimmer;
-import io.glimmer.error.InputException;
-import io.glimmer.options.Method;
+import io.glimmer.data.CsvOptions;
+import io.glimmer.data.CsvReader;
 import io.glimmer.data.DataFrame;
+import io.glimmer.error.InputException;
 import io.glimmer.fit.EstimatorDetails;
+import io.glimmer.fit.FitMonitor;
 import io.glimmer.fit.ImportanceSampledLikelihood;
 import io.glimmer.fit.MixedModelFit;
 import io.glimmer.model.PreparedModel;
+import io.glimmer.options.FitOptions;
+import io.glimmer.options.Method;
+import io.glimmer.options.MonteCarloSampler;
 import io.glimmer.reference.Reference;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
-/** Monte Carlo EM against exact maximum likelihood (AGQ 25 on cbpp) and against Laplace's bias on a crossed binary design. */
+/**
+ * MCEM and MCNR against exact maximum likelihood: lme4's AGQ with 25 nodes on cbpp (reference/cbpp_agq25.json),
+ * within 2 Monte Carlo standard errors of each estimate (the fit's own, I⁻¹VI⁻¹); reproducibility at any
+ * thread count; stopping on request; and Laplace's bias on a crossed binary design.
+ */
 class MonteCarloEmTest {
     private static final String CBPP = "cbind(incidence, size - incidence) ~ period + (1 | herd)";
     private static final String CROSSED = "y ~ 1 + (1 | female) + (1 | male)";
 
-    private static MixedModelFit cbpp(Method method, Integer points, Long seed) {
-        return Glimmer.fit(Reference.data("cbpp.csv"), CBPP,
-                FitOptions.builder().family("binomial").factor("period").method(method).agqPoints(points).seed(seed).build());
+    private static MixedModelFit cbpp(Method method, Integer points, Long seed, MonteCarloSampler sampler, String link) {
+        return Glimmer.fit(Reference.data("cbpp.csv"), CBPP, FitOptions.builder().family("binomial").link(link).factor("period").method(method)
+                .agqPoints(points).seed(seed).sampler(sampler).build());
     }
 
-    /**
-     * MCEM's estimates equal AGQ(25)'s maximum-likelihood estimates (exact for a scalar intercept) up to
-     * Monte Carlo error. The tolerance, 0.1 statistical standard errors, is justified thus: the final
-     * draws have an effective size above 5,000, so the Monte Carlo error of an EM fixed point is at most
-     * SE·√(missing fraction / ESS) ≈ 0.015 SE; the stopping rule (ascent below ε = 10⁻³ in log-likelihood
-     * with 90% confidence) leaves at most about √(2ε) ≈ 0.045 SE. Measured on seeds 1-4: at most 0.02 SE
-     * for β and 0.004 in θ (0.02 of its standard error of about 0.18).
-     */
-    @ParameterizedTest
-    @ValueSource(longs = {1, 2, 3})
-    void cbppReachesTheQuadratureEstimates(long seed) {
-        MixedModelFit agq = cbpp(Method.AGQ, 25, null);
-        MixedModelFit mcem = cbpp(Method.MCEM, null, seed);
-        for (int j = 0; j < agq.fixedEffects().size(); j++) {
-            double se = agq.fixedEffects().get(j).stdError();
-            assertEquals(agq.fixedEffects().get(j).estimate(), mcem.fixedEffects().get(j).estimate(), 0.1 * se, "beta " + j);
-            // Louis's standard errors (β block) within 5% of the Hessian's
-            assertEquals(se, mcem.fixedEffects().get(j).stdError(), 0.05 * se, "se " + j);
+    /** Each estimate (θ, then β) within 2 of the fit's Monte Carlo standard errors of the reference's. */
+    static void withinTwoMonteCarloErrors(double[] theta, double[] beta, MixedModelFit fit) {
+        double[] se = ((EstimatorDetails.MonteCarlo) fit.details()).monteCarloStandardErrors();
+        assertEquals(theta.length + beta.length, se.length);
+        for (int i = 0; i < theta.length; i++) {
+            assertTrue(se[i] > 0 && se[i] < 0.05, "MC s.e. of theta " + se[i]);
+            assertEquals(theta[i], fit.theta()[i], 2 * se[i], "theta " + i);
         }
-        assertEquals(agq.theta()[0], mcem.theta()[0], 0.02);
-        ImportanceSampledLikelihood is = mcem.importanceSampled();
-        assertEquals(is.logLikelihood(), mcem.logLikelihood());
-        assertTrue(is.effectiveSampleSize() > 5000, "ESS " + is.effectiveSampleSize());
-        // the likelihood at MCEM's estimates is not above the maximum (AGQ's) beyond Monte Carlo error
+        for (int j = 0; j < beta.length; j++) {
+            double mcse = se[theta.length + j];
+            assertTrue(mcse > 0 && mcse < 0.05 * fit.fixedEffects().get(j).stdError() + 0.01, "MC s.e. of beta " + mcse);
+            assertEquals(beta[j], fit.fixedEffects().get(j).estimate(), 2 * mcse, "beta " + j);
+        }
+    }
+
+    /** MCEM and MCNR by importance sampling, and MCEM by Metropolis-Hastings, on cbpp against lme4's AGQ(25). */
+    @ParameterizedTest
+    @CsvSource({"MCEM, importance, 1", "MCEM, importance, 3", "MCNR, importance, 1", "MCNR, importance, 3", "MCEM, metropolis, 3"})
+    void cbppReachesLme4sQuadratureEstimates(String method, String sampler, long seed) {
+        Reference ref = Reference.load("cbpp_agq25");
+        double[] beta = ref.list("fixed_effects").stream().mapToDouble(f -> f.get("estimate").asDouble()).toArray();
+        double[] theta = {ref.list("random_effects").get(0).get("std_dev").asDouble()};
+        MixedModelFit fit = cbpp(Method.parse(method), null, seed, MonteCarloSampler.parse(sampler), null);
+        withinTwoMonteCarloErrors(theta, beta, fit);
+        for (int j = 0; j < beta.length; j++) { // Louis's standard errors (θ estimated too) against lme4's Hessian's
+            double se = ref.list("fixed_effects").get(j).get("std_error").asDouble();
+            assertEquals(se, fit.fixedEffects().get(j).stdError(), 0.06 * se, "se " + j);
+        }
+        // the likelihood at the estimates is not above the maximum (AGQ's, every constant included) beyond Monte Carlo error
+        MixedModelFit agq = cbpp(Method.AGQ, 25, null, null, null);
+        ImportanceSampledLikelihood is = fit.importanceSampled();
+        assertEquals(is.logLikelihood(), fit.logLikelihood());
         assertTrue(is.logLikelihood() < agq.logLikelihood() + 3 * is.standardError(), is + " vs " + agq.logLikelihood());
-        EstimatorDetails.MonteCarlo details = (EstimatorDetails.MonteCarlo) mcem.details();
+        EstimatorDetails.MonteCarlo details = (EstimatorDetails.MonteCarlo) fit.details();
         assertEquals(seed, details.seed());
-        assertTrue(mcem.converged());
+        assertEquals(method, details.algorithm());
+        assertEquals(sampler, details.sampler());
+        assertTrue(fit.converged());
+    }
+
+    /** McCulloch's Gibbs sampler for the probit link: the probit cbpp model against quadrature (exact for a scalar intercept). */
+    @Test
+    void probitGibbsReachesTheQuadratureEstimates() {
+        MixedModelFit agq = cbpp(Method.AGQ, 25, null, null, "probit");
+        MixedModelFit fit = cbpp(Method.MCEM, null, 1L, MonteCarloSampler.GIBBS, "probit");
+        withinTwoMonteCarloErrors(agq.theta(), agq.fixedEffects().stream().mapToDouble(f -> f.estimate()).toArray(), fit);
+        assertEquals("gibbs", ((EstimatorDetails.MonteCarlo) fit.details()).sampler());
     }
 
     @Test
     void sameSeedSameBits() {
-        MixedModelFit a = cbpp(Method.MCEM, null, 11L);
-        MixedModelFit b = cbpp(Method.MCEM, null, 11L);
+        MixedModelFit a = cbpp(Method.MCEM, null, 11L, null, null);
+        MixedModelFit b = cbpp(Method.MCEM, null, 11L, null, null);
         assertEquals(a.fixedEffects(), b.fixedEffects());
         assertEquals(a.importanceSampled(), b.importanceSampled());
         assertEquals(a.theta()[0], b.theta()[0]);
+    }
+
+    /** One thread or four: the same bits, for every sampler (chunks have their own generators and are merged in order). */
+    @ParameterizedTest
+    @CsvSource({"false, importance", "true, importance", "false, metropolis"})
+    void threadCountDoesNotChangeABit(boolean newtonRaphson, String sampler) throws Exception {
+        PreparedModel model = PreparedModel.of(cbpp(Method.LAPLACE, null, null, null, null));
+        MixedModelFit laplace = new GeneralizedLinearMixedModel(model.scaledDesign(), model.response(), model.family(), 1).fit();
+        MonteCarloSampler kind = MonteCarloSampler.parse(sampler);
+        MixedModelFit one = new MonteCarloEm(model.scaledDesign(), model.response(), model.family(), newtonRaphson, kind, DrawRunner.SEQUENTIAL)
+                .fit(laplace, 5, FitMonitor.NONE);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            DrawRunner four = (count, body) -> {
+                List<Future<?>> tasks = new ArrayList<>();
+                for (int i = 0; i < count; i++) {
+                    int c = i;
+                    tasks.add(pool.submit(() -> body.accept(c)));
+                }
+                for (Future<?> t : tasks) {
+                    try {
+                        t.get();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            };
+            MixedModelFit many = new MonteCarloEm(model.scaledDesign(), model.response(), model.family(), newtonRaphson, kind, four)
+                    .fit(laplace, 5, FitMonitor.NONE);
+            assertEquals(one.fixedEffects(), many.fixedEffects());
+            assertArrayEquals(one.theta(), many.theta());
+            assertEquals(one.importanceSampled(), many.importanceSampled());
+            assertArrayEquals(((EstimatorDetails.MonteCarlo) one.details()).monteCarloStandardErrors(),
+                    ((EstimatorDetails.MonteCarlo) many.details()).monteCarloStandardErrors());
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** A monitor that asks to stop (as Ctrl-C does on the command line) ends the fit at its last iteration, with a warning. */
+    @Test
+    void stopsOnRequestWithTheEstimatesSoFar() {
+        int[] seen = new int[1];
+        FitMonitor stopAfterOne = new FitMonitor() {
+            @Override
+            public void iteration(String method, int iteration, int samples, double change) {
+                seen[0] = iteration;
+                assertEquals("MCEM", method);
+                assertTrue(samples >= 500 && change >= 0);
+            }
+
+            @Override
+            public boolean stopRequested() {
+                return seen[0] >= 1;
+            }
+        };
+        FitOptions options = FitOptions.builder().family("binomial").factor("period").method(Method.MCEM).seed(2L).build();
+        DataFrame data = CsvReader.read(Reference.data("cbpp.csv"), CsvOptions.builder().factors(options.factors()).build());
+        MixedModelFit fit = Glimmer.prepare(data, CBPP, options).fit(stopAfterOne);
+        assertFalse(fit.converged());
+        assertEquals(1, ((EstimatorDetails.MonteCarlo) fit.details()).iterations());
+        assertTrue(fit.warnings().stream().anyMatch(w -> w.contains("stopped by request after 1 iterations")), fit.warnings().toString());
+        assertTrue(Double.isFinite(fit.logLikelihood()));
     }
 
     /**
@@ -90,11 +188,15 @@ class MonteCarloEmTest {
     }
 
     @Test
-    void refusesDispersionFamiliesAndStraySeeds() {
+    void refusesDispersionFamiliesStraySeedsAndSamplers() {
         InputException e = assertThrows(InputException.class, () -> Glimmer.fit(Reference.data("sleepstudy.csv"), "Reaction ~ Days + (1 | Subject)",
                 FitOptions.builder().method(Method.MCEM).build()));
         assertTrue(e.getMessage().contains("use method(ML)"), e.getMessage());
-        e = assertThrows(InputException.class, () -> cbpp(Method.LAPLACE, null, 3L));
-        assertTrue(e.getMessage().contains("seed applies to method(MCEM)"), e.getMessage());
+        e = assertThrows(InputException.class, () -> cbpp(Method.LAPLACE, null, 3L, null, null));
+        assertTrue(e.getMessage().contains("seed applies to method(MCEM) and method(MCNR)"), e.getMessage());
+        e = assertThrows(InputException.class, () -> cbpp(Method.AGQ, 5, null, MonteCarloSampler.METROPOLIS, null));
+        assertTrue(e.getMessage().contains("sampler(...) applies to method(MCEM) and method(MCNR), not AGQ"), e.getMessage());
+        e = assertThrows(InputException.class, () -> cbpp(Method.MCNR, null, 1L, MonteCarloSampler.GIBBS, null));
+        assertTrue(e.getMessage().contains("sampler(gibbs) is McCulloch's sampler for the binomial family with the probit link"), e.getMessage());
     }
 }

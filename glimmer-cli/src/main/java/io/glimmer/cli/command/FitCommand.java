@@ -5,6 +5,7 @@ import io.glimmer.options.FitOptions;
 import io.glimmer.Glimmer;
 import io.glimmer.error.InputException;
 import io.glimmer.options.Method;
+import io.glimmer.options.MonteCarloSampler;
 import io.glimmer.cli.common.AtomicFile;
 import io.glimmer.cli.json.FitJson;
 import io.glimmer.cli.json.ModelFile;
@@ -64,8 +65,12 @@ public final class FitCommand extends GlimmerCommand {
     Integer loglikSamples;
 
     @Option(names = "--seed", paramLabel = "S", order = 28,
-            description = "seed of the random numbers of --method MCEM and --loglik-samples (default: a random seed, reported on standard error and in the JSON)")
+            description = "seed of the random numbers of --method MCEM or MCNR and --loglik-samples (default: a random seed, reported on standard error and in the JSON)")
     Long seed;
+
+    @Option(names = "--mc-sampler", paramLabel = "NAME", order = 28,
+            description = "the E-step of --method MCEM or MCNR: importance (the default), metropolis, or gibbs (binomial probit only)")
+    String sampler;
 
     @Override
     public Integer call() {
@@ -82,9 +87,12 @@ public final class FitCommand extends GlimmerCommand {
         if (residuals != null) {
             AtomicFile.checkWritable(residuals, "--residuals");
         }
-        boolean monteCarlo = options.effectiveMethod() == Method.MCEM;
+        boolean monteCarlo = options.effectiveMethod() == Method.MCEM || options.effectiveMethod() == Method.MCNR;
         if (seed != null && loglikSamples == null && !monteCarlo) {
-            throw new InputException("--seed applies to --method MCEM and --loglik-samples");
+            throw new InputException("--seed applies to --method MCEM or MCNR and --loglik-samples");
+        }
+        if (sampler != null) { // checked against the method by the core
+            options = options.toBuilder().sampler(MonteCarloSampler.parse(sampler)).build();
         }
         FitEngine other = Engines.of(engine, master);
         if (other != null && (save != null || residuals != null || loglikSamples != null)) {
@@ -103,7 +111,13 @@ public final class FitCommand extends GlimmerCommand {
             if (loglikSamples != null) {
                 toFit.checkLikelihoodSampled(loglikSamples);
             }
-            fit = toFit.fit();
+            if (monteCarlo) {
+                try (MonteCarloProgress progress = new MonteCarloProgress(err(), System.console() != null).catchInterrupt()) {
+                    fit = toFit.fit(progress);
+                }
+            } else {
+                fit = toFit.fit();
+            }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         if (!(fit.fitSeconds() > 0)) {

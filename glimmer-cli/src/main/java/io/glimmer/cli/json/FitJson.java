@@ -57,6 +57,20 @@ public final class FitJson {
             o.put("seed", mc.seed());
             o.put("mc_samples", mc.samples());
             o.put("mc_iterations", mc.iterations());
+            o.put("mc_sampler", mc.sampler());
+            double[] se = mc.monteCarloStandardErrors();
+            if (se != null) { // θ in lme4's order, then the fixed effects by name
+                ObjectNode errors = o.putObject("mc_standard_errors");
+                int t = se.length - fit.fixedEffects().size();
+                com.fasterxml.jackson.databind.node.ArrayNode theta = errors.putArray("theta");
+                for (int i = 0; i < t; i++) {
+                    theta.add(se[i]);
+                }
+                ObjectNode fixed = errors.putObject("fixed_effects");
+                for (int j = 0; j < fit.fixedEffects().size(); j++) {
+                    fixed.put(fit.fixedEffects().get(j).term(), se[t + j]);
+                }
+            }
         }
         o.put("df", fit.df());
         number(o, "deviance", fit.deviance());

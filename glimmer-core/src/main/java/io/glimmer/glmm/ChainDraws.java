@@ -1,0 +1,131 @@
+package io.glimmer.glmm;
+
+import io.glimmer.linalg.GroupedColumns;
+import io.glimmer.linalg.SmallBlocks;
+
+import java.util.SplittableRandom;
+
+/**
+ * A Markov-chain E-step: {@link #CHAINS} chains over the spherical random effects b, each started at the
+ * conditional modes, run {@link #BURN_IN} sweeps before its first draw, then one draw per sweep. The
+ * chains run in parallel, each with its own generator split from the sample's in chain order, and
+ * their draws are appended chain after chain (each a run for batch means). A sweep updates one level's
+ * block b_kj at a time, which touches only that level's rows ({@link LevelRows}); the chain keeps η.
+ */
+abstract class ChainDraws extends DrawSample {
+    static final int CHAINS = 4;
+    static final int BURN_IN = 50;
+    final DrawTarget target;
+    final LevelRows[] levelRows;
+    private final Chain[] chains = new Chain[CHAINS];
+    private boolean started;
+
+    /** One chain's state: b per term, η, and its generator. */
+    static final class Chain {
+        final double[][] b;
+        final double[] eta;
+        final SplittableRandom rng;
+
+        Chain(double[][] b, double[] eta, SplittableRandom rng) {
+            this.b = b;
+            this.eta = eta;
+            this.rng = rng;
+        }
+    }
+
+    ChainDraws(DrawTarget target, double[][] modes, SplittableRandom rng) {
+        this.target = target;
+        GroupedColumns[] terms = target.data.terms();
+        this.levelRows = new LevelRows[terms.length];
+        for (int k = 0; k < terms.length; k++) {
+            levelRows[k] = LevelRows.of(terms[k]);
+        }
+        for (int c = 0; c < CHAINS; c++) {
+            double[][] b = Pirls.copy(modes);
+            double[] eta = new double[target.data.rows()];
+            target.linearPredictor(target.toU(b), eta);
+            chains[c] = new Chain(b, eta, rng.split());
+        }
+    }
+
+    /** One sweep of the chain over every level of every term (and any latent data). */
+    abstract void sweep(Chain chain);
+
+    @Override
+    final void add(int m) {
+        int[] counts = new int[CHAINS];
+        for (int c = 0; c < CHAINS; c++) {
+            counts[c] = m / CHAINS + (c < m % CHAINS ? 1 : 0);
+        }
+        double[][][][] u = new double[CHAINS][][][];
+        double[][] logLik = new double[CHAINS][];
+        boolean burn = !started;
+        started = true;
+        target.runner.forEach(CHAINS, c -> {
+            Chain chain = chains[c];
+            for (int s = 0; burn && s < BURN_IN; s++) {
+                sweep(chain);
+            }
+            u[c] = new double[counts[c]][][];
+            logLik[c] = new double[counts[c]];
+            double[] eta = new double[chain.eta.length];
+            for (int i = 0; i < counts[c]; i++) {
+                sweep(chain);
+                u[c][i] = target.toU(chain.b);
+                logLik[c][i] = target.logLikelihood(u[c][i], eta); // afresh, not the chain's running η
+            }
+        });
+        for (int c = 0; c < CHAINS; c++) {
+            int from = size();
+            for (int i = 0; i < counts[c]; i++) {
+                append(u[c][i], logLik[c][i], 0);
+            }
+            run(from, size());
+        }
+    }
+
+    /**
+     * Per level of term k, the Cholesky factor (q × q, lower) of I + λ'(Σ_i w_i z_i z_i')λ over the
+     * level's rows: the precision of b_kj given the rest, for row weights w.
+     */
+    final double[][] levelPrecisionFactors(int k, double[] w) {
+        GroupedColumns term = target.data.terms()[k];
+        int qk = term.q();
+        LevelRows lr = levelRows[k];
+        double[][] factors = new double[term.levels()][];
+        double[] zl = new double[qk];
+        for (int j = 0; j < term.levels(); j++) {
+            double[] p = new double[qk * qk];
+            for (int i = lr.start()[j]; i < lr.start()[j + 1]; i++) {
+                int r = lr.rows()[i];
+                rowCoefficients(k, r, zl);
+                for (int a = 0; a < qk; a++) {
+                    for (int c = 0; c <= a; c++) {
+                        p[a * qk + c] += w[r] * zl[a] * zl[c];
+                    }
+                }
+            }
+            for (int a = 0; a < qk; a++) {
+                p[a * qk + a] += 1;
+            }
+            SmallBlocks.cholesky(p, 0, qk); // positive definite: I plus a cross product
+            factors[j] = p;
+        }
+        return factors;
+    }
+
+    /** Row r's coefficients z_r'λ_k on b_kj, into {@code out}. */
+    final void rowCoefficients(int k, int r, double[] out) {
+        GroupedColumns term = target.data.terms()[k];
+        int qk = term.q();
+        double[] lambda = target.lambdas[k];
+        double[] z = term.z();
+        for (int a = 0; a < qk; a++) {
+            double s = 0;
+            for (int c = a; c < qk; c++) {
+                s += z[r * qk + c] * lambda[c * qk + a];
+            }
+            out[a] = s;
+        }
+    }
+}
