@@ -20,7 +20,11 @@ public final class AotTraining {
     }
 
     public static void main(String[] args) {
-        Path examples = Path.of(args.length > 0 ? args[0] : "examples");
+        System.exit(train(Path.of(args.length > 0 ? args[0] : "examples")) == 0 ? 0 : 1);
+    }
+
+    /** Runs the training fits on the examples in that directory; how many failed. */
+    static int train(Path examples) {
         String sleepstudy = examples.resolve("sleepstudy.csv").toString();
         String cbpp = examples.resolve("cbpp.csv").toString();
         String cbppModel = "cbind(incidence, size - incidence) ~ period + (1 | herd)";
@@ -39,7 +43,7 @@ public final class AotTraining {
         for (String[] fit : fits) {
             failed += Main.run(fit, new ByteArrayInputStream(crossed), discard, discard) == 0 ? 0 : 1;
         }
-        System.exit(failed == 0 ? 0 : 1);
+        return failed;
     }
 
     /** 30 × 20 fully crossed levels, a covariate, a gaussian and a count response; seeded, so every cache is trained alike. */
