@@ -24,7 +24,8 @@ final class OptionMentions {
             Map.entry("strata", "strata"),
             Map.entry("correlation", "correlation"),
             Map.entry("ddf", "ddf"),
-            Map.entry("seed", "seed"));
+            Map.entry("seed", "seed"),
+            Map.entry("zi", "zeroInflation"));
 
     /** Command-line options that are API types rather than fit options, by value ("" when none is given). */
     private static final Map<String, Map<String, String>> TYPES = Map.of(

@@ -31,15 +31,31 @@ final class GlmmReport {
     static MixedModelFit.Builder common(Design design, Family family, FamilyParameters extra, GlmmData data, CovarianceStructure covariance, double[][] lambdas,
                                         double[] theta, double[] beta, double[][] modes, double[] mu, double phi, double[][] vcov,
                                         double[][] conditionalVariances, double logLikelihood, List<String> messages) {
+        return common(design, family, extra, null, data, covariance, lambdas, theta, beta, modes, mu, phi, vcov, conditionalVariances, logLikelihood, messages);
+    }
+
+    /**
+     * As above, for a zero-inflated model: fitted values (1 − p₀)μ, the response's mean, and Pearson
+     * residuals by its variance, (1 − p₀)(V(μ) + p₀μ²); df counts γ.
+     *
+     * @param zi the zero-inflation model's estimates, or null
+     */
+    static MixedModelFit.Builder common(Design design, Family family, FamilyParameters extra, ZeroInflationEstimates zi, GlmmData data,
+                                        CovarianceStructure covariance, double[][] lambdas, double[] theta, double[] beta, double[][] modes,
+                                        double[] mu, double phi, double[][] vcov, double[][] conditionalVariances, double logLikelihood,
+                                        List<String> messages) {
         List<RandomEffectsTerm> terms = design.randomTerms();
         double[] y = data.y();
         double[] w = data.weights();
         double[] pearson = new double[mu.length];
         Family fitted = extra == null ? family : extra.bind(family);
+        double[] mean = zi == null ? mu : zi.responseMeans(mu);
         for (int r = 0; r < mu.length; r++) {
-            pearson[r] = (y[r] - mu[r]) * Math.sqrt(w[r] / fitted.variance(mu[r]) / phi);
+            double variance = zi == null ? fitted.variance(mu[r]) : zi.responseVariance(r, mu[r], fitted.variance(mu[r]));
+            pearson[r] = (y[r] - mean[r]) * Math.sqrt(w[r] / variance / phi);
         }
         List<String> warnings = new ArrayList<>(messages);
+
         RankCheck.warning(design.droppedColumns()).ifPresent(message -> warnings.add(0, message));
         boolean singular = covariance.singular(theta);
         if (singular) {
@@ -55,7 +71,8 @@ final class GlmmReport {
                 .singular(singular)
                 .warnings(warnings)
                 .logLikelihood(logLikelihood)
-                .df(design.p() + covariance.size() + (extra == null ? 0 : extra.values().size()) + (dispersionFamily ? 1 : 0))
+                .df(design.p() + covariance.size() + (extra == null ? 0 : extra.values().size()) + (zi == null ? 0 : zi.gamma().length)
+                        + (dispersionFamily ? 1 : 0))
                 .residualStdDev(dispersionFamily ? Math.sqrt(phi) : null)
                 .fixedEffects(FixedEffectsTable.withZTests(design.x().names(), beta, vcov))
                 .fixedEffectsCovariance(vcov)
@@ -65,7 +82,9 @@ final class GlmmReport {
                 .theta(theta)
                 .familyParameters(extra == null ? Map.of() : extra.values())
                 .familyParameterStdErrors(extra == null ? Map.of() : extra.stdErrors())
-                .fitted(mu)
+                .zeroInflationFixedEffects(zi == null ? List.of() : zi.table())
+                .zeroInflationCovariance(zi == null ? null : zi.covariance())
+                .fitted(mean)
                 .scaledResiduals(pearson);
     }
 }

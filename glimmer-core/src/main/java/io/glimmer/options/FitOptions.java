@@ -17,10 +17,12 @@ import java.util.Set;
  * @param ddf         denominator degrees of freedom for a linear mixed model's t tests, or null for none (lme4's t without df)
  * @param nonlinear   the parts of a nonlinear mixed model (nlme's start, random, ...); null for a linear predictor
  * @param seed        seed of a Monte Carlo method's draws (MCEM); null: one is drawn and reported in the fit
+ * @param zeroInflation the zero-inflation model's one-sided formula of fixed effects, "~ x1 + x2" (glmmTMB's ziformula:
+ *                    a logit model for structural zeros of a poisson, nbinom2 or nbinom1 model); null for none
  */
 public record FitOptions(String family, String link, Method method, Integer agqPoints, String weights,
                          Set<String> factors, String cluster, String corstr, String strata, String correlation,
-                         DenominatorDf ddf, Nonlinear nonlinear, Long seed) {
+                         DenominatorDf ddf, Nonlinear nonlinear, Long seed, String zeroInflation) {
     public FitOptions {
         factors = factors == null ? Set.of() : Set.copyOf(factors);
     }
@@ -28,14 +30,20 @@ public record FitOptions(String family, String link, Method method, Integer agqP
     /** Options of a linear predictor without denominator degrees of freedom or seed (the record's first form). */
     public FitOptions(String family, String link, Method method, Integer agqPoints, String weights, Set<String> factors,
                       String cluster, String corstr, String strata, String correlation) {
-        this(family, link, method, agqPoints, weights, factors, cluster, corstr, strata, correlation, null, null, null);
+        this(family, link, method, agqPoints, weights, factors, cluster, corstr, strata, correlation, null, null, null, null);
+    }
+
+    /** Options without zero inflation (the record's second form). */
+    public FitOptions(String family, String link, Method method, Integer agqPoints, String weights, Set<String> factors,
+                      String cluster, String corstr, String strata, String correlation, DenominatorDf ddf, Nonlinear nonlinear, Long seed) {
+        this(family, link, method, agqPoints, weights, factors, cluster, corstr, strata, correlation, ddf, nonlinear, seed, null);
     }
 
     /** A builder holding these options, to derive others (e.g. the same model by another method). */
     public Builder toBuilder() {
         Builder b = new Builder().family(family).link(link).method(method).agqPoints(agqPoints).weights(weights)
                 .factors(factors).cluster(cluster).corstr(corstr).strata(strata).correlation(correlation);
-        return b.ddf(ddf).nonlinear(nonlinear).seed(seed);
+        return b.ddf(ddf).nonlinear(nonlinear).seed(seed).zeroInflation(zeroInflation);
     }
 
     public static FitOptions defaults() {
@@ -86,6 +94,7 @@ public record FitOptions(String family, String link, Method method, Integer agqP
         private DenominatorDf ddf;
         private Nonlinear nonlinear;
         private Long seed;
+        private String zeroInflation;
 
         public Builder family(String v) { family = v; return this; }
 
@@ -116,8 +125,11 @@ public record FitOptions(String family, String link, Method method, Integer agqP
 
         public Builder seed(Long v) { seed = v; return this; }
 
+        /** A zero-inflation model, "~ x1 + x2" (glmmTMB's ziformula; null: none). */
+        public Builder zeroInflation(String formula) { zeroInflation = formula; return this; }
+
         public FitOptions build() {
-            return new FitOptions(family, link, method, agqPoints, weights, factors, cluster, corstr, strata, correlation, ddf, nonlinear, seed);
+            return new FitOptions(family, link, method, agqPoints, weights, factors, cluster, corstr, strata, correlation, ddf, nonlinear, seed, zeroInflation);
         }
     }
 }

@@ -85,21 +85,23 @@ public final class ReferenceComparison {
         if (sigma != null) {
             c.close("residual_std_dev", sigma, num(fit, "residual_std_dev"), 0.005 * sigma);
         }
-        Map<String, JsonNode> gotFe = new HashMap<>();
-        fit.path("fixed_effects").forEach(f -> gotFe.put(f.get("term").asText(), f));
-        for (JsonNode f : ref.path("fixed_effects")) {
-            String term = f.get("term").asText();
-            JsonNode g = gotFe.get(term);
-            if (g == null) {
-                c.failures.add("fixed effect " + term + ": missing (terms given: " + gotFe.keySet() + ")");
-                continue;
-            }
-            Double se = num(f, "std_error");
-            double est = f.get("estimate").asDouble();
-            double tol = Math.max(Math.max(0.01 * (se == null ? 0 : se), 5e-4 * Math.abs(est)), 1e-8);
-            c.close("estimate[" + term + "]", est, num(g, "estimate"), tol);
-            if (se != null) {
-                c.close("std_error[" + term + "]", se, num(g, "std_error"), 0.02 * se);
+        for (String table : new String[]{"fixed_effects", "zero_inflation_fixed_effects"}) {
+            Map<String, JsonNode> gotFe = new HashMap<>();
+            fit.path(table).forEach(f -> gotFe.put(f.get("term").asText(), f));
+            for (JsonNode f : ref.path(table)) {
+                String term = f.get("term").asText();
+                JsonNode g = gotFe.get(term);
+                if (g == null) {
+                    c.failures.add(table + " " + term + ": missing (terms given: " + gotFe.keySet() + ")");
+                    continue;
+                }
+                Double se = num(f, "std_error");
+                double est = f.get("estimate").asDouble();
+                double tol = Math.max(Math.max(0.01 * (se == null ? 0 : se), 5e-4 * Math.abs(est)), 1e-8);
+                c.close("estimate[" + term + "]", est, num(g, "estimate"), tol);
+                if (se != null) {
+                    c.close("std_error[" + term + "]", se, num(g, "std_error"), 0.02 * se);
+                }
             }
         }
         for (String name : new String[]{"theta", "phi"}) { // the family's own parameter (compare-reference.py: 1%)

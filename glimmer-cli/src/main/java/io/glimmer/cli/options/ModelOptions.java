@@ -92,6 +92,11 @@ public final class ModelOptions {
             description = "nonlinear model: covariance of the random effects, general (default) or diagonal")
     String randomStructure;
 
+    @Option(names = "--zi", paramLabel = "\"~ X1 + X2\"", order = 23,
+            description = "zero inflation (glmmTMB's ziformula): a logit model of fixed effects for structural zeros, "
+                    + "for the poisson, nbinom2 and nbinom1 families, e.g. --zi \"~ x\" (--zi \"~ 1\": one probability for every row)")
+    String zeroInflation;
+
     /** The options checked and converted for the core; an InputException names what is wrong. */
     public FitOptions fitOptions() {
         return builder().build();
@@ -129,6 +134,7 @@ public final class ModelOptions {
             b.weights(weights.strip());
         }
         b.factors(factorSet());
+        b.zeroInflation(blankToNull("--zi", zeroInflation));
         if (start != null || random != null || randomStructure != null) {
             b.nonlinear(new FitOptions.Nonlinear(StartValues.parse(start), blankToNull("--random", random),
                     blankToNull("--random-structure", randomStructure)));
