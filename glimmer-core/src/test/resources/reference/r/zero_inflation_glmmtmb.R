@@ -95,3 +95,12 @@ exact <- list(id = "owls_zipoisson_offset_integrated", data = "owls.csv",
               log_likelihood = sum(nest_ll), laplace_log_likelihood = as.numeric(logLik(owls_zip)))
 write(toJSON(exact, auto_unbox = TRUE, digits = NA, pretty = TRUE), file.path("..", "owls_zipoisson_offset_integrated.json"))
 cat("integrated", sum(nest_ll), "laplace", as.numeric(logLik(owls_zip)), "\n")
+
+# glmmTMB's "Zero-inflation model:" table of the Salamanders ZIP as printCoefmat prints it (lme4's digits, 4),
+# for the summary's layout (SummaryTest).
+r <- fromJSON("../salamanders_zipoisson.json")
+zi <- r$zero_inflation_fixed_effects
+m <- as.matrix(zi[, c("estimate", "std_error", "statistic", "p_value")])
+dimnames(m) <- list(zi$term, c("Estimate", "Std. Error", "z value", "Pr(>|z|)"))
+Sys.setlocale("LC_CTYPE", "C")   # plain quotes in the legend, as Glimmer prints it
+writeLines(capture.output(printCoefmat(m, zap.ind = 3, digits = 4, signif.stars = TRUE)), "../salamanders_zipoisson_zi_table.txt")

@@ -211,6 +211,9 @@ public final class PreparedModel implements FitSource {
     /** Refuses, before any fitting, a model that is not profiled. */
     public void checkProfiled() {
         refuseNonlinear("profile intervals");
+        if (zeroInflation != null) {
+            throw new InputException("profile intervals do not cover zero-inflated models ({--zi}) yet; use {--interval wald} or {--interval bootstrap}");
+        }
         ProfileIntervals.checkCovered(method, options.correlation() != null, family);
     }
 
@@ -242,7 +245,7 @@ public final class PreparedModel implements FitSource {
     /** The fit reduced to what predicting from it needs, with this model's coding of the data. */
     public SavedModel saved(MixedModelFit fit) {
         refuseNonlinear("saved models and predictions for new data");
-        return SavedModel.of(fit, design);
+        return SavedModel.of(fit, design, zeroInflation);
     }
 
     @Override
@@ -252,6 +255,9 @@ public final class PreparedModel implements FitSource {
 
     @Override
     public Residuals residuals(MixedModelFit fit) {
+        if (zeroInflation != null) {
+            throw new InputException("residuals of zero-inflated models ({--zi}) are not available yet (their deviance residuals need the mixture's saturated likelihood)");
+        }
         if (fit.fitted().length != design.rows()) {
             throw new InputException("residuals need a fitted value for every row used; this " + fit.method() + " fit reports "
                     + fit.fitted().length + " for " + design.rows() + " rows");

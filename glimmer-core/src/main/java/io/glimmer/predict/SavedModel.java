@@ -6,6 +6,7 @@ import io.glimmer.error.InputException;
 import io.glimmer.design.Design;
 import io.glimmer.design.RandomEffectsTerm;
 import io.glimmer.design.StoredCoding;
+import io.glimmer.design.ZeroInflationDesign;
 import io.glimmer.fit.ConditionalModes;
 import io.glimmer.fit.EstimatorDetails;
 import io.glimmer.fit.FixedEffect;
@@ -28,10 +29,42 @@ import java.util.Map;
  * @param betaCovariance   covariance of β̂, or null when the fit has none
  * @param sigma            residual standard deviation, or null (binomial, Poisson)
  * @param randomTerms      in the order of the fit's random-effects terms (largest first)
+ * @param zeroInflation    the zero-inflation model, or null
  */
 public record SavedModel(String formula, String family, String link, String method, int nObs,
                          List<String> coefficientNames, double[] beta, double[][] betaCovariance,
-                         double[] theta, Double sigma, StoredCoding coding, List<SavedRandomTerm> randomTerms) {
+                         double[] theta, Double sigma, StoredCoding coding, List<SavedRandomTerm> randomTerms,
+                         ZeroInflation zeroInflation) {
+
+    /**
+     * A zero-inflation model as prediction needs it: p₀ = logit⁻¹(x_zi'γ) from its formula, coefficients and coding.
+     *
+     * @param formula one-sided, as given
+     * @param names   the columns of its design that were estimated
+     * @param gamma   their estimates
+     * @param coding  levels and scale() constants of its variables
+     */
+    public record ZeroInflation(String formula, List<String> names, double[] gamma, StoredCoding coding) {
+        public ZeroInflation {
+            names = List.copyOf(names);
+            gamma = gamma.clone();
+            coding = coding == null ? StoredCoding.none() : coding;
+            if (names.size() != gamma.length) {
+                throw new IllegalArgumentException(names.size() + " zero-inflation coefficient names and " + gamma.length + " estimates");
+            }
+        }
+
+        @Override
+        public double[] gamma() {
+            return gamma.clone();
+        }
+    }
+
+    /** A model without zero inflation (the record's first form). */
+    public SavedModel(String formula, String family, String link, String method, int nObs, List<String> coefficientNames, double[] beta,
+                      double[][] betaCovariance, double[] theta, Double sigma, StoredCoding coding, List<SavedRandomTerm> randomTerms) {
+        this(formula, family, link, method, nObs, coefficientNames, beta, betaCovariance, theta, sigma, coding, randomTerms, null);
+    }
     /** Version of the saved-model file format; readers refuse other versions. */
     public static final int FORMAT_VERSION = 1;
 
@@ -70,6 +103,15 @@ public record SavedModel(String formula, String family, String link, String meth
      * @throws InputException for an estimator whose predictions this model cannot reproduce
      */
     public static SavedModel of(MixedModelFit fit, Design design) {
+        return of(fit, design, null);
+    }
+
+    /**
+     * As {@link #of(MixedModelFit, Design)}, with the fit's zero-inflation model.
+     *
+     * @param zeroInflation its design, or null when the model has none
+     */
+    public static SavedModel of(MixedModelFit fit, Design design, ZeroInflationDesign zeroInflation) {
         if (fit.details() instanceof EstimatorDetails.ConditionalLogistic) {
             throw new InputException("a conditional logistic regression has no intercept for new strata; it cannot be saved for prediction");
         }
@@ -90,8 +132,11 @@ public record SavedModel(String formula, String family, String link, String meth
             columnOfGroup.put(t.group(), first + t.q());
             terms.add(new SavedRandomTerm(t.group(), t.termNames(), covariance(t, unused, fit.correlations()), t.levels(), modes(fit, t, first)));
         }
+        ZeroInflation zi = zeroInflation == null ? null : new ZeroInflation(zeroInflation.text(),
+                fit.zeroInflationFixedEffects().stream().map(FixedEffect::term).toList(),
+                fit.zeroInflationFixedEffects().stream().mapToDouble(FixedEffect::estimate).toArray(), zeroInflation.coding());
         return new SavedModel(fit.formula(), fit.family(), fit.link(), fit.method(), fit.nObs(), names, beta,
-                fit.fixedEffectsCovariance(), fit.theta(), fit.residualStdDev(), design.frame().coding(design.formula()), terms);
+                fit.fixedEffectsCovariance(), fit.theta(), fit.residualStdDev(), design.frame().coding(design.formula()), terms, zi);
     }
 
     /** Σ of one term from the reported variances (taken in order, as the estimators report them) and correlations. */
