@@ -72,16 +72,16 @@ class ZeroInflationTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "gaussian||~ 1|zero inflation (zeroInflation(...)) applies to the count families poisson, nbinom2 and nbinom1, not gaussian",
-            "binomial||~ 1|zero inflation (zeroInflation(...)) applies to the count families poisson, nbinom2 and nbinom1, not binomial",
-            "Gamma||~ 1|zero inflation (zeroInflation(...)) applies to the count families poisson, nbinom2 and nbinom1, not Gamma",
-            "beta||~ 1|zero inflation (zeroInflation(...)) applies to the count families poisson, nbinom2 and nbinom1, not beta",
-            "poisson|sqrt|~ 1|zero inflation (zeroInflation(...)) needs the log link, not sqrt",
-            "poisson||BroodSize ~ FoodTreatment|the zero-inflation formula zeroInflation(...) is one-sided, e.g. '~ x1 + x2'; 'BroodSize ~ FoodTreatment' has a response (BroodSize)",
-            "poisson||~ Food|the zero-inflation formula zeroInflation(...) uses 'Food', which is not a column of owls.csv (columns: Nest, FoodTreatment, SexParent, ArrivalTime, SiblingNegotiation, BroodSize, NegPerChick, logBroodSize)",
-            "nbinom2||~ (1 | Nest)|the zero-inflation formula zeroInflation(...) takes fixed effects only (as glmmTMB's ziformula is mostly used); '~ (1 | Nest)' has the random-effects term (1 | Nest)",
-            "poisson||~ offset(BroodSize)|offsets are not supported in the zero-inflation formula zeroInflation(...) ('~ offset(BroodSize)')"})
+    @CsvSource(delimiter = '#', value = {
+            "gaussian##~ 1#zero inflation (zeroInflation(...)) applies to the count families poisson, nbinom2 and nbinom1, not gaussian",
+            "binomial##~ 1#zero inflation (zeroInflation(...)) applies to the count families poisson, nbinom2 and nbinom1, not binomial",
+            "Gamma##~ 1#zero inflation (zeroInflation(...)) applies to the count families poisson, nbinom2 and nbinom1, not Gamma",
+            "beta##~ 1#zero inflation (zeroInflation(...)) applies to the count families poisson, nbinom2 and nbinom1, not beta",
+            "poisson#sqrt#~ 1#zero inflation (zeroInflation(...)) needs the log link, not sqrt",
+            "poisson##BroodSize ~ FoodTreatment#the zero-inflation formula zeroInflation(...) is one-sided, e.g. '~ x1 + x2'; 'BroodSize ~ FoodTreatment' has a response (BroodSize)",
+            "poisson##~ Food#the zero-inflation formula zeroInflation(...) uses 'Food', which is not a column of owls.csv (columns: Nest, FoodTreatment, SexParent, ArrivalTime, SiblingNegotiation, BroodSize, NegPerChick, logBroodSize)",
+            "nbinom2##~ (1 | Nest)#the zero-inflation formula zeroInflation(...) takes fixed effects only (as glmmTMB's ziformula is mostly used); '~ (1 | Nest)' has the random-effects term (1 | Nest)",
+            "poisson##~ offset(BroodSize)#offsets are not supported in the zero-inflation formula zeroInflation(...) ('~ offset(BroodSize)')"})
     void badInputIsOneLine(String family, String link, String zi, String message) {
         FitOptions options = FitOptions.builder().family(family).link(link).zeroInflation(zi).factor("Nest").build();
         DataFrame data = owls();

@@ -92,7 +92,7 @@ public final class ModelOptions {
             description = "nonlinear model: covariance of the random effects, general (default) or diagonal")
     String randomStructure;
 
-    @Option(names = "--zi", paramLabel = "\"~ X1 + X2\"", order = 23,
+    @Option(names = "--zi", paramLabel = "FORMULA", order = 23,
             description = "zero inflation (glmmTMB's ziformula): a logit model of fixed effects for structural zeros, "
                     + "for the poisson, nbinom2 and nbinom1 families, e.g. --zi \"~ x\" (--zi \"~ 1\": one probability for every row)")
     String zeroInflation;

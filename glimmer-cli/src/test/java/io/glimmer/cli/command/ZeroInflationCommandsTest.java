@@ -139,6 +139,9 @@ class ZeroInflationCommandsTest {
         Cli.Result residuals = Cli.run(args("fit", "--formula", OWLS, "--residuals", dir.resolve("r.csv").toString()));
         assertEquals(2, residuals.exit());
         assertTrue(residuals.err().strip().startsWith("glimmer: error: residuals of zero-inflated models (--zi) are not available yet"), residuals.err());
+        Cli.Result sampled = Cli.run(args("fit", "--formula", OWLS, "--loglik-samples", "100", "--seed", "1"));
+        assertEquals(2, sampled.exit());
+        assertEquals("glimmer: error: --loglik-samples does not cover zero-inflated models (--zi) yet", sampled.err().strip());
         Cli.Result pql = Cli.run(args("fit", "--formula", OWLS, "--method", "PQL"));
         assertEquals(2, pql.exit());
         assertEquals("glimmer: error: zero-inflated models (--zi) are fitted by --method Laplace or AGQ, not PQL", pql.err().strip());
