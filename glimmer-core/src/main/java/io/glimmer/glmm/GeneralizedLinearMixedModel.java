@@ -64,6 +64,8 @@ public final class GeneralizedLinearMixedModel {
     /** Newton steps after stage two for zero-inflated models, until a step promises less than this in deviance. */
     private static final int POLISH_STEPS = 30;
     private static final double POLISH_TOLERANCE = 1e-6;
+    /** Stage two's final radius (in standard errors) when the Newton polish follows: it finishes the job in a few steps. */
+    private static final double POLISHED_STAGE_TWO_RADIUS = 1e-3;
 
     private final Design design;
     private final Family family;
@@ -82,6 +84,8 @@ public final class GeneralizedLinearMixedModel {
     private ZeroInflatedStart ziStart;
     /** Evaluations of the Newton polish after stage two (zero-inflated models). */
     private int polishEvaluations;
+    /** The polish's derivatives at the optimum it ended on (the Hessian for the standard errors), or null. */
+    private FiniteDifferences polishedDerivatives;
     private final double[][] lambdas;
     private final AdaptiveQuadrature quadrature;
     /** The PIRLS-free quadrature of a binomial-logit (1 | g) model, or null. */
@@ -408,7 +412,8 @@ public final class GeneralizedLinearMixedModel {
         BoundedMinimizer.Result two = BoundedMinimizer.minimize(z -> {
             double[] x = scaled.toModel(z);
             return deviance(Arrays.copyOf(x, nt), Arrays.copyOfRange(x, nt, nt + p), bWarm, lambdaWarm);
-        }, start, scaled.lower(outerLower()), scaled.upper(outerUpper()), STAGE_TWO_RADIUS, STAGE_TWO_ACCURACY / scaled.largestScale());
+        }, start, scaled.lower(outerLower()), scaled.upper(outerUpper()), STAGE_TWO_RADIUS,
+                zeroInflation != null ? POLISHED_STAGE_TWO_RADIUS : STAGE_TWO_ACCURACY / scaled.largestScale());
         messages.addAll(two.messages());
         double[] optimum = scaled.toModel(two.x());
         if (zeroInflation != null) { // γ and the intercept form a ridge that stage two's BOBYQA often stops on
@@ -416,6 +421,7 @@ public final class GeneralizedLinearMixedModel {
                     optimum, lower, HESSIAN_STEP, POLISH_STEPS, POLISH_TOLERANCE);
             optimum = polished.x();
             polishEvaluations = polished.evaluations();
+            polishedDerivatives = polished.derivatives();
         }
         double[] outer = Arrays.copyOf(optimum, nt);
         double[] theta = Arrays.copyOf(optimum, nc);
@@ -500,7 +506,7 @@ public final class GeneralizedLinearMixedModel {
     /** 2 H⁻¹ of the deviance's Hessian over (θ, ψ, β); null (with a warning) if H is not positive definite. */
     private double[][] hessianCovariance(double[] optimum, double[][] modes, double[] lower, List<String> messages) {
         MirroredStarts starts = new MirroredStarts(optimum, modes, lambdas);
-        FiniteDifferences d = FiniteDifferences.at(x -> {
+        FiniteDifferences d = polishedDerivatives != null ? polishedDerivatives : FiniteDifferences.at(x -> {
             MirroredStarts.Start start = starts.startFor(x);
             double value = deviance(Arrays.copyOf(x, nt), Arrays.copyOfRange(x, nt, nt + p), start.b(), start.lambda());
             starts.found(x, Double.isFinite(value) ? bWarm : null, lambdaWarm);

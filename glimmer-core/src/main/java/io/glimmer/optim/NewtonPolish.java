@@ -23,16 +23,21 @@ public final class NewtonPolish {
     private NewtonPolish() {
     }
 
-    /** The point reached, its value and the evaluations used. */
-    public record Result(double[] x, double value, int evaluations) {
+    /**
+     * The point reached, its value and the evaluations used; {@code derivatives} are those at x when the
+     * polish ended there without moving again (for standard errors without another Hessian), else null.
+     */
+    public record Result(double[] x, double value, int evaluations, FiniteDifferences derivatives) {
     }
 
     public static Result polish(ToDoubleFunction<double[]> f, double[] start, double[] lower, double h, int maxSteps, double tolerance) {
         double[] x = start.clone();
         double value = Double.NaN;
         int evaluations = 0;
+        FiniteDifferences atX = null;
         for (int step = 0; step < maxSteps; step++) {
             FiniteDifferences d = FiniteDifferences.at(f, x, h);
+            atX = d;
             evaluations += FiniteDifferences.evaluations(x.length);
             value = d.value();
             if (!finite(d)) {
@@ -72,6 +77,7 @@ public final class NewtonPolish {
                         x = trial;
                         value = v;
                         moved = true;
+                        atX = null;
                     }
                 }
             }
@@ -83,7 +89,7 @@ public final class NewtonPolish {
             value = f.applyAsDouble(x);
             evaluations++;
         }
-        return new Result(x, value, evaluations);
+        return new Result(x, value, evaluations, atX);
     }
 
     private static boolean finite(FiniteDifferences d) {
