@@ -40,6 +40,7 @@ class ReferenceFitsTest {
         if (r.hasNonNull("nAGQ") && r.get("nAGQ").asInt() > 1) {
             b.agqPoints(r.get("nAGQ").asInt());
         }
+        b.zeroInflation(text(r, "zi"));
         b.cluster(text(r, "cluster")).corstr(text(r, "corstr")).strata(text(r, "strata")).correlation(text(r, "residual_correlation"));
         return b.levels(levels(r)).build();
     }
@@ -79,7 +80,7 @@ class ReferenceFitsTest {
             args.add("--levels");
             args.add(String.join(",", levels(r)));
         }
-        String[][] extra = {{"cluster", "--cluster"}, {"corstr", "--corstr"}, {"strata", "--strata"}, {"residual_correlation", "--correlation"}};
+        String[][] extra = {{"zi", "--zi"}, {"cluster", "--cluster"}, {"corstr", "--corstr"}, {"strata", "--strata"}, {"residual_correlation", "--correlation"}};
         for (String[] e : extra) {
             if (text(r, e[0]) != null) {
                 args.add(e[1]);
@@ -139,9 +140,24 @@ class ReferenceFitsTest {
         assertJavaApiAgrees(id);
     }
 
+    /** glmmTMB's zero-inflated poisson, nbinom2 and nbinom1 (reference/r/zero_inflation_glmmtmb.R). */
+    @ParameterizedTest
+    @ValueSource(strings = {"salamanders_zipoisson", "salamanders_zinbinom2", "owls_zipoisson_offset", "owls_zinbinom2_offset",
+            "owls_zinbinom1_offset"})
+    void zeroInflatedThroughJavaApi(String id) {
+        assertJavaApiAgrees(id);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"wine_clmm_laplace", "wine_clmm_agq10", "soup_clmm_probit", "ordinal_sim_cloglog"})
     void ordinalThroughCommandLine(String id) throws Exception {
+        assertCommandLineAgrees(id);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"salamanders_zipoisson", "salamanders_zinbinom2", "owls_zipoisson_offset", "owls_zinbinom2_offset",
+            "owls_zinbinom1_offset"})
+    void zeroInflatedThroughCommandLine(String id) throws Exception {
         assertCommandLineAgrees(id);
     }
 

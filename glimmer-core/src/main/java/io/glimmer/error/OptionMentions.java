@@ -26,7 +26,8 @@ final class OptionMentions {
             Map.entry("ddf", "ddf"),
             Map.entry("seed", "seed"),
             Map.entry("levels", "levels"),
-            Map.entry("mc-sampler", "sampler"));
+            Map.entry("mc-sampler", "sampler"),
+            Map.entry("zi", "zeroInflation"));
 
     /** Command-line options that are API types rather than fit options, by value ("" when none is given). */
     private static final Map<String, Map<String, String>> TYPES = Map.of(

@@ -53,6 +53,41 @@ public interface ObservationModel {
     /** The density at ψ: immutable, safe to call from several threads. */
     Conditional at(double[] psi);
 
+    /**
+     * How many of ψ's leading parameters are the family's own (reported as family parameters); the
+     * rest are the zero-inflation model's coefficients.
+     */
+    default int familyParameterCount() {
+        return parameterNames().size();
+    }
+
+    /**
+     * The observation model a family is fitted with glmmTMB's way: a {@link ParametricDistribution}'s,
+     * or the Poisson's with the log link (no parameter of its own; what zero inflation builds on).
+     *
+     * @throws IllegalArgumentException for any other family
+     */
+    static ObservationModel of(Family family) {
+        if (family.distribution() instanceof ParametricDistribution d) {
+            return d.observationModel(family.link());
+        }
+        if (family.distribution() == Distribution.POISSON && family.link() == Link.LOG) {
+            return PoissonObservationModel.INSTANCE;
+        }
+        throw new IllegalArgumentException("no observation model for " + family);
+    }
+
+    /**
+     * This count model with structural zeros: p₀ = logit⁻¹(x_zi'γ) per row, γ appended to ψ (glmmTMB's
+     * ziformula).
+     *
+     * @param x       the zero-inflation design, one row per observation, row-major
+     * @param columns its column names
+     */
+    default ObservationModel zeroInflated(double[] x, List<String> columns) {
+        return new ZeroInflatedObservationModel(this, x, columns);
+    }
+
     /** log f(y | η) at fixed extra parameters, row by row (a row may carry its own parts, as zero inflation's). */
     interface Conditional {
         /** w·log f(y | η); 0 for weight 0. */
@@ -76,6 +111,11 @@ public interface ObservationModel {
          */
         default double fitted(int row, double y, double eta) {
             return Double.NaN;
+        }
+
+        /** The probability of a structural zero on a row (zero inflation's p₀); 0 without zero inflation. */
+        default double zeroProbability(int row) {
+            return 0;
         }
     }
 }

@@ -140,6 +140,18 @@ public final class MixedModelFit {
     /** Standard errors of {@link #familyParameters()} on their natural scale (delta method from the log scale). */
     public Map<String, Double> familyParameterStdErrors() { return v.familyParameterStdErrors; }
 
+    /**
+     * The zero-inflation model's coefficients (logit of the probability of a structural zero, glmmTMB's
+     * ziformula) with Wald z tests; empty for a model without zero inflation.
+     */
+    public List<FixedEffect> zeroInflationFixedEffects() { return v.zeroInflationFixedEffects; }
+
+    /** The zero-inflation formula as given ({@code FitOptions.zeroInflation}), or null without zero inflation. */
+    public String zeroInflationFormula() { return v.zeroInflationFormula; }
+
+    /** The covariance of the zero-inflation coefficients, in their order; null without zero inflation. */
+    public double[][] zeroInflationCovariance() { return DenseArrays.copy(v.zeroInflationCovariance); }
+
 
 
 
@@ -232,6 +244,9 @@ public final class MixedModelFit {
         private ImportanceSampledLikelihood importanceSampled;
         private Map<String, Double> familyParameters = new LinkedHashMap<>();
         private Map<String, Double> familyParameterStdErrors = new LinkedHashMap<>();
+        private List<FixedEffect> zeroInflationFixedEffects = new ArrayList<>();
+        private double[][] zeroInflationCovariance;
+        private String zeroInflationFormula;
 
         private EstimatorDetails details;
         private FitSource source;
@@ -301,6 +316,12 @@ public final class MixedModelFit {
 
         public Builder familyParameterStdErrors(Map<String, Double> v) { familyParameterStdErrors = new LinkedHashMap<>(v); return this; }
 
+        public Builder zeroInflationFixedEffects(List<FixedEffect> v) { zeroInflationFixedEffects = new ArrayList<>(v); return this; }
+
+        public Builder zeroInflationCovariance(double[][] v) { zeroInflationCovariance = v; return this; }
+
+        public Builder zeroInflationFormula(String v) { zeroInflationFormula = v; return this; }
+
 
 
         public Builder importanceSampled(ImportanceSampledLikelihood v) { importanceSampled = v; return this; }
@@ -361,6 +382,9 @@ public final class MixedModelFit {
             b.familyParameters = frozen ? Collections.unmodifiableMap(new LinkedHashMap<>(familyParameters)) : new LinkedHashMap<>(familyParameters);
             b.familyParameterStdErrors = frozen ? Collections.unmodifiableMap(new LinkedHashMap<>(familyParameterStdErrors))
                     : new LinkedHashMap<>(familyParameterStdErrors);
+            b.zeroInflationFixedEffects = frozen ? List.copyOf(zeroInflationFixedEffects) : new ArrayList<>(zeroInflationFixedEffects);
+            b.zeroInflationCovariance = frozen ? DenseArrays.copy(zeroInflationCovariance) : zeroInflationCovariance;
+            b.zeroInflationFormula = zeroInflationFormula;
             b.details = details;
             b.source = source;
             return b;

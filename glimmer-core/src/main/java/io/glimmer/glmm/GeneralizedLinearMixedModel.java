@@ -4,6 +4,7 @@ import io.glimmer.response.Response;
 import io.glimmer.error.GlimmerException;
 import io.glimmer.error.InputException;
 import io.glimmer.design.Design;
+import io.glimmer.design.ModelMatrix;
 import io.glimmer.design.RandomEffectsTerm;
 import io.glimmer.family.Family;
 import io.glimmer.family.ObservationModel;
@@ -18,6 +19,7 @@ import io.glimmer.lmm.CovarianceStructure;
 import io.glimmer.optim.BoundedMinimizer;
 import io.glimmer.optim.ConvergenceCheck;
 import io.glimmer.optim.FiniteDifferences;
+import io.glimmer.optim.NewtonPolish;
 import io.glimmer.lmm.ConditionalVariances;
 
 import java.util.ArrayList;
@@ -59,6 +61,11 @@ public final class GeneralizedLinearMixedModel {
      * largest scale, no coordinate of (θ, β) is left less accurately than this.
      */
     private static final double STAGE_TWO_ACCURACY = 1e-7;
+    /** Newton steps after stage two for zero-inflated models, until a step promises less than this in deviance. */
+    private static final int POLISH_STEPS = 30;
+    private static final double POLISH_TOLERANCE = 1e-6;
+    /** Stage two's final radius (in standard errors) when the Newton polish follows: it finishes the job in a few steps. */
+    private static final double POLISHED_STAGE_TWO_RADIUS = 1e-3;
 
     /** The rows, or null for a model whose rows are held in {@link LevelParts}. */
     private final Design design;
@@ -74,9 +81,17 @@ public final class GeneralizedLinearMixedModel {
     private final CovarianceStructure covariance;
     /** The conditional density with extra parameters ψ after θ in the outer vector, or null (R's families: none). */
     private final ObservationModel observation;
-    /** Number of θ, and of θ and ψ together. */
+    /** Number of θ, of θ and ψ together, and of θ and the family's own parameters (ψ without zero inflation's γ). */
     private final int nc;
     private final int nt;
+    private final int nf;
+    /** The zero-inflation design, or null. */
+    private final ModelMatrix zeroInflation;
+    private ZeroInflatedStart ziStart;
+    /** Evaluations of the Newton polish after stage two (zero-inflated models). */
+    private int polishEvaluations;
+    /** The polish's derivatives at the optimum it ended on (the Hessian for the standard errors), or null. */
+    private FiniteDifferences polishedDerivatives;
     private final double[][] lambdas;
     private final AdaptiveQuadrature quadrature;
     /** The PIRLS-free quadrature of a binomial-logit (1 | g) model, or null. */
@@ -102,7 +117,7 @@ public final class GeneralizedLinearMixedModel {
     public static final int MAX_NAGQ = QuadratureRule.MAX_POINTS;
 
     public GeneralizedLinearMixedModel(Design design, Response response, Family family, int nAGQ) {
-        this(design, response, family, nAGQ, family.distribution() instanceof ParametricDistribution d ? d.observationModel(family.link()) : null);
+        this(design, response, family, nAGQ, (ObservationModel) null, null);
     }
 
     /**
@@ -111,6 +126,19 @@ public final class GeneralizedLinearMixedModel {
      * null: the family's own (R's families).
      */
     public GeneralizedLinearMixedModel(Design design, Response response, Family family, int nAGQ, ObservationModel observation) {
+        this(design, response, family, nAGQ, observation, null);
+    }
+
+    /**
+     * @param zeroInflation the zero-inflation model's design over the same rows (glmmTMB's ziformula), or null:
+     *                      its coefficients γ follow the family's own parameters in ψ
+     */
+    public GeneralizedLinearMixedModel(Design design, Response response, Family family, int nAGQ, ModelMatrix zeroInflation) {
+        this(design, response, family, nAGQ, null, zeroInflation);
+    }
+
+    private GeneralizedLinearMixedModel(Design design, Response response, Family family, int nAGQ, ObservationModel observation,
+                                        ModelMatrix zeroInflation) {
         if (design.randomTerms().isEmpty()) {
             throw new InputException("the formula has no random-effects term such as (1 | group)");
         }
@@ -132,9 +160,13 @@ public final class GeneralizedLinearMixedModel {
         this.data = new GlmmData(design, response);
         this.pirls = new Pirls(data, family);
         this.covariance = new CovarianceStructure(design.randomTerms());
-        this.observation = observation;
+        this.zeroInflation = zeroInflation;
+        this.observation = observation != null ? observation
+                : zeroInflation != null ? ObservationModel.of(family).zeroInflated(zeroInflation.values(), zeroInflation.names())
+                : family.distribution() instanceof ParametricDistribution ? ObservationModel.of(family) : null;
         this.nc = covariance.size();
         this.nt = nc + (observation == null ? 0 : observation.parameterNames().size());
+        this.nf = nc + (observation == null ? 0 : observation.familyParameterCount());
         this.lambdas = covariance.newLambdas();
         this.quadrature = nAGQ > 1 ? new AdaptiveQuadrature(data, family, nAGQ) : null;
         this.interceptQuadrature = nAGQ > 1 ? InterceptQuadrature.of(data, family, nAGQ) : null;
@@ -175,8 +207,10 @@ public final class GeneralizedLinearMixedModel {
         this.pirls = null;
         this.covariance = new CovarianceStructure(terms);
         this.observation = null;
+        this.zeroInflation = null;
         this.nc = covariance.size();
         this.nt = nc;
+        this.nf = nc;
         this.lambdas = covariance.newLambdas();
         this.quadrature = null;
         this.interceptQuadrature = null;
@@ -438,6 +472,9 @@ public final class GeneralizedLinearMixedModel {
         if (observation != null && !observation.startsFromGlm()) {
             return new double[p];
         }
+        if (zeroInflation != null) {
+            return zeroInflatedStart().beta();
+        }
         if (interceptLaplace != null) { // the GLM is the joint mode with λ = 0
             ProfiledNewton.Result r = interceptLaplace.jointMode(0, new double[p], zeroModes()[0]);
             if (r != null && allFinite(r.beta())) {
@@ -448,17 +485,31 @@ public final class GeneralizedLinearMixedModel {
     }
 
     private io.glimmer.glm.GlmFit glmStartFit() {
-        Family start = observation == null ? family : ((ParametricDistribution) family.distribution()).startFamily();
+        Family start = family.distribution() instanceof ParametricDistribution d ? d.startFamily() : family;
         return Irls.start(design.x(), data.offset(), data.y(), data.weights(), start, "the start for the mixed model");
     }
 
-    /** ψ's start: the observation model's moment estimate at the GLM start's means. */
+    /** The zero-inflated GLM's start, made once. */
+    private ZeroInflatedStart zeroInflatedStart() {
+        if (ziStart == null) {
+            ziStart = ZeroInflatedStart.of(design.x(), data.offset(), data.y(), data.weights(), zeroInflation);
+        }
+        return ziStart;
+    }
+
+    /** ψ's start: the observation model's moment estimate at the GLM start's means (and the zero-inflated GLM's γ). */
     private double[] extraStart() {
         if (observation == null) {
             return new double[0];
         }
         if (!observation.startsFromGlm()) {
             return observation.start(data.y(), data.weights(), null);
+        }
+        if (zeroInflation != null) {
+            ZeroInflatedStart s = zeroInflatedStart();
+            double[] psi = observation.start(data.y(), s.countWeights(), s.mu());
+            System.arraycopy(s.gamma(), 0, psi, nf - nc, s.gamma().length);
+            return psi;
         }
         double[] eta = glmStartFit().eta();
         double[] mu = new double[eta.length];
@@ -517,9 +568,17 @@ public final class GeneralizedLinearMixedModel {
         BoundedMinimizer.Result two = BoundedMinimizer.minimize(z -> {
             double[] x = scaled.toModel(z);
             return deviance(Arrays.copyOf(x, nt), Arrays.copyOfRange(x, nt, nt + p), bWarm, lambdaWarm);
-        }, start, scaled.lower(outerLower()), scaled.upper(outerUpper()), STAGE_TWO_RADIUS, STAGE_TWO_ACCURACY / scaled.largestScale());
+        }, start, scaled.lower(outerLower()), scaled.upper(outerUpper()), STAGE_TWO_RADIUS,
+                zeroInflation != null ? POLISHED_STAGE_TWO_RADIUS : STAGE_TWO_ACCURACY / scaled.largestScale());
         messages.addAll(two.messages());
         double[] optimum = scaled.toModel(two.x());
+        if (zeroInflation != null) { // γ and the intercept form a ridge that stage two's BOBYQA often stops on
+            NewtonPolish.Result polished = NewtonPolish.polish(x -> deviance(Arrays.copyOf(x, nt), Arrays.copyOfRange(x, nt, nt + p), bWarm, lambdaWarm),
+                    optimum, lower, HESSIAN_STEP, POLISH_STEPS, POLISH_TOLERANCE);
+            optimum = polished.x();
+            polishEvaluations = polished.evaluations();
+            polishedDerivatives = polished.derivatives();
+        }
         double[] outer = Arrays.copyOf(optimum, nt);
         double[] theta = Arrays.copyOf(optimum, nc);
         double[] beta = Arrays.copyOfRange(optimum, nt, nt + p);
@@ -543,7 +602,6 @@ public final class GeneralizedLinearMixedModel {
 
         double[][] full = hessianCovariance(optimum, modes, lower, messages);
         double[][] vcov = full == null ? null : block(full, nt, p);
-        double[][] extraCovariance = full == null ? null : block(full, nc, nt - nc);
         if (vcov == null) {
             if (observation != null) { // (R's families keep the Λ of the Hessian's last point here, as before)
                 setOuter(outer);
@@ -551,9 +609,11 @@ public final class GeneralizedLinearMixedModel {
             vcov = pirls.jointFactorAt(lambdas, beta, modes).fixedEffectsCovariance(p, phi);
         }
         setOuter(outer);
-        FamilyParameters extra = observation == null ? null
-                : FamilyParameters.of(observation, Arrays.copyOfRange(outer, nc, nt), extraCovariance);
-        return report(theta, beta, modes, mu, deviance, phi, vcov, extra, messages, one, two, concat(thetaStart, betaStart), optimum, t0);
+        FamilyParameters extra = nf == nc ? null
+                : FamilyParameters.of(observation, Arrays.copyOfRange(outer, nc, nf), full == null ? null : block(full, nc, nf - nc));
+        ZeroInflationEstimates zi = zeroInflation == null ? null : ZeroInflationEstimates.of(zeroInflation, Arrays.copyOfRange(outer, nf, nt),
+                full == null ? null : block(full, nf, nt - nf));
+        return report(theta, beta, modes, mu, deviance, phi, vcov, extra, zi, messages, one, two, concat(thetaStart, betaStart), optimum, t0);
     }
 
     /** The end of {@link #fit} for a model held in parts: the optimum's modes, the Hessian, the report without rows. */
@@ -652,7 +712,7 @@ public final class GeneralizedLinearMixedModel {
     /** 2 H⁻¹ of the deviance's Hessian over (θ, ψ, β); null (with a warning) if H is not positive definite. */
     private double[][] hessianCovariance(double[] optimum, double[][] modes, double[] lower, List<String> messages) {
         MirroredStarts starts = new MirroredStarts(optimum, modes, lambdas);
-        FiniteDifferences d = FiniteDifferences.at(x -> {
+        FiniteDifferences d = polishedDerivatives != null ? polishedDerivatives : FiniteDifferences.at(x -> {
             MirroredStarts.Start start = starts.startFor(x);
             double value = deviance(Arrays.copyOf(x, nt), Arrays.copyOfRange(x, nt, nt + p), start.b(), start.lambda());
             starts.found(x, Double.isFinite(value) ? bWarm : null, lambdaWarm);
@@ -679,8 +739,9 @@ public final class GeneralizedLinearMixedModel {
     }
 
     private MixedModelFit report(double[] theta, double[] beta, double[][] modes, double[] mu, double deviance, double phi, double[][] vcov,
-                                 FamilyParameters extra, List<String> messages, BoundedMinimizer.Result one, BoundedMinimizer.Result two, double[] start, double[] optimum, long t0) {
-        return finish(GlmmReport.common(design, family, extra, data, covariance, lambdas, theta, beta, modes, mu, phi, vcov, conditionalVariances,
+                                 FamilyParameters extra, ZeroInflationEstimates zi, List<String> messages, BoundedMinimizer.Result one,
+                                 BoundedMinimizer.Result two, double[] start, double[] optimum, long t0) {
+        return finish(GlmmReport.common(design, family, extra, zi, data, covariance, lambdas, theta, beta, modes, mu, phi, vcov, conditionalVariances,
                 -deviance / 2, messages), theta, messages, one, two, start, optimum, t0);
     }
 
@@ -689,7 +750,7 @@ public final class GeneralizedLinearMixedModel {
         return report.method(nAGQ > 1 ? "AGQ" : "Laplace").nAGQ(nAGQ).details(new EstimatorDetails.Glmm(nAGQ))
                 .converged(one.converged() && two.converged() && !convergenceWarning)
                 .optimizer(new OptimizerSummary(two.name(), start, optimum, two.value(),
-                        one.evaluations() + 1 + SCALING_EVALUATIONS * theta.length + two.evaluations(), two.converged(), messages))
+                        one.evaluations() + 1 + SCALING_EVALUATIONS * theta.length + two.evaluations() + polishEvaluations, two.converged(), messages))
                 .fitSeconds((System.nanoTime() - t0) / 1e9)
                 .build();
     }

@@ -31,19 +31,38 @@ final class GlmmReport {
     static MixedModelFit.Builder common(Design design, Family family, FamilyParameters extra, GlmmData data, CovarianceStructure covariance, double[][] lambdas,
                                         double[] theta, double[] beta, double[][] modes, double[] mu, double phi, double[][] vcov,
                                         double[][] conditionalVariances, double logLikelihood, List<String> messages) {
+        return common(design, family, extra, null, data, covariance, lambdas, theta, beta, modes, mu, phi, vcov, conditionalVariances, logLikelihood, messages);
+    }
+
+    /**
+     * As above, for a zero-inflated model: fitted values (1 − p₀)μ, the response's mean, and Pearson
+     * residuals by its variance, (1 − p₀)(V(μ) + p₀μ²); df counts γ.
+     *
+     * @param zi the zero-inflation model's estimates, or null
+     */
+    static MixedModelFit.Builder common(Design design, Family family, FamilyParameters extra, ZeroInflationEstimates zi, GlmmData data,
+                                        CovarianceStructure covariance, double[][] lambdas, double[] theta, double[] beta, double[][] modes,
+                                        double[] mu, double phi, double[][] vcov, double[][] conditionalVariances, double logLikelihood,
+                                        List<String> messages) {
         double[] y = data.y();
         double[] w = data.weights();
         boolean thresholds = extra != null && extra.coefficients();
         // an ordinal model has no mean and so no Pearson residuals (clmm gives none)
         double[] pearson = thresholds ? null : new double[mu.length];
         Family fitted = extra == null ? family : extra.bind(family);
+        double[] mean = zi == null ? mu : zi.responseMeans(mu);
         for (int r = 0; pearson != null && r < mu.length; r++) {
-            pearson[r] = (y[r] - mu[r]) * Math.sqrt(w[r] / fitted.variance(mu[r]) / phi);
+            double variance = zi == null ? fitted.variance(mu[r]) : zi.responseVariance(r, mu[r], fitted.variance(mu[r]));
+            pearson[r] = (y[r] - mean[r]) * Math.sqrt(w[r] / variance / phi);
         }
         LevelParts.Shape shape = new LevelParts.Shape(design.formula().text(), design.x().names(), design.randomTerms().get(0), design.rows(), design.frame().dropped());
         return withoutRows(shape, design.randomTerms(), design.droppedColumns(), family, extra, covariance, lambdas, theta, beta, modes, phi, vcov,
                 conditionalVariances, logLikelihood, messages)
-                .fitted(mu)
+                .df(beta.length + covariance.size() + (extra == null ? 0 : extra.values().size()) + (zi == null ? 0 : zi.gamma().length)
+                        + (family.distribution().hasDispersion() ? 1 : 0))
+                .zeroInflationFixedEffects(zi == null ? List.of() : zi.table())
+                .zeroInflationCovariance(zi == null ? null : zi.covariance())
+                .fitted(mean)
                 .scaledResiduals(pearson);
     }
 

@@ -3,6 +3,7 @@ package io.glimmer.inference;
 import io.glimmer.error.InputException;
 import io.glimmer.options.Method;
 import io.glimmer.design.Design;
+import io.glimmer.fit.FixedEffect;
 import io.glimmer.fit.MixedModelFit;
 import io.glimmer.formula.Formula;
 
@@ -90,12 +91,20 @@ public record ModelComparison(List<ComparedModel> models, List<Step> tests, bool
             Design smaller = models.get(i).design();
             Design larger = models.get(i + 1).design();
             Nesting nesting = Nesting.of(smaller, larger);
+            List<String> ziSmaller = a.zeroInflationFixedEffects().stream().map(FixedEffect::term).toList();
+            List<String> ziLarger = b.zeroInflationFixedEffects().stream().map(FixedEffect::term).toList();
+            if (nesting.nested()) {
+                nesting = Nesting.ofZeroInflation(ziSmaller, ziLarger);
+            }
             if (!nesting.nested() || b.df() == a.df()) {
                 steps.add(new Step(i, nesting, null, null, null));
                 continue;
             }
             LikelihoodRatioTest test = LikelihoodRatioTest.between(a, b);
-            BoundaryRule rule = BoundaryRule.between(smaller, larger, test.df());
+            BoundaryRule rule = ziSmaller.size() != ziLarger.size()
+                    ? new BoundaryRule(BoundaryRule.Kind.FIXED_EFFECTS, null,
+                            "the models differ in their zero-inflation coefficients: the chi-squared reference distribution applies")
+                    : BoundaryRule.between(smaller, larger, test.df());
             Double boundary = rule.mixture() == null ? null : rule.mixture().pValue(test.chisq());
             steps.add(new Step(i, nesting, test, rule, boundary));
         }

@@ -54,6 +54,23 @@ public record Nesting(boolean nested, String reason) {
         return NESTED;
     }
 
+    /**
+     * Whether the zero-inflation models nest (their coefficient names, empty for none): the smaller's
+     * among the larger's. A model without zero inflation against one with it is the boundary p₀ = 0
+     * (γ → −∞), where the likelihood-ratio test's χ² does not apply: not tested.
+     */
+    public static Nesting ofZeroInflation(List<String> smaller, List<String> larger) {
+        if (smaller.isEmpty() && !larger.isEmpty()) {
+            return no("only the larger model has zero inflation: the smaller one lies on its boundary (no structural zeros), where the chi-squared test does not apply");
+        }
+        for (String c : smaller) {
+            if (!larger.contains(c)) {
+                return no("the zero-inflation coefficient " + c + " is only in the smaller model");
+            }
+        }
+        return NESTED;
+    }
+
     private static boolean insideSomeTerm(RandomEffectsTerm t, List<RandomEffectsTerm> terms) {
         for (RandomEffectsTerm o : terms) {
             if (o.group().equals(t.group()) && new HashSet<>(o.termNames()).containsAll(t.termNames())) {

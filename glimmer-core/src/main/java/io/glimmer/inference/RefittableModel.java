@@ -3,6 +3,7 @@ package io.glimmer.inference;
 import io.glimmer.error.InputException;
 import io.glimmer.options.Method;
 import io.glimmer.design.Design;
+import io.glimmer.design.ModelMatrix;
 import io.glimmer.family.Family;
 import io.glimmer.fit.MixedModelFit;
 
@@ -44,6 +45,11 @@ public interface RefittableModel {
 
     /** Whether the response was written {@code cbind(successes, failures)}, so successes are the natural scale. */
     boolean countResponse();
+
+    /** The zero-inflation model's design over the same rows (its columns in the fit's zero-inflation order), or null. */
+    default ModelMatrix zeroInflation() {
+        return null;
+    }
 
     /**
      * Fits the same model to another response over the same rows: numbers for a linear model,

@@ -3,6 +3,8 @@ package io.glimmer.inference;
 import io.glimmer.error.InputException;
 import io.glimmer.design.Design;
 import io.glimmer.design.LinearPredictor;
+import io.glimmer.design.ModelMatrix;
+import io.glimmer.design.LinearPredictor;
 import io.glimmer.design.RandomEffectsTerm;
 import io.glimmer.family.Family;
 import io.glimmer.family.ParametricDistribution;
@@ -31,6 +33,8 @@ public final class ResponseSimulator {
     private final double dispersion;
     private final double[] weights;
     private final int[] trials;
+    /** Each row's probability of a structural zero (zero inflation), or null. */
+    private final double[] zeroProbabilities;
 
     public ResponseSimulator(RefittableModel model) {
         this.model = model;
@@ -46,6 +50,20 @@ public final class ResponseSimulator {
         this.dispersion = sigma * sigma;
         this.weights = model.weights();
         this.trials = family.name().equals("binomial") ? wholeTrials(weights) : null;
+        this.zeroProbabilities = zeroProbabilities(model.zeroInflation(), fit);
+    }
+
+    /** p₀ = logit⁻¹(x_zi'γ̂) per row, or null without zero inflation. */
+    private static double[] zeroProbabilities(ModelMatrix zi, MixedModelFit fit) {
+        if (zi == null) {
+            return null;
+        }
+        double[] gamma = fit.zeroInflationFixedEffects().stream().mapToDouble(FixedEffect::estimate).toArray();
+        double[] p0 = new double[zi.rows()];
+        for (int r = 0; r < p0.length; r++) {
+            p0[r] = 1 / (1 + Math.exp(-LinearPredictor.row(zi.values(), gamma.length, r, gamma, 0)));
+        }
+        return p0;
     }
 
     /** β̂ in the order of the design's columns. */
@@ -106,6 +124,9 @@ public final class ResponseSimulator {
                 case "nbinom2", "nbinom1", "beta" -> ownParameter(rng, name, mu);
                 default -> throw new IllegalStateException("no simulator for the " + name + " family");
             };
+            if (zeroProbabilities != null && rng.nextDouble() < zeroProbabilities[r]) { // a structural zero
+                y[r] = 0;
+            }
         }
         return y;
     }

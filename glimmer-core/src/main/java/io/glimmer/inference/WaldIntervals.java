@@ -10,9 +10,13 @@ import java.util.List;
 /**
  * Wald intervals β ± z·SE for the fixed effects, as lme4's {@code confint(fit, method = "Wald")}.
  * The variance parameters get no Wald interval (their sampling distributions are far from normal
- * and bounded); they are listed with NaN bounds, as lme4 lists them with NA.
+ * and bounded); they are listed with NaN bounds, as lme4 lists them with NA. A zero-inflation model's
+ * coefficients follow, named as glmmTMB names them ({@code zi~(Intercept)}).
  */
 public final class WaldIntervals {
+    /** The prefix of a zero-inflation coefficient's name, as glmmTMB's confint writes it: "zi~(Intercept)". */
+    public static final String ZERO_INFLATION_PREFIX = "zi~";
+
     private WaldIntervals() {
     }
 
@@ -27,6 +31,9 @@ public final class WaldIntervals {
         }
         for (FixedEffect f : fit.fixedEffects()) {
             out.add(new ConfidenceInterval(f.term(), f.estimate() - z * f.stdError(), f.estimate() + z * f.stdError()));
+        }
+        for (FixedEffect f : fit.zeroInflationFixedEffects()) { // glmmTMB's confint names them "zi~term"
+            out.add(new ConfidenceInterval(ZERO_INFLATION_PREFIX + f.term(), f.estimate() - z * f.stdError(), f.estimate() + z * f.stdError()));
         }
         return new ConfidenceIntervals(level, "wald", out);
     }

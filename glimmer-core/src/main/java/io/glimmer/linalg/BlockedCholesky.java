@@ -72,13 +72,8 @@ public final class BlockedCholesky {
      * @return false when a pivot is not positive (the system is numerically singular)
      */
     public boolean factor(double[][] lambda) {
-        if (k > 0 && !factorFirstColumn(lambda)) {
+        if (!factorRandom(lambda)) {
             return false;
-        }
-        for (int j = 1; j < k; j++) {
-            if (!factorColumn(j, lambda)) {
-                return false;
-            }
         }
         last.setTo(a.denseDiagonal());
         for (int j = 0; j < k; j++) {
@@ -89,6 +84,25 @@ public final class BlockedCholesky {
             return false;
         }
         factorResponseRow(p);
+        return true;
+    }
+
+    /**
+     * Factors the random-effects blocks only (and L_FZ), leaving L_FF unfactored: enough for
+     * {@link #logDetRandom} and the blocks' inverses where F'WF − L_FZ L_FZ' need not be positive
+     * (weights of an observed information, some negative, make the weighted response's norm so).
+     *
+     * @return false when a pivot of the random-effects blocks is not positive
+     */
+    public boolean factorRandom(double[][] lambda) {
+        if (k > 0 && !factorFirstColumn(lambda)) {
+            return false;
+        }
+        for (int j = 1; j < k; j++) {
+            if (!factorColumn(j, lambda)) {
+                return false;
+            }
+        }
         return true;
     }
 

@@ -3,17 +3,29 @@ package io.glimmer.model;
 import io.glimmer.options.FitOptions;
 import io.glimmer.data.DataFrame;
 import io.glimmer.design.Design;
+import io.glimmer.design.ZeroInflationDesign;
 import io.glimmer.family.Family;
 import io.glimmer.fit.MixedModelFit;
 import io.glimmer.formula.Formula;
 import io.glimmer.glmm.GeneralizedLinearMixedModel;
 import io.glimmer.response.Response;
 
+import java.util.List;
+
 /** A GLMM by the Laplace approximation (nAGQ = 1) or adaptive Gauss–Hermite quadrature (glmer), on the rescaled design. */
 record GlmmEstimation(int nAGQ) implements Estimator {
     @Override
     public void check(Formula formula, FitOptions options, Family family, DataFrame data) {
         RandomTermsRequired.check(formula);
+        if (options.zeroInflation() != null) {
+            ZeroInflationDesign.parse(options.zeroInflation(), data);
+        }
+    }
+
+    /** The zero-inflation formula's variables: a row missing one is not used (as R's na.omit of glmmTMB's frame). */
+    @Override
+    public List<String> rowColumns(FitOptions options) {
+        return options.zeroInflation() == null ? List.of() : List.copyOf(Formula.parse(ZeroInflationDesign.oneSided(options.zeroInflation())).variables());
     }
 
     @Override
@@ -28,6 +40,17 @@ record GlmmEstimation(int nAGQ) implements Estimator {
 
     @Override
     public MixedModelFit fit(PreparedModel model) {
-        return model.unscale(new GeneralizedLinearMixedModel(model.scaledDesign(), model.response(), model.family(), nAGQ).fit());
+        ZeroInflationDesign zi = model.zeroInflation();
+        MixedModelFit fit = model.unscale(new GeneralizedLinearMixedModel(model.scaledDesign(), model.response(), model.family(), nAGQ,
+                zi == null ? null : zi.x()).fit());
+        if (zi == null) {
+            return fit;
+        }
+        MixedModelFit.Builder b = fit.toBuilder().nDropped(fit.nDropped() + model.droppedBefore()).zeroInflationFormula(zi.text());
+        if (!zi.droppedColumns().isEmpty()) { // the conditional model's message, said of the zero-inflation model
+            b.warning("zero-inflation model matrix is rank deficient so dropping " + zi.droppedColumns().size() + " column"
+                    + (zi.droppedColumns().size() == 1 ? "" : "s") + ": " + String.join(", ", zi.droppedColumns()));
+        }
+        return b.build();
     }
 }

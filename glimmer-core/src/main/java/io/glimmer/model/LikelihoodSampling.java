@@ -31,6 +31,9 @@ final class LikelihoodSampling {
             throw new InputException("{--loglik-samples} applies to mixed models fitted by ML, Laplace, AGQ, MCEM or MCNR without {--correlation}, not "
                     + method.label() + (model.options().correlation() != null ? " with {--correlation}" : ""));
         }
+        if (model.zeroInflation() != null) { // its draws would need the mixture's density
+            throw new InputException("{--loglik-samples} does not cover zero-inflated models ({--zi}) yet");
+        }
         if (glmmMethod && model.family().hasDispersion()) {
             throw new InputException("{--loglik-samples} covers GLMMs without a dispersion parameter (binomial, poisson), not the "
                     + model.family().distribution().name() + " family");

@@ -5,6 +5,7 @@ import io.glimmer.error.InputException;
 import io.glimmer.options.Method;
 import io.glimmer.family.Distribution;
 import io.glimmer.family.Family;
+import io.glimmer.family.Link;
 import io.glimmer.family.ParametricDistribution;
 
 /** Options that belong to another method are a mistake worth saying, not something to ignore. */
@@ -52,6 +53,23 @@ final class MethodOptions {
         }
         if (!ordinal && !options.levels().isEmpty()) {
             throw new InputException("{--levels} orders an ordinal response's categories; it applies to {--family ordinal}, not " + family.name());
+        }
+    }
+
+    /** Zero inflation (glmmTMB's ziformula) of the count families, by Laplace or AGQ. */
+    static void checkZeroInflation(FitOptions options, Family family, Method method) {
+        if (options.zeroInflation() == null) {
+            return;
+        }
+        String name = family.name();
+        if (!name.equals("poisson") && !name.equals("nbinom2") && !name.equals("nbinom1")) {
+            throw new InputException("zero inflation ({--zi}) applies to the count families poisson, nbinom2 and nbinom1, not " + name);
+        }
+        if (family.link() != Link.LOG) {
+            throw new InputException("zero inflation ({--zi}) needs the log link, not " + family.link().name());
+        }
+        if (method != Method.LAPLACE && method != Method.AGQ) {
+            throw new InputException("zero-inflated models ({--zi}) are fitted by {--method Laplace or AGQ}, not " + method.label());
         }
     }
 }

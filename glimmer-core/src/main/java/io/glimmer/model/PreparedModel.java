@@ -12,6 +12,7 @@ import io.glimmer.ddf.ContrastTests;
 import io.glimmer.ddf.DenominatorDegrees;
 import io.glimmer.design.Design;
 import io.glimmer.family.Distribution;
+import io.glimmer.design.ZeroInflationDesign;
 import io.glimmer.family.Family;
 import io.glimmer.fit.FitSource;
 import io.glimmer.fit.FixedEffect;
@@ -62,9 +63,12 @@ public final class PreparedModel implements FitSource {
     private final Design scaledDesign;
     /** A nonlinear model's specification (then formula and design are its frame formula's), or null. */
     private final NonlinearSpecification nonlinear;
+    /** The zero-inflation model's design ({@code --zi}) over the design's rows, or null. */
+    private final ZeroInflationDesign zeroInflation;
 
     private PreparedModel(Formula formula, FitOptions options, Method method, int nAGQ, Family family, Estimator estimator,
-                          EstimationRows rows, Design design, Response response, PredictorScaling scaling, NonlinearSpecification nonlinear) {
+                          EstimationRows rows, Design design, Response response, PredictorScaling scaling, NonlinearSpecification nonlinear,
+                          ZeroInflationDesign zeroInflation) {
         this.formula = formula;
         this.options = options;
         this.method = method;
@@ -77,6 +81,7 @@ public final class PreparedModel implements FitSource {
         this.scaling = scaling;
         this.scaledDesign = scaling.isIdentity() ? design : scaling.apply(design);
         this.nonlinear = nonlinear;
+        this.zeroInflation = zeroInflation;
     }
 
     /**
@@ -108,6 +113,7 @@ public final class PreparedModel implements FitSource {
         // glmer hands a gaussian identity model to lmer too: its Laplace approximation is exact
         Method method = asked == Method.LAPLACE && family.isGaussianIdentity() && nonlinear == null ? Method.ML : asked;
         MethodOptions.checkFamily(family, method, options);
+        MethodOptions.checkZeroInflation(options, family, method);
         int nAGQ = method == Method.AGQ ? (options.agqPoints() == null ? DEFAULT_AGQ : options.agqPoints()) : 1;
         if (options.ddf() != null) {
             checkDenominatorDf(options.ddf(), options, method, family);
@@ -118,7 +124,9 @@ public final class PreparedModel implements FitSource {
         Design design = estimator.design(Design.of(rows.data(), f, options.weights()));
         Response response = estimator.response(design, f, family, options);
         PredictorScaling scaling = estimator.rescalesPredictors() ? PredictorScaling.of(design.x()) : PredictorScaling.none(design.p());
-        return new PreparedModel(f, options, method, nAGQ, family, estimator, rows, design, response, scaling, nonlinear);
+        ZeroInflationDesign zi = options.zeroInflation() == null ? null
+                : ZeroInflationDesign.of(options.zeroInflation(), rows.data().subset(design.frame().keptRows()));
+        return new PreparedModel(f, options, method, nAGQ, family, estimator, rows, design, response, scaling, nonlinear, zi);
     }
 
     /** --ddf applies to lmer's linear mixed models, and Kenward–Roger to REML fits only (as lmerTest). */
@@ -205,7 +213,7 @@ public final class PreparedModel implements FitSource {
 
     /** The same model with another response over the same rows (binomial: proportions with the same trials). */
     public PreparedModel withResponse(double[] y) {
-        return new PreparedModel(formula, options, method, nAGQ, family, estimator, rows, design, response.with(y), scaling, nonlinear);
+        return new PreparedModel(formula, options, method, nAGQ, family, estimator, rows, design, response.with(y), scaling, nonlinear, zeroInflation);
     }
 
     /** The same rows, design and response fitted by another method (a REML model refitted by ML for a comparison). */
@@ -219,7 +227,7 @@ public final class PreparedModel implements FitSource {
         // the ML refit is for likelihoods only: no t tests (Kenward-Roger is not even defined for ML)
         FitOptions refit = options.toBuilder().ddf(null).build();
         return new PreparedModel(formula, refit, other, nAGQ, family, Estimators.of(other, refit, family, nAGQ, nonlinear), rows, design,
-                response, scaling, nonlinear);
+                response, scaling, nonlinear, zeroInflation);
     }
 
     /** Refuses, before any fitting, a model that simulation and the bootstrap cannot refit. */
@@ -233,6 +241,9 @@ public final class PreparedModel implements FitSource {
     public void checkProfiled() {
         refuseNonlinear("profile intervals");
         refuseOrdinal("profile intervals");
+        if (zeroInflation != null) {
+            throw new InputException("profile intervals do not cover zero-inflated models ({--zi}) yet; use {--interval wald} or {--interval bootstrap}");
+        }
         ProfileIntervals.checkCovered(method, options.correlation() != null, family);
     }
 
@@ -265,7 +276,7 @@ public final class PreparedModel implements FitSource {
     /** The fit reduced to what predicting from it needs, with this model's coding of the data. */
     public SavedModel saved(MixedModelFit fit) {
         refuseNonlinear("saved models and predictions for new data");
-        return SavedModel.of(fit, design, response.categories());
+        return SavedModel.of(fit, design, response.categories(), zeroInflation);
     }
 
     @Override
@@ -276,6 +287,9 @@ public final class PreparedModel implements FitSource {
     @Override
     public Residuals residuals(MixedModelFit fit) {
         refuseOrdinal("residuals (an ordered response has no mean to take them from, as in clmm)");
+        if (zeroInflation != null) {
+            throw new InputException("residuals of zero-inflated models ({--zi}) are not available yet (their deviance residuals need the mixture's saturated likelihood)");
+        }
         if (fit.fitted().length != design.rows()) {
             throw new InputException("residuals need a fitted value for every row used; this " + fit.method() + " fit reports "
                     + fit.fitted().length + " for " + design.rows() + " rows");
@@ -310,6 +324,11 @@ public final class PreparedModel implements FitSource {
         if (family.distribution() == Distribution.ORDINAL) {
             throw new InputException(what + " are not available for ordinal models ({--family ordinal}) yet");
         }
+    }
+
+    /** The zero-inflation model's design ({@code --zi}), or null for none. */
+    public ZeroInflationDesign zeroInflation() {
+        return zeroInflation;
     }
 
     /** A nonlinear model's specification, or null for a linear predictor. */

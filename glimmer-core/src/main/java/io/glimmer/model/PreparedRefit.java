@@ -2,12 +2,18 @@ package io.glimmer.model;
 
 import io.glimmer.options.Method;
 import io.glimmer.design.Design;
+import io.glimmer.design.ModelMatrix;
 import io.glimmer.family.Family;
 import io.glimmer.fit.MixedModelFit;
 import io.glimmer.inference.RefittableModel;
 
 /** A fit with the prepared model it came from, refitted through that model (its rows, design, scaling and method). */
 record PreparedRefit(PreparedModel model, MixedModelFit fit) implements RefittableModel {
+    @Override
+    public ModelMatrix zeroInflation() {
+        return model.zeroInflation() == null ? null : model.zeroInflation().x();
+    }
+
     @Override
     public Design design() {
         return model.design();

@@ -1,7 +1,5 @@
 package io.glimmer.optim;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -31,23 +29,18 @@ public final class ConvergenceCheck {
      * @return a warning in words a user can act on, or empty
      */
     public static Optional<String> warning(FiniteDifferences d, double[] x, double[] lower) {
-        List<Integer> free = new ArrayList<>();
-        for (int i = 0; i < x.length; i++) {
-            boolean onBound = x[i] - lower[i] < 1e-6 && d.gradient()[i] > 0;
-            if (!onBound) {
-                free.add(i);
-            }
-        }
-        if (free.isEmpty()) {
+        FreeCoordinates fc = FreeCoordinates.of(d, x, lower);
+        if (fc.size() == 0) {
             return Optional.empty();
         }
-        int k = free.size();
-        RealMatrix h = MatrixUtils.createRealMatrix(k, k);
-        double[] g = new double[k];
+        int k = fc.size();
+        RealMatrix h = fc.hessian();
+        double[] g = fc.g();
         for (int a = 0; a < k; a++) {
-            g[a] = d.gradient()[free.get(a)];
             for (int b = 0; b < k; b++) {
-                h.setEntry(a, b, d.hessian()[free.get(a)][free.get(b)]);
+                if (!Double.isFinite(h.getEntry(a, b))) { // the eigenvalues of NaN do not converge
+                    return Optional.of("the Hessian of the deviance could not be computed at the optimum (the deviance is not finite next to it)");
+                }
             }
         }
         double[] eigen = new EigenDecompositionSymmetric(h).getEigenvalues();

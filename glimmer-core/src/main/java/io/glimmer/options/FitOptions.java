@@ -21,10 +21,13 @@ import java.util.Set;
  * @param levels      an ordinal response's categories in their order (family ordinal); empty: the column's own order
  *                    (numbers by value, text as the data's levels are sorted)
  * @param sampler     the E-step of MCEM and MCNR; null: importance sampling
+ * @param zeroInflation the zero-inflation model's one-sided formula of fixed effects, "~ x1 + x2" (glmmTMB's ziformula:
+ *                    a logit model for structural zeros of a poisson, nbinom2 or nbinom1 model); null for none
  */
 public record FitOptions(String family, String link, Method method, Integer agqPoints, String weights,
                          Set<String> factors, String cluster, String corstr, String strata, String correlation,
-                         DenominatorDf ddf, Nonlinear nonlinear, Long seed, List<String> levels, MonteCarloSampler sampler) {
+                         DenominatorDf ddf, Nonlinear nonlinear, Long seed, List<String> levels, MonteCarloSampler sampler,
+                         String zeroInflation) {
     public FitOptions {
         factors = factors == null ? Set.of() : Set.copyOf(factors);
         levels = levels == null ? List.of() : List.copyOf(levels);
@@ -33,27 +36,34 @@ public record FitOptions(String family, String link, Method method, Integer agqP
     /** Options without an ordinal response's levels (the record's second form). */
     public FitOptions(String family, String link, Method method, Integer agqPoints, String weights, Set<String> factors,
                       String cluster, String corstr, String strata, String correlation, DenominatorDf ddf, Nonlinear nonlinear, Long seed) {
-        this(family, link, method, agqPoints, weights, factors, cluster, corstr, strata, correlation, ddf, nonlinear, seed, List.of(), null);
+        this(family, link, method, agqPoints, weights, factors, cluster, corstr, strata, correlation, ddf, nonlinear, seed, List.of(), null, null);
     }
 
     /** Options of a linear predictor without denominator degrees of freedom or seed (the record's first form). */
     public FitOptions(String family, String link, Method method, Integer agqPoints, String weights, Set<String> factors,
                       String cluster, String corstr, String strata, String correlation) {
-        this(family, link, method, agqPoints, weights, factors, cluster, corstr, strata, correlation, null, null, null, List.of(), null);
+        this(family, link, method, agqPoints, weights, factors, cluster, corstr, strata, correlation, null, null, null, List.of(), null, null);
     }
 
     /** Options without a Monte Carlo sampler (the record's form before MCNR). */
     public FitOptions(String family, String link, Method method, Integer agqPoints, String weights, Set<String> factors,
                       String cluster, String corstr, String strata, String correlation, DenominatorDf ddf, Nonlinear nonlinear, Long seed,
                       List<String> levels) {
-        this(family, link, method, agqPoints, weights, factors, cluster, corstr, strata, correlation, ddf, nonlinear, seed, levels, null);
+        this(family, link, method, agqPoints, weights, factors, cluster, corstr, strata, correlation, ddf, nonlinear, seed, levels, null, null);
+    }
+
+    /** Options without zero inflation (the record's form before --zi). */
+    public FitOptions(String family, String link, Method method, Integer agqPoints, String weights, Set<String> factors,
+                      String cluster, String corstr, String strata, String correlation, DenominatorDf ddf, Nonlinear nonlinear, Long seed,
+                      List<String> levels, MonteCarloSampler sampler) {
+        this(family, link, method, agqPoints, weights, factors, cluster, corstr, strata, correlation, ddf, nonlinear, seed, levels, sampler, null);
     }
 
     /** A builder holding these options, to derive others (e.g. the same model by another method). */
     public Builder toBuilder() {
         Builder b = new Builder().family(family).link(link).method(method).agqPoints(agqPoints).weights(weights)
                 .factors(factors).cluster(cluster).corstr(corstr).strata(strata).correlation(correlation);
-        return b.ddf(ddf).nonlinear(nonlinear).seed(seed).levels(levels).sampler(sampler);
+        return b.ddf(ddf).nonlinear(nonlinear).seed(seed).levels(levels).sampler(sampler).zeroInflation(zeroInflation);
     }
 
     public static FitOptions defaults() {
@@ -112,6 +122,7 @@ public record FitOptions(String family, String link, Method method, Integer agqP
         private Long seed;
         private List<String> levels;
         private MonteCarloSampler sampler;
+        private String zeroInflation;
 
         public Builder family(String v) { family = v; return this; }
 
@@ -148,9 +159,12 @@ public record FitOptions(String family, String link, Method method, Integer agqP
         /** The E-step of MCEM and MCNR (null: importance sampling). */
         public Builder sampler(MonteCarloSampler v) { sampler = v; return this; }
 
+        /** A zero-inflation model, "~ x1 + x2" (glmmTMB's ziformula; null: none). */
+        public Builder zeroInflation(String formula) { zeroInflation = formula; return this; }
+
         public FitOptions build() {
             return new FitOptions(family, link, method, agqPoints, weights, factors, cluster, corstr, strata, correlation, ddf, nonlinear, seed, levels,
-                    sampler);
+                    sampler, zeroInflation);
         }
     }
 }

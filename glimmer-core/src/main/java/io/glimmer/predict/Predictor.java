@@ -186,7 +186,45 @@ public final class Predictor {
             }
         }
         unseen.forEach((group, u) -> notes.add(u.note(group)));
+        if (model.zeroInflation() != null && scale == PredictionScale.RESPONSE) {
+            return zeroInflated(data, values, se, notes, random);
+        }
         return new Predictions(scale, random, values, se, approx, missingRows, notes);
+    }
+
+    /**
+     * Response-scale predictions of a zero-inflated model: the mean (1 − p₀)μ (glmmTMB's type = "response"),
+     * without standard errors (the delta method would need γ's covariance too); NA where a variable of the
+     * zero-inflation formula is missing. The link scale is the count model's η, as glmmTMB's type = "link".
+     */
+    private Predictions zeroInflated(DataFrame data, double[] mu, double[] se, List<String> notes, RandomEffectsMode random) {
+        SavedModel.ZeroInflation zi = model.zeroInflation();
+        Formula f = Formula.parse(zi.formula().contains("~") ? zi.formula() : "~ " + zi.formula());
+        List<Expr> needed = new ArrayList<>();
+        f.fixedTerms().forEach(t -> needed.addAll(t.factors()));
+        ModelFrame frame = ModelFrame.forNewData(data, needed, zi.coding());
+        ModelMatrix x = ModelMatrixBuilder.build(frame, f.intercept(), f.fixedTerms(), zi.names());
+        double[] gamma = zi.gamma();
+        double[] values = mu.clone();
+        int missingRows = 0;
+        for (int r = 0; r < values.length; r++) {
+            boolean missing = Double.isNaN(values[r]);
+            for (Expr e : needed) {
+                missing |= frame.column(e).isMissing(r);
+            }
+            if (missing) {
+                values[r] = Double.NaN;
+                missingRows++;
+                continue;
+            }
+            double p0 = 1 / (1 + Math.exp(-LinearPredictor.row(x.values(), gamma.length, r, gamma, 0)));
+            values[r] *= 1 - p0;
+        }
+        List<String> all = new ArrayList<>(notes);
+        if (se != null) {
+            all.add("standard errors of a zero-inflated model's response-scale predictions are not computed (the link scale has them)");
+        }
+        return new Predictions(PredictionScale.RESPONSE, random, values, null, null, missingRows, all);
     }
 
     /** offset + Xβ for every row (NaN where a predictor is missing). */

@@ -1,5 +1,6 @@
 package io.glimmer.predict;
 
+import io.glimmer.design.ZeroInflationDesign;
 import io.glimmer.linalg.DenseArrays;
 
 import io.glimmer.error.InputException;
@@ -30,11 +31,43 @@ import java.util.Map;
  * @param randomTerms      in the order of the fit's random-effects terms (largest first)
  * @param categories       an ordinal model's response categories in order; empty for every other model
  * @param thresholds       an ordinal model's thresholds α (one fewer than the categories); empty otherwise
+ * @param zeroInflation    the zero-inflation model, or null
  */
 public record SavedModel(String formula, String family, String link, String method, int nObs,
                          List<String> coefficientNames, double[] beta, double[][] betaCovariance,
                          double[] theta, Double sigma, StoredCoding coding, List<SavedRandomTerm> randomTerms,
-                         List<String> categories, double[] thresholds) {
+                         List<String> categories, double[] thresholds, ZeroInflation zeroInflation) {
+    /**
+     * A zero-inflation model as prediction needs it: p₀ = logit⁻¹(x_zi'γ) from its formula, coefficients and coding.
+     *
+     * @param formula one-sided, as given
+     * @param names   the columns of its design that were estimated
+     * @param gamma   their estimates
+     * @param coding  levels and scale() constants of its variables
+     */
+    public record ZeroInflation(String formula, List<String> names, double[] gamma, StoredCoding coding) {
+        public ZeroInflation {
+            names = List.copyOf(names);
+            gamma = gamma.clone();
+            coding = coding == null ? StoredCoding.none() : coding;
+            if (names.size() != gamma.length) {
+                throw new IllegalArgumentException(names.size() + " zero-inflation coefficient names and " + gamma.length + " estimates");
+            }
+        }
+
+        @Override
+        public double[] gamma() {
+            return gamma.clone();
+        }
+    }
+
+    /** A model with its ordinal parts but no zero inflation (the record's second form). */
+    public SavedModel(String formula, String family, String link, String method, int nObs, List<String> coefficientNames, double[] beta,
+                      double[][] betaCovariance, double[] theta, Double sigma, StoredCoding coding, List<SavedRandomTerm> randomTerms,
+                      List<String> categories, double[] thresholds) {
+        this(formula, family, link, method, nObs, coefficientNames, beta, betaCovariance, theta, sigma, coding, randomTerms, categories, thresholds, null);
+    }
+
     /** Version of the saved-model file format; readers refuse other versions. */
     public static final int FORMAT_VERSION = 1;
 
@@ -59,7 +92,7 @@ public record SavedModel(String formula, String family, String link, String meth
     /** A model that is not ordinal. */
     public SavedModel(String formula, String family, String link, String method, int nObs, List<String> coefficientNames, double[] beta,
                       double[][] betaCovariance, double[] theta, Double sigma, StoredCoding coding, List<SavedRandomTerm> randomTerms) {
-        this(formula, family, link, method, nObs, coefficientNames, beta, betaCovariance, theta, sigma, coding, randomTerms, null, null);
+        this(formula, family, link, method, nObs, coefficientNames, beta, betaCovariance, theta, sigma, coding, randomTerms, null, null, null);
     }
 
     @Override
@@ -99,6 +132,20 @@ public record SavedModel(String formula, String family, String link, String meth
 
     /** As {@link #of(MixedModelFit, Design)}, with an ordinal response's categories (the fit's thresholds between them). */
     public static SavedModel of(MixedModelFit fit, Design design, List<String> categories) {
+        return of(fit, design, categories, null);
+    }
+
+    /**
+     * As {@link #of(MixedModelFit, Design)}, with the fit's zero-inflation model.
+     *
+     * @param zeroInflation its design, or null when the model has none
+     */
+    public static SavedModel of(MixedModelFit fit, Design design, ZeroInflationDesign zeroInflation) {
+        return of(fit, design, List.of(), zeroInflation);
+    }
+
+    /** The general form: an ordinal response's categories (or none) and a zero-inflation design (or null). */
+    public static SavedModel of(MixedModelFit fit, Design design, List<String> categories, ZeroInflationDesign zeroInflation) {
         if (fit.details() instanceof EstimatorDetails.ConditionalLogistic) {
             throw new InputException("a conditional logistic regression has no intercept for new strata; it cannot be saved for prediction");
         }
@@ -119,9 +166,12 @@ public record SavedModel(String formula, String family, String link, String meth
             columnOfGroup.put(t.group(), first + t.q());
             terms.add(new SavedRandomTerm(t.group(), t.termNames(), covariance(t, unused, fit.correlations()), t.levels(), modes(fit, t, first)));
         }
+        ZeroInflation zi = zeroInflation == null ? null : new ZeroInflation(zeroInflation.text(),
+                fit.zeroInflationFixedEffects().stream().map(FixedEffect::term).toList(),
+                fit.zeroInflationFixedEffects().stream().mapToDouble(FixedEffect::estimate).toArray(), zeroInflation.coding());
         return new SavedModel(fit.formula(), fit.family(), fit.link(), fit.method(), fit.nObs(), names, beta,
                 fit.fixedEffectsCovariance(), fit.theta(), fit.residualStdDev(), design.frame().coding(design.formula()), terms,
-                categories, fit.thresholds().stream().mapToDouble(FixedEffect::estimate).toArray());
+                categories, fit.thresholds().stream().mapToDouble(FixedEffect::estimate).toArray(), zi);
     }
 
     /** Σ of one term from the reported variances (taken in order, as the estimators report them) and correlations. */

@@ -52,6 +52,9 @@ public final class Summary {
             out.add(" Family: " + fit.family() + "  ( " + fit.link() + " )");
         }
         out.add("Formula: " + fit.formula());
+        if (fit.zeroInflationFormula() != null) { // glmmTMB's line (its formula deparsed; ours as given)
+            out.add("Zero inflation: " + fit.zeroInflationFormula().strip());
+        }
         if (dataName != null) {
             out.add("   Data: " + dataName);
         }
@@ -71,6 +74,11 @@ public final class Summary {
             }
             out.addAll(CoefficientTable.lines(fit.fixedEffects(), isLinear(fit) || fit.details() instanceof EstimatorDetails.Pql ? "t" : "z"));
             out.addAll(FixedEffectCorrelations.lines(fit.fixedEffects(), fit.fixedEffectsCovariance()));
+        }
+        if (!fit.zeroInflationFixedEffects().isEmpty()) { // glmmTMB's table of the ziformula's coefficients
+            out.add("");
+            out.add("Zero-inflation model:");
+            out.addAll(CoefficientTable.lines(fit.zeroInflationFixedEffects(), "z"));
         }
         statistics(fit, out);
         out.addAll(sections);

@@ -85,7 +85,7 @@ public final class ReferenceComparison {
         if (sigma != null) {
             c.close("residual_std_dev", sigma, num(fit, "residual_std_dev"), 0.005 * sigma);
         }
-        for (String table : new String[]{"fixed_effects", "thresholds"}) { // compare-reference.py compares these tables alike
+        for (String table : new String[]{"fixed_effects", "thresholds", "zero_inflation_fixed_effects"}) { // compare-reference.py compares these tables alike
             c.coefficients(table, ref, fit);
         }
         for (String name : new String[]{"theta", "phi"}) { // the family's own parameter (compare-reference.py: 1%)

@@ -1,5 +1,6 @@
 package io.glimmer.cli.json;
 
+import java.util.List;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.glimmer.cli.common.VersionProvider;
@@ -88,6 +89,11 @@ public final class FitJson {
         if (!fit.thresholds().isEmpty()) { // an ordinal model's thresholds "1|2", "2|3", ..., in the layout of fixed_effects
             coefficients(o.putArray("thresholds"), fit.thresholds());
         }
+        if (!fit.zeroInflationFixedEffects().isEmpty()) { // --zi: glmmTMB's zero-inflation model, in the same layout
+            o.put("zero_inflation_formula", fit.zeroInflationFormula());
+            coefficients(o.putArray("zero_inflation_fixed_effects"), fit.zeroInflationFixedEffects());
+            matrix(o, "zero_inflation_vcov", fit.zeroInflationCovariance());
+        }
         ArrayNode random = o.putArray("random_effects");
         for (VarianceComponent v : fit.randomEffects()) {
             ObjectNode e = random.addObject();
@@ -137,6 +143,21 @@ public final class FitJson {
         matrix(o, "vcov", fit.fixedEffectsCovariance());
         o.put("glimmer_version", VersionProvider.version());
         return o;
+    }
+
+    /** A coefficient table: term, estimate, std_error, statistic, [df,] p_value per row. */
+    private static void coefficients(ArrayNode table, List<FixedEffect> rows) {
+        for (FixedEffect f : rows) {
+            ObjectNode e = table.addObject();
+            e.put("term", f.term());
+            number(e, "estimate", f.estimate());
+            number(e, "std_error", f.stdError());
+            number(e, "statistic", f.statistic());
+            if (f.df() != null) { // --ddf: Satterthwaite's or Kenward-Roger's denominator degrees of freedom
+                number(e, "df", f.df());
+            }
+            number(e, "p_value", f.pValue());
+        }
     }
 
     /** The JSON text of a fit, indented, ending with a line break. */
@@ -192,21 +213,6 @@ public final class FitJson {
         ArrayNode terms = g.putArray("terms");
         m.terms().forEach(terms::add);
         return g;
-    }
-
-    /** A table of coefficients: term, estimate, std_error, statistic, df (with --ddf) and p_value. */
-    private static void coefficients(ArrayNode table, List<FixedEffect> effects) {
-        for (FixedEffect f : effects) {
-            ObjectNode e = table.addObject();
-            e.put("term", f.term());
-            number(e, "estimate", f.estimate());
-            number(e, "std_error", f.stdError());
-            number(e, "statistic", f.statistic());
-            if (f.df() != null) { // --ddf: Satterthwaite's or Kenward-Roger's denominator degrees of freedom
-                number(e, "df", f.df());
-            }
-            number(e, "p_value", f.pValue());
-        }
     }
 
     /** The fixed effects' covariance matrix, rows and columns in fixed_effects order; null when absent. */

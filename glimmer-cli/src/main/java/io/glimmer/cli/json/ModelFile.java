@@ -84,17 +84,7 @@ public final class ModelFile {
             m.categories().forEach(categories::add);
             numbers(o.putArray("thresholds"), m.thresholds());
         }
-        ObjectNode levels = o.putObject("factor_levels");
-        m.coding().levels().forEach((k, v) -> {
-            ArrayNode a = levels.putArray(k);
-            v.forEach(a::add);
-        });
-        ObjectNode scaling = o.putObject("scaling");
-        m.coding().scaling().forEach((k, v) -> {
-            ObjectNode s = scaling.putObject(k);
-            number(s, "center", v.center());
-            number(s, "scale", v.scale());
-        });
+        coding(o, m.coding());
         ArrayNode random = o.putArray("random_effects");
         for (SavedRandomTerm t : m.randomTerms()) {
             ObjectNode e = random.addObject();
@@ -106,7 +96,31 @@ public final class ModelFile {
             t.levels().forEach(lv::add);
             matrix(e.putArray("conditional_modes"), t.modes());
         }
+        SavedModel.ZeroInflation zi = m.zeroInflation();
+        if (zi != null) { // --zi: absent from files of models without zero inflation (format version 1 either way)
+            ObjectNode z = o.putObject("zero_inflation");
+            z.put("formula", zi.formula());
+            ArrayNode terms = z.putArray("terms");
+            zi.names().forEach(terms::add);
+            numbers(z.putArray("estimates"), zi.gamma());
+            coding(z, zi.coding());
+        }
         return o;
+    }
+
+    /** factor_levels and scaling: how the data were coded. */
+    private static void coding(ObjectNode o, StoredCoding coding) {
+        ObjectNode levels = o.putObject("factor_levels");
+        coding.levels().forEach((k, v) -> {
+            ArrayNode a = levels.putArray(k);
+            v.forEach(a::add);
+        });
+        ObjectNode scaling = o.putObject("scaling");
+        coding.scaling().forEach((k, v) -> {
+            ObjectNode s = scaling.putObject(k);
+            number(s, "center", v.center());
+            number(s, "scale", v.scale());
+        });
     }
 
     /** Writes the model; an InputException names a file that cannot be written. */
@@ -150,19 +164,6 @@ public final class ModelFile {
         double[] beta = r.numbers(fixed, "estimates");
         JsonNode cov = fixed.get("covariance");
         double[][] vcov = cov == null || cov.isNull() ? null : r.matrix(fixed, "covariance");
-        Map<String, List<String>> levels = new LinkedHashMap<>();
-        JsonNode fl = r.object(o, "factor_levels");
-        for (Iterator<String> it = fl.fieldNames(); it.hasNext(); ) {
-            String k = it.next();
-            levels.put(k, r.strings(fl, k));
-        }
-        Map<String, StoredCoding.Scaling> scaling = new LinkedHashMap<>();
-        JsonNode sc = r.object(o, "scaling");
-        for (Iterator<String> it = sc.fieldNames(); it.hasNext(); ) {
-            String k = it.next();
-            JsonNode s = r.object(sc, k);
-            scaling.put(k, new StoredCoding.Scaling(r.number(s, "center"), r.number(s, "scale")));
-        }
         List<SavedRandomTerm> terms = new ArrayList<>();
         JsonNode re = o.get("random_effects");
         if (re == null || !re.isArray()) {
@@ -175,10 +176,13 @@ public final class ModelFile {
         JsonNode sigma = o.get("sigma");
         boolean ordinal = o.has("categories");
         try {
+            JsonNode z = o.get("zero_inflation");
+            SavedModel.ZeroInflation zi = z == null || z.isNull() ? null
+                    : new SavedModel.ZeroInflation(r.text(z, "formula"), r.strings(z, "terms"), r.numbers(z, "estimates"), r.coding(z));
             return new SavedModel(r.text(o, "formula"), r.text(o, "family"), r.text(o, "link"), r.text(o, "method"),
                     o.path("n_obs").asInt(0), names, beta, vcov, r.numbers(o, "theta"),
-                    sigma == null || sigma.isNull() ? null : sigma.asDouble(), new StoredCoding(levels, scaling), terms,
-                    ordinal ? r.strings(o, "categories") : null, ordinal ? r.numbers(o, "thresholds") : null);
+                    sigma == null || sigma.isNull() ? null : sigma.asDouble(), r.coding(o), terms,
+                    ordinal ? r.strings(o, "categories") : null, ordinal ? r.numbers(o, "thresholds") : null, zi);
         } catch (IllegalArgumentException e) {
             throw new InputException(file + ": the model file is inconsistent (" + e.getMessage() + ")", e);
         }
@@ -188,6 +192,23 @@ public final class ModelFile {
     private record Reader(String file) {
         InputException missing(String field) {
             return new InputException(file + ": the model file has no valid '" + field + "'");
+        }
+
+        StoredCoding coding(JsonNode o) {
+            Map<String, List<String>> levels = new LinkedHashMap<>();
+            JsonNode fl = object(o, "factor_levels");
+            for (Iterator<String> it = fl.fieldNames(); it.hasNext(); ) {
+                String k = it.next();
+                levels.put(k, strings(fl, k));
+            }
+            Map<String, StoredCoding.Scaling> scaling = new LinkedHashMap<>();
+            JsonNode sc = object(o, "scaling");
+            for (Iterator<String> it = sc.fieldNames(); it.hasNext(); ) {
+                String k = it.next();
+                JsonNode s = object(sc, k);
+                scaling.put(k, new StoredCoding.Scaling(number(s, "center"), number(s, "scale")));
+            }
+            return new StoredCoding(levels, scaling);
         }
 
         JsonNode object(JsonNode o, String field) {

@@ -101,6 +101,11 @@ public final class ModelOptions {
             description = "nonlinear model: covariates of parameters, as Asym ~ Treatment; xmid + scal ~ 1 (default: every parameter ~ 1)")
     String fixed;
 
+    @Option(names = "--zi", paramLabel = "FORMULA", order = 26,
+            description = "zero inflation (glmmTMB's ziformula): a logit model of fixed effects for structural zeros, "
+                    + "for the poisson, nbinom2 and nbinom1 families, e.g. --zi \"~ x\" (--zi \"~ 1\": one probability for every row)")
+    String zeroInflation;
+
     /** The options checked and converted for the core; an InputException names what is wrong. */
     public FitOptions fitOptions() {
         return builder().build();
@@ -139,6 +144,7 @@ public final class ModelOptions {
         }
         b.factors(factorSet());
         b.levels(levels.stream().map(String::strip).toList());
+        b.zeroInflation(blankToNull("--zi", zeroInflation));
         if (start != null || random != null || randomStructure != null || fixed != null) {
             b.nonlinear(new FitOptions.Nonlinear(StartValues.parse(start), blankToNull("--random", random),
                     blankToNull("--random-structure", randomStructure), blankToNull("--fixed", fixed)));
