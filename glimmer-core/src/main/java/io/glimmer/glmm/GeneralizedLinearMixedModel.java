@@ -137,7 +137,7 @@ public final class GeneralizedLinearMixedModel {
         this(design, response, family, nAGQ, null, zeroInflation);
     }
 
-    private GeneralizedLinearMixedModel(Design design, Response response, Family family, int nAGQ, ObservationModel observation,
+    private GeneralizedLinearMixedModel(Design design, Response response, Family family, int nAGQ, ObservationModel given,
                                         ModelMatrix zeroInflation) {
         if (design.randomTerms().isEmpty()) {
             throw new InputException("the formula has no random-effects term such as (1 | group)");
@@ -161,7 +161,7 @@ public final class GeneralizedLinearMixedModel {
         this.pirls = new Pirls(data, family);
         this.covariance = new CovarianceStructure(design.randomTerms());
         this.zeroInflation = zeroInflation;
-        this.observation = observation != null ? observation
+        this.observation = given != null ? given
                 : zeroInflation != null ? ObservationModel.of(family).zeroInflated(zeroInflation.values(), zeroInflation.names())
                 : family.distribution() instanceof ParametricDistribution ? ObservationModel.of(family) : null;
         this.nc = covariance.size();

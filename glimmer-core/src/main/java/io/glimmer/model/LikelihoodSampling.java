@@ -1,6 +1,7 @@
 package io.glimmer.model;
 
 import io.glimmer.error.InputException;
+import io.glimmer.family.ParametricDistribution;
 import io.glimmer.options.Method;
 import io.glimmer.fit.EstimatorDetails;
 import io.glimmer.fit.FixedEffect;
@@ -33,6 +34,9 @@ final class LikelihoodSampling {
         }
         if (model.zeroInflation() != null) { // its draws would need the mixture's density
             throw new InputException("{--loglik-samples} does not cover zero-inflated models ({--zi}) yet");
+        }
+        if (glmmMethod && model.family().distribution() instanceof ParametricDistribution d) { // its draws would need the bound parameter
+            throw new InputException("{--loglik-samples} does not cover families with a parameter of their own (" + d.name() + ") yet");
         }
         if (glmmMethod && model.family().hasDispersion()) {
             throw new InputException("{--loglik-samples} covers GLMMs without a dispersion parameter (binomial, poisson), not the "
