@@ -638,7 +638,7 @@ public final class GeneralizedLinearMixedModel {
                 throw new GlimmerException("PIRLS failed at the optimum: the covariance of the fixed effects could not be found");
             }
         }
-        MixedModelFit.Builder b = GlmmReport.withoutRows(shape, terms, List.of(), family, null, covariance, lambdas, theta, beta, modes, 1, vcov,
+        MixedModelFit.Builder b = GlmmReport.withoutRows(shape, terms, List.of(), family, null, null, covariance, lambdas, theta, beta, modes, 1, vcov,
                 conditionalVariances, -o.deviance() / 2, messages);
         return finish(b, theta, messages, one, two, start, optimum, t0);
     }

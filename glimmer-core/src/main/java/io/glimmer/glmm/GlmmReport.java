@@ -56,12 +56,8 @@ final class GlmmReport {
             pearson[r] = (y[r] - mean[r]) * Math.sqrt(w[r] / variance / phi);
         }
         LevelParts.Shape shape = new LevelParts.Shape(design.formula().text(), design.x().names(), design.randomTerms().get(0), design.rows(), design.frame().dropped());
-        return withoutRows(shape, design.randomTerms(), design.droppedColumns(), family, extra, covariance, lambdas, theta, beta, modes, phi, vcov,
-                conditionalVariances, logLikelihood, messages)
-                .df(beta.length + covariance.size() + (extra == null ? 0 : extra.values().size()) + (zi == null ? 0 : zi.gamma().length)
-                        + (family.distribution().hasDispersion() ? 1 : 0))
-                .zeroInflationFixedEffects(zi == null ? List.of() : zi.table())
-                .zeroInflationCovariance(zi == null ? null : zi.covariance())
+        return withoutRows(shape, design.randomTerms(), design.droppedColumns(), family, extra, zi, covariance, lambdas, theta, beta, modes, phi,
+                vcov, conditionalVariances, logLikelihood, messages)
                 .fitted(mean)
                 .scaledResiduals(pearson);
     }
@@ -71,7 +67,8 @@ final class GlmmReport {
      * rows are held elsewhere ({@link LevelParts}).
      */
     static MixedModelFit.Builder withoutRows(LevelParts.Shape shape, List<RandomEffectsTerm> terms, List<String> droppedColumns, Family family,
-                                             FamilyParameters extra, CovarianceStructure covariance, double[][] lambdas, double[] theta, double[] beta,
+                                             FamilyParameters extra, ZeroInflationEstimates zi, CovarianceStructure covariance, double[][] lambdas,
+                                             double[] theta, double[] beta,
                                              double[][] modes, double phi, double[][] vcov, double[][] conditionalVariances, double logLikelihood,
                                              List<String> messages) {
         boolean thresholds = extra != null && extra.coefficients();
@@ -91,7 +88,10 @@ final class GlmmReport {
                 .singular(singular)
                 .warnings(warnings)
                 .logLikelihood(logLikelihood)
-                .df(beta.length + covariance.size() + (extra == null ? 0 : extra.values().size()) + (dispersionFamily ? 1 : 0))
+                .df(beta.length + covariance.size() + (extra == null ? 0 : extra.values().size()) + (zi == null ? 0 : zi.gamma().length)
+                        + (dispersionFamily ? 1 : 0))
+                .zeroInflationFixedEffects(zi == null ? List.of() : zi.table())
+                .zeroInflationCovariance(zi == null ? null : zi.covariance())
                 .residualStdDev(dispersionFamily ? Math.sqrt(phi) : null)
                 .fixedEffects(FixedEffectsTable.withZTests(shape.fixedNames(), beta, vcov))
                 .fixedEffectsCovariance(vcov)

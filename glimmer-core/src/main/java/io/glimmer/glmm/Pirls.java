@@ -239,12 +239,10 @@ final class Pirls {
     /** The random-effects factor at the current μ with the observed information as weights: the Laplace approximation's. */
     private BlockedCholesky factorAtObserved(double[][] lambda, double[] beta) {
         substituted = false;
-        if (conditionalDensity == null) {
-            return factorAtWeights(lambda, false, beta);
-        }
-        // Negative weights (zero inflation's zeros) can make the weighted response's norm, the last
-        // pivot, negative at a true mode: only the random-effects blocks matter here
-        return factorAtWeights(lambda, false, beta, true);
+        // Negative weights (zero inflation's zeros, nbinom1's small means) can make the weighted
+        // response's norm negative at a true mode; the factor leaves that pivot NaN, and only the
+        // random-effects blocks are read here
+        return factorAtWeights(lambda, false, beta);
     }
 
     /**
@@ -266,10 +264,6 @@ final class Pirls {
     }
 
     private BlockedCholesky factorAtWeights(double[][] lambda, boolean withBeta, double[] beta) {
-        return factorAtWeights(lambda, withBeta, beta, false);
-    }
-
-    private BlockedCholesky factorAtWeights(double[][] lambda, boolean withBeta, double[] beta, boolean randomOnly) {
         boolean fixed = !withBeta && isFixed(beta);
         data.forEachChunk(c -> workingWeights(withBeta, fixed, beta, data.chunkStart(c), data.chunkStart(c + 1)));
         BlockedCholesky factor;
@@ -287,7 +281,7 @@ final class Pirls {
             factor.crossProducts().compute(weights, NO_COLUMNS, response);
         }
         lastFactor = factor;
-        return (randomOnly ? factor.factorRandom(lambda) : factor.factor(lambda)) ? factor : null;
+        return factor.factor(lambda) ? factor : null;
     }
 
     /** Working weights and response (minus Xβ when β is fixed) at the current μ, rows [r0, r1). */

@@ -87,14 +87,8 @@ public final class BlockedCholesky {
         return true;
     }
 
-    /**
-     * Factors the random-effects blocks only (and L_FZ), leaving L_FF unfactored: enough for
-     * {@link #logDetRandom} and the blocks' inverses where F'WF − L_FZ L_FZ' need not be positive
-     * (weights of an observed information, some negative, make the weighted response's norm so).
-     *
-     * @return false when a pivot of the random-effects blocks is not positive
-     */
-    public boolean factorRandom(double[][] lambda) {
+    /** The random-effects blocks and L_FZ; false when a pivot of the random-effects blocks is not positive. */
+    private boolean factorRandom(double[][] lambda) {
         if (k > 0 && !factorFirstColumn(lambda)) {
             return false;
         }

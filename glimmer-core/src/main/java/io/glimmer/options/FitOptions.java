@@ -33,7 +33,7 @@ public record FitOptions(String family, String link, Method method, Integer agqP
         levels = levels == null ? List.of() : List.copyOf(levels);
     }
 
-    /** Options without an ordinal response's levels (the record's second form). */
+    /** Options with a seed but none of the later parts (levels, sampler, zero inflation): the record's second form. */
     public FitOptions(String family, String link, Method method, Integer agqPoints, String weights, Set<String> factors,
                       String cluster, String corstr, String strata, String correlation, DenominatorDf ddf, Nonlinear nonlinear, Long seed) {
         this(family, link, method, agqPoints, weights, factors, cluster, corstr, strata, correlation, ddf, nonlinear, seed, List.of(), null, null);
@@ -43,20 +43,6 @@ public record FitOptions(String family, String link, Method method, Integer agqP
     public FitOptions(String family, String link, Method method, Integer agqPoints, String weights, Set<String> factors,
                       String cluster, String corstr, String strata, String correlation) {
         this(family, link, method, agqPoints, weights, factors, cluster, corstr, strata, correlation, null, null, null, List.of(), null, null);
-    }
-
-    /** Options without a Monte Carlo sampler (the record's form before MCNR). */
-    public FitOptions(String family, String link, Method method, Integer agqPoints, String weights, Set<String> factors,
-                      String cluster, String corstr, String strata, String correlation, DenominatorDf ddf, Nonlinear nonlinear, Long seed,
-                      List<String> levels) {
-        this(family, link, method, agqPoints, weights, factors, cluster, corstr, strata, correlation, ddf, nonlinear, seed, levels, null, null);
-    }
-
-    /** Options without zero inflation (the record's form before --zi). */
-    public FitOptions(String family, String link, Method method, Integer agqPoints, String weights, Set<String> factors,
-                      String cluster, String corstr, String strata, String correlation, DenominatorDf ddf, Nonlinear nonlinear, Long seed,
-                      List<String> levels, MonteCarloSampler sampler) {
-        this(family, link, method, agqPoints, weights, factors, cluster, corstr, strata, correlation, ddf, nonlinear, seed, levels, sampler, null);
     }
 
     /** A builder holding these options, to derive others (e.g. the same model by another method). */

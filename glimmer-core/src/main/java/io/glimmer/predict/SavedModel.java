@@ -61,13 +61,6 @@ public record SavedModel(String formula, String family, String link, String meth
         }
     }
 
-    /** A model with its ordinal parts but no zero inflation (the record's second form). */
-    public SavedModel(String formula, String family, String link, String method, int nObs, List<String> coefficientNames, double[] beta,
-                      double[][] betaCovariance, double[] theta, Double sigma, StoredCoding coding, List<SavedRandomTerm> randomTerms,
-                      List<String> categories, double[] thresholds) {
-        this(formula, family, link, method, nObs, coefficientNames, beta, betaCovariance, theta, sigma, coding, randomTerms, categories, thresholds, null);
-    }
-
     /** Version of the saved-model file format; readers refuse other versions. */
     public static final int FORMAT_VERSION = 1;
 
@@ -127,24 +120,13 @@ public record SavedModel(String formula, String family, String link, String meth
      * @throws InputException for an estimator whose predictions this model cannot reproduce
      */
     public static SavedModel of(MixedModelFit fit, Design design) {
-        return of(fit, design, List.of());
-    }
-
-    /** As {@link #of(MixedModelFit, Design)}, with an ordinal response's categories (the fit's thresholds between them). */
-    public static SavedModel of(MixedModelFit fit, Design design, List<String> categories) {
-        return of(fit, design, categories, null);
+        return of(fit, design, List.of(), null);
     }
 
     /**
-     * As {@link #of(MixedModelFit, Design)}, with the fit's zero-inflation model.
-     *
-     * @param zeroInflation its design, or null when the model has none
+     * As {@link #of(MixedModelFit, Design)}, with an ordinal response's categories (the fit's thresholds
+     * between them; empty for any other model) and the fit's zero-inflation design (or null).
      */
-    public static SavedModel of(MixedModelFit fit, Design design, ZeroInflationDesign zeroInflation) {
-        return of(fit, design, List.of(), zeroInflation);
-    }
-
-    /** The general form: an ordinal response's categories (or none) and a zero-inflation design (or null). */
     public static SavedModel of(MixedModelFit fit, Design design, List<String> categories, ZeroInflationDesign zeroInflation) {
         if (fit.details() instanceof EstimatorDetails.ConditionalLogistic) {
             throw new InputException("a conditional logistic regression has no intercept for new strata; it cannot be saved for prediction");
