@@ -33,6 +33,8 @@ import java.util.Locale;
                 "  histograms                        the texts' percentile histograms (binomial, poisson)",
                 "  effect                            marginal vs conditional curve of --effect NAME",
                 "  sparsity, sparsity-first          Z's sparsity pattern, whole and its first ten columns",
+                "  curves, group-curves              nonlinear fits: population and group curves over the data;",
+                "                                    one group's (--group G --term LEVEL)",
                 "  profile, bootstrap                per parameter (--parameter; bootstrap: --nsim, --seed)"},
         footer = {"", "Example:",
                 "  glimmer plot caterpillar --data sleepstudy.csv \\",
