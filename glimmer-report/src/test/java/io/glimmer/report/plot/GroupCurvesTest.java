@@ -33,7 +33,13 @@ class GroupCurvesTest {
         double[] y = s.model().response().y();
         double[] fitted = fit.fitted();
         ConditionalModes m = fit.conditionalModes().get(0);
-        double[] beta = {fit.beta("Asym"), fit.beta("xmid"), fit.beta("scal")};
+        int asym = f.parameterIndex("Asym");
+        int xmid = f.parameterIndex("xmid");
+        int scal = f.parameterIndex("scal");
+        double[] beta = new double[3];
+        beta[asym] = fit.beta("Asym");
+        beta[xmid] = fit.beta("xmid");
+        beta[scal] = fit.beta("scal");
         int points = 0;
         RandomEffectsTerm term = s.design().randomTerms().get(0);
         int[] codes = term.columns().codes();
@@ -47,7 +53,7 @@ class GroupCurvesTest {
             assertEquals(rows.size(), g.x().length);
             int level = m.levels().indexOf(g.level());
             double[] phi = beta.clone();
-            phi[f.parameterIndex("Asym")] += m.value(level, 0);
+            phi[asym] += m.value(level, 0);
             // the group's curve, at its own ages, is the fit's fitted values of its rows
             double[] atData = GroupCurves.curve(f.mean(), g.x(), phi);
             for (int i = 0; i < g.x().length; i++) {
@@ -58,14 +64,14 @@ class GroupCurvesTest {
             }
             // on the grid: Asym_g / (1 + exp((xmid - age) / scal))
             for (int i = 0; i < c.grid().length; i++) {
-                double expected = phi[0] / (1 + Math.exp((phi[1] - c.grid()[i]) / phi[2]));
+                double expected = phi[asym] / (1 + Math.exp((phi[xmid] - c.grid()[i]) / phi[scal]));
                 assertEquals(expected, g.curve()[i], 1e-10 * expected);
             }
             points += g.x().length;
         }
         assertEquals(fit.nObs(), points, "every row used, once");
         for (int i = 0; i < c.grid().length; i++) {
-            double expected = beta[0] / (1 + Math.exp((beta[1] - c.grid()[i]) / beta[2]));
+            double expected = beta[asym] / (1 + Math.exp((beta[xmid] - c.grid()[i]) / beta[scal]));
             assertEquals(expected, c.population()[i], 1e-10 * expected);
         }
         assertEquals(java.util.Arrays.stream(age).min().orElseThrow(), c.grid()[0], 0);
