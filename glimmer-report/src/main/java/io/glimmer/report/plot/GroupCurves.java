@@ -115,8 +115,7 @@ public record GroupCurves(String covariate, String response, String group, doubl
             parameters[j] = new double[grid.length];
             Arrays.fill(parameters[j], phi[j]);
         }
-        // a copy of the grid: the evaluation may reuse its inputs as scratch
-        return mean.values(new ModelExpression.Inputs(grid.length, new double[][]{grid.clone()}, parameters)).clone();
+        return mean.values(new ModelExpression.Inputs(grid.length, new double[][]{grid}, parameters)).clone(); // may be an input's own array
     }
 
     /** Every level (in order) up to MAX_GROUPS; else MAX_GROUPS spread evenly over the levels sorted by their first mode, extremes kept. */
