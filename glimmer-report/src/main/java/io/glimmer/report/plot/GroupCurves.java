@@ -119,7 +119,7 @@ public record GroupCurves(String covariate, String response, String group, doubl
     }
 
     /** Every level (in order) up to MAX_GROUPS; else MAX_GROUPS spread evenly over the levels sorted by their first mode, extremes kept. */
-    private static List<Integer> chosen(ConditionalModes m) {
+    static List<Integer> chosen(ConditionalModes m) {
         int n = m.levels().size();
         List<Integer> all = new ArrayList<>();
         for (int l = 0; l < n; l++) {

@@ -79,6 +79,36 @@ class GroupCurvesTest {
     }
 
     @Test
+    void manyGroupsAreSampledEvenlyOverTheirModesExtremesIncluded() {
+        int n = 100;
+        double[][] values = new double[n][1];
+        double[][] variances = new double[n][1];
+        List<String> levels = new ArrayList<>();
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(13);
+        for (int l = 0; l < n; l++) {
+            values[l][0] = rng.nextGaussian();
+            variances[l][0] = 1;
+            levels.add("L" + l);
+        }
+        List<Integer> chosen = GroupCurves.chosen(new ConditionalModes("g", List.of("Asym"), levels, values, variances));
+        assertEquals(GroupCurves.MAX_GROUPS, chosen.size());
+        assertEquals(GroupCurves.MAX_GROUPS, new java.util.HashSet<>(chosen).size(), "no level twice");
+        for (int k = 1; k < chosen.size(); k++) {
+            assertTrue(chosen.get(k - 1) < chosen.get(k), "in level order");
+        }
+        int lowest = 0;
+        int highest = 0;
+        for (int l = 1; l < n; l++) {
+            lowest = values[l][0] < values[lowest][0] ? l : lowest;
+            highest = values[l][0] > values[highest][0] ? l : highest;
+        }
+        assertTrue(chosen.contains(lowest) && chosen.contains(highest), "the extremes are drawn");
+        List<String> few = levels.subList(0, 12);
+        assertEquals(12, GroupCurves.chosen(new ConditionalModes("g", List.of("Asym"), few, java.util.Arrays.copyOf(values, 12),
+                java.util.Arrays.copyOf(variances, 12))).size(), "up to 30 groups: all");
+    }
+
+    @Test
     void curvesAreForNonlinearFitsOnly() {
         assertTrue(GroupCurves.whyNot(PlotSource.of(Fits.sleepstudy())).contains("not a nonlinear model"));
     }
