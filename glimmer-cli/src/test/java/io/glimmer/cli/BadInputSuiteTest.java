@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The bad-input suite in test resources (bad-input/NN-name/): each case has {@code args} (one
- * argument per line; DATA is the case's data.csv, NOFILE a missing file, DIR a directory) and
+ * argument per line; DATA is the case's data.csv, MODEL its model.json, NOFILE a missing file, DIR a directory, OUT a file
+ * to write) and
  * {@code expect} (the exit status, then a text the one-line message must contain).
  */
 class BadInputSuiteTest {
@@ -40,6 +41,8 @@ class BadInputSuiteTest {
             case "DATA" -> dir.resolve("data.csv").toString();
             case "NOFILE" -> tmp.resolve("no-such-file.csv").toString();
             case "DIR" -> tmp.toString();
+            case "MODEL" -> dir.resolve("model.json").toString();
+            case "OUT" -> tmp.resolve("out.html").toString();
             default -> s;
         }).toArray(String[]::new);
         Cli.Result r = Cli.run(a);

@@ -405,6 +405,50 @@ public final class GeneralizedLinearMixedModel {
         return ConditionalVariances.of(pirls.factor(), lambdas, dispersion(m), design.randomTerms());
     }
 
+    /**
+     * The fit at given parameters, nothing optimised: PIRLS's modes at (θ, β), their conditional
+     * variances and the Laplace (or AGQ) deviance there, as {@link #fit} reports them at its optimum,
+     * with β's covariance as given (a saved model's). For a model of one of R's families held in rows.
+     *
+     * @param betaCovariance the covariance reported for β, or null for PIRLS's approximation at the mode
+     */
+    public MixedModelFit fitAt(double[] theta, double[] beta, double[][] betaCovariance) {
+        if (parts != null || observation != null) {
+            throw new IllegalArgumentException("a fit at given parameters is made for R's families, rows held here");
+        }
+        if (theta.length != nc || beta.length != p) {
+            throw new IllegalArgumentException(theta.length + " theta and " + beta.length + " beta for a model with " + nc + " and " + p);
+        }
+        long t0 = System.nanoTime();
+        List<String> messages = new ArrayList<>();
+        Pirls.Mode m = finalMode(theta, beta, zeroModes(), null, "the given parameters", messages);
+        double deviance = devianceAt(m, beta);
+        double phi = dispersion(m);
+        double[][] modes = m.b();
+        double[] mu = fittedValues(theta);
+        double[][] vcov = betaCovariance != null ? betaCovariance : pirls.jointFactorAt(lambdas, beta, modes).fixedEffectsCovariance(p, phi);
+        return GlmmReport.common(design, family, null, null, data, covariance, lambdas, theta, beta, modes, mu, phi, vcov, conditionalVariances,
+                        -deviance / 2, messages)
+                .method(nAGQ > 1 ? "AGQ" : "Laplace").nAGQ(nAGQ).details(new EstimatorDetails.Glmm(nAGQ))
+                .converged(true).fitSeconds((System.nanoTime() - t0) / 1e9).build();
+    }
+
+    /**
+     * PIRLS's mode at the end of a fit, at (θ and ψ, β): a failure is an error, not converging a message;
+     * the conditional variances are taken there, while PIRLS's factor still holds the mode's weights.
+     */
+    private Pirls.Mode finalMode(double[] outer, double[] beta, double[][] start, double[][] startLambdas, String where, List<String> messages) {
+        Pirls.Mode m = mode(outer, beta, start, startLambdas, false);
+        if (m == null) {
+            throw new GlimmerException("PIRLS failed at " + where + ": the conditional modes could not be found");
+        }
+        if (!m.converged()) {
+            messages.add("PIRLS did not converge at " + where + " (" + m.iterations() + " iterations)");
+        }
+        conditionalVariances = ConditionalVariances.of(pirls.factor(), lambdas, dispersion(m), design.randomTerms());
+        return m;
+    }
+
     /** The first stage's objective: the Laplace deviance with β at its joint mode with b. */
     private double stageOne(double[] theta) {
         if (parts != null) {
@@ -586,17 +630,9 @@ public final class GeneralizedLinearMixedModel {
             return optimumOfParts(theta, beta, optimum, lower, messages, one, two, concat(thetaStart, betaStart), t0);
         }
 
-        Pirls.Mode m = mode(outer, beta, bWarm, lambdaWarm, false);
-        if (m == null) {
-            throw new GlimmerException("PIRLS failed at the optimum: the conditional modes could not be found");
-        }
-        if (!m.converged()) {
-            messages.add("PIRLS did not converge at the optimum (" + m.iterations() + " iterations)");
-        }
+        Pirls.Mode m = finalMode(outer, beta, bWarm, lambdaWarm, "the optimum", messages);
         double deviance = devianceAt(m, beta);
         double phi = dispersion(m);
-        // PIRLS's factor still holds the weights at this mode; the Hessian below moves it
-        conditionalVariances = ConditionalVariances.of(pirls.factor(), lambdas, phi, design.randomTerms());
         double[][] modes = m.b();
         double[] mu = fittedValues(outer);
 

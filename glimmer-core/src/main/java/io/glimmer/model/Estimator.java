@@ -1,6 +1,7 @@
 package io.glimmer.model;
 
 import io.glimmer.options.FitOptions;
+import io.glimmer.error.InputException;
 import io.glimmer.data.DataFrame;
 import io.glimmer.design.Design;
 import io.glimmer.family.Family;
@@ -41,6 +42,16 @@ interface Estimator {
 
     /** The fit; its details and source are attached by the prepared model. */
     MixedModelFit fit(PreparedModel model);
+
+    /**
+     * The fit at a saved model's parameters on this model's rows, nothing optimised (the report of a
+     * saved model); estimators that cannot evaluate a model so refuse in one line.
+     */
+    default MixedModelFit fitAt(PreparedModel model, SavedParameters saved) {
+        throw new InputException("a saved model is evaluated on data for linear mixed models and GLMMs of the binomial, poisson, Gamma, "
+                + "inverse.gaussian and gaussian families so far (not method " + model.method().label() + ", family " + model.family().name()
+                + "); fit the model from its data and formula instead");
+    }
 
     /** The fit, watched by a monitor (which only iterative Monte Carlo fits use so far). */
     default MixedModelFit fit(PreparedModel model, FitMonitor monitor) {

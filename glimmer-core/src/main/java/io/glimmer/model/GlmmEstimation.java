@@ -5,6 +5,7 @@ import io.glimmer.data.DataFrame;
 import io.glimmer.design.Design;
 import io.glimmer.design.ZeroInflationDesign;
 import io.glimmer.family.Family;
+import io.glimmer.family.ParametricDistribution;
 import io.glimmer.fit.MixedModelFit;
 import io.glimmer.formula.Formula;
 import io.glimmer.glmm.GeneralizedLinearMixedModel;
@@ -52,5 +53,14 @@ record GlmmEstimation(int nAGQ) implements Estimator {
                     + (zi.droppedColumns().size() == 1 ? "" : "s") + ": " + String.join(", ", zi.droppedColumns()));
         }
         return b.build();
+    }
+
+    @Override
+    public MixedModelFit fitAt(PreparedModel model, SavedParameters saved) {
+        if (model.zeroInflation() != null || model.family().distribution() instanceof ParametricDistribution) {
+            return Estimator.super.fitAt(model, saved); // the file keeps no family parameters or zero-inflation γ's covariance yet
+        }
+        return new GeneralizedLinearMixedModel(model.design(), model.response(), model.family(), nAGQ)
+                .fitAt(saved.theta(), saved.beta(), saved.betaCovariance());
     }
 }

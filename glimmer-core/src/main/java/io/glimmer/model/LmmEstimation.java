@@ -39,4 +39,24 @@ record LmmEstimation(boolean reml) implements Estimator {
         Response r = model.response();
         return model.unscale(new LinearMixedModel(model.scaledDesign(), r.y(), r.weights(), reml).fit());
     }
+
+    /**
+     * lmer's β and σ are functions of θ and the data (profiled out), so the fit at a saved θ recomputes
+     * them; on the data the model was fitted to they are the saved ones, elsewhere a warning says how far they moved.
+     */
+    @Override
+    public MixedModelFit fitAt(PreparedModel model, SavedParameters saved) {
+        Response r = model.response();
+        MixedModelFit fit = new LinearMixedModel(model.design(), r.y(), r.weights(), reml).estimatesAt(saved.theta()).converged(true).build();
+        double moved = 0;
+        for (int j = 0; j < saved.beta().length; j++) {
+            double se = fit.fixedEffects().get(j).stdError();
+            moved = Math.max(moved, Math.abs(fit.fixedEffects().get(j).estimate() - saved.beta()[j]) / (se > 0 ? se : 1));
+        }
+        if (moved > 1e-6) {
+            return fit.toBuilder().warning(String.format(java.util.Locale.ROOT, "the data are not those the model was fitted to: the fixed effects "
+                    + "recomputed at the saved theta differ from the saved ones by up to %.3g standard errors", moved)).build();
+        }
+        return fit;
+    }
 }

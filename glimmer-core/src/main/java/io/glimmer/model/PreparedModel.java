@@ -211,6 +211,21 @@ public final class PreparedModel implements FitSource {
         return fit.toBuilder().warnings(warnings).source(this).build();
     }
 
+    /**
+     * The fit at a saved model's parameters (θ, β; β's covariance as saved) on this model's rows,
+     * nothing optimised: the conditional modes, their conditional variances, fitted values and the
+     * log-likelihood there, as a fit at those estimates reports them. What the report of a saved model draws.
+     *
+     * @throws InputException when the saved model's columns or θ do not match this model, or its kind is not covered
+     */
+    public MixedModelFit fitAt(SavedModel saved) {
+        refuseNonlinear("fits at a saved model's parameters");
+        MixedModelFit fit = estimator.fitAt(this, SavedParameters.of(saved, design));
+        List<String> warnings = new ArrayList<>(formula.warnings());
+        warnings.addAll(fit.warnings());
+        return fit.toBuilder().warnings(warnings).source(this).build();
+    }
+
     /** The same model with another response over the same rows (binomial: proportions with the same trials). */
     public PreparedModel withResponse(double[] y) {
         return new PreparedModel(formula, options, method, nAGQ, family, estimator, rows, design, response.with(y), scaling, nonlinear, zeroInflation);

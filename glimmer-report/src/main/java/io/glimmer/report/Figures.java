@@ -3,6 +3,7 @@ package io.glimmer.report;
 import io.glimmer.fit.ConditionalModes;
 import io.glimmer.fit.MixedModelFit;
 import io.glimmer.fit.Residuals;
+import io.glimmer.report.chart.CurveCharts;
 import io.glimmer.report.chart.Figure;
 import io.glimmer.report.chart.IntervalCharts;
 import io.glimmer.report.chart.ModeCharts;
@@ -12,6 +13,7 @@ import io.glimmer.report.chart.SparsityChart;
 import io.glimmer.report.plot.BootstrapDensities;
 import io.glimmer.report.plot.Caterpillar;
 import io.glimmer.report.plot.EffectCurve;
+import io.glimmer.report.plot.GroupCurves;
 import io.glimmer.report.plot.PercentileHistograms;
 import io.glimmer.report.plot.PlotSource;
 import io.glimmer.report.plot.ProfileZeta;
@@ -121,6 +123,20 @@ final class Figures {
 
     static Figure sparsityFirst(PlotSource s) {
         return SparsityChart.of(SparsityPattern.firstColumns(s, 10), "z-first");
+    }
+
+    static Figure curves(PlotSource s) {
+        return CurveCharts.overview(GroupCurves.of(s), "curves");
+    }
+
+    /** One small chart a group drawn (its level named as the candidate's term). */
+    static List<Candidate> groupCurves(PlotSource s) {
+        GroupCurves c = GroupCurves.of(s);
+        List<Candidate> out = new ArrayList<>();
+        for (GroupCurves.Group g : c.groups()) {
+            out.add(Candidate.effect(c.group(), g.level(), () -> CurveCharts.group(c, g, id("curve", c.group(), g.level()))));
+        }
+        return out;
     }
 
     /** One profile zeta plot a parameter (every parameter is profiled: ζ on a grid costs a re-optimisation a point). */

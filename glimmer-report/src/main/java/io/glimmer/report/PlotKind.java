@@ -27,6 +27,8 @@ public enum PlotKind {
     EFFECT("effect", Chooses.NOTHING, "marginal against conditional curve of the predictor --effect NAME"),
     SPARSITY("sparsity", Chooses.NOTHING, "Z's sparsity pattern, all of it"),
     SPARSITY_FIRST("sparsity-first", Chooses.NOTHING, "Z's sparsity pattern, its first ten columns"),
+    CURVES("curves", Chooses.NOTHING, "nonlinear fits: the population and group curves over the observations"),
+    GROUP_CURVES("group-curves", Chooses.EFFECT, "nonlinear fits: one group's curve over its observations (--group G --term LEVEL)"),
     PROFILE("profile", Chooses.PARAMETER, "profile zeta plot"),
     BOOTSTRAP("bootstrap", Chooses.PARAMETER, "parametric bootstrap density (--nsim, --seed)");
 
@@ -74,6 +76,16 @@ public enum PlotKind {
 
     /** The kind's figures for this fit, not drawn yet; an InputException when the kind does not apply to it. */
     public List<Candidate> candidates(PlotSource s, ReportOptions o) {
+        FitKind kind = FitKind.of(s);
+        String why = switch (this) {
+            case SHRINKAGE -> kind.whyNoShrinkage();
+            case HISTOGRAMS, EFFECT -> kind.whyNoPredictions();
+            case SPARSITY, SPARSITY_FIRST -> kind.nonlinear() ? "a nonlinear model's Z is the derivative of its mean, which changes with the parameters" : null;
+            default -> null;
+        };
+        if (why != null) {
+            throw new InputException(name + " is not drawn for this fit: " + why);
+        }
         return switch (this) {
             case CATERPILLAR -> Figures.caterpillars(s);
             case QQ_MODES -> Figures.modeQuantiles(s);
@@ -92,6 +104,8 @@ public enum PlotKind {
             }
             case SPARSITY -> List.of(Candidate.whole(() -> Figures.sparsityWhole(s)));
             case SPARSITY_FIRST -> List.of(Candidate.whole(() -> Figures.sparsityFirst(s)));
+            case CURVES -> List.of(Candidate.whole(() -> Figures.curves(s)));
+            case GROUP_CURVES -> Figures.groupCurves(s);
             case PROFILE -> Figures.profiles(s);
             case BOOTSTRAP -> Figures.bootstrap(s, o);
         };

@@ -1,11 +1,13 @@
 package io.glimmer.report;
 
+import io.glimmer.error.InputException;
 import io.glimmer.fit.FixedEffect;
 import io.glimmer.fit.MixedModelFit;
 import io.glimmer.fit.VarianceComponent;
 import io.glimmer.report.chart.Figure;
 import io.glimmer.report.chart.Html;
 import io.glimmer.report.chart.Svg;
+import io.glimmer.report.plot.GroupCurves;
 import io.glimmer.report.plot.PercentileHistograms;
 import io.glimmer.report.plot.PlotSource;
 import io.glimmer.summary.RFormat;
@@ -29,29 +31,76 @@ public final class Report {
 
     /** The sections of a fit's report, in order. */
     public static List<Section> sections(PlotSource s, ReportOptions o) {
-        MixedModelFit fit = s.fit();
+        return plan(s, o).sections();
+    }
+
+    /**
+     * One line for each of the report's usual sections (or figures) that this kind of fit leaves out, and why:
+     * what a zero-inflated, ordinal or nonlinear fit does not offer is said, not an error.
+     */
+    public static List<String> notes(PlotSource s, ReportOptions o) {
+        return plan(s, o).notes();
+    }
+
+    /** The sections drawn and the notes on those left out. */
+    private record Plan(List<Section> sections, List<String> notes) {
+    }
+
+    private static Plan plan(PlotSource s, ReportOptions o) {
+        FitKind kind = FitKind.of(s);
         List<Section> out = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         if (s.hasModes()) {
-            List<Figure> modes = draw(s, o, PlotKind.CATERPILLAR, PlotKind.QQ_MODES, PlotKind.SHRINKAGE);
+            String shrinkage = kind.whyNoShrinkage();
+            List<Figure> modes = shrinkage == null ? draw(s, o, PlotKind.CATERPILLAR, PlotKind.QQ_MODES, PlotKind.SHRINKAGE)
+                    : draw(s, o, PlotKind.CATERPILLAR, PlotKind.QQ_MODES);
+            if (shrinkage != null) {
+                notes.add("Shrinkage plots: not drawn, " + shrinkage + ".");
+            }
             out.add(new Section("random-effects", "Random effects", "Conditional modes with 95% prediction intervals from their conditional "
-                    + "variances (sorted), their normal QQ plots, and how far each level's own estimate is shrunk toward zero.", modes));
+                    + "variances (sorted), their normal QQ plots" + (shrinkage == null ? ", and how far each level's own estimate is shrunk toward zero." : "."), modes));
         }
-        if (Figures.hasResiduals(fit, s)) {
+        if (kind.nonlinear()) {
+            String why = GroupCurves.whyNot(s);
+            if (why == null) {
+                GroupCurves c = GroupCurves.of(s);
+                out.add(new Section("curves", "Fitted curves over the observations", "The population curve (every parameter at its fixed effect) "
+                        + "and each group's curve (its conditional modes added) over the group's data"
+                        + (c.sampled() ? ", for " + c.groups().size() + " of the " + c.total() + " groups spread over the range of their modes" : "")
+                        + "; then one small chart a group on shared axes, its curve solid and the population's dashed.",
+                        draw(s, o, PlotKind.CURVES, PlotKind.GROUP_CURVES)));
+            } else {
+                notes.add("Fitted curves: not drawn, " + why + ".");
+            }
+        }
+        String residuals = whyNoResiduals(s);
+        if (residuals == null) {
             out.add(new Section("residuals", "Residuals", "Pearson residuals of the rows used, random effects at their modes.",
                     draw(s, o, PlotKind.RESIDUALS, PlotKind.SCALE_LOCATION, PlotKind.QQ_RESIDUALS)));
+        } else {
+            notes.add("Residual plots: not drawn, " + residuals + ".");
         }
-        if (s.hasModes() && !s.model().family().isGaussianIdentity() && refittable(s)) {
-            out.add(new Section("scaled-residuals", "Simulation-based scaled residuals", "Each row's response ranked among "
-                    + o.simulations() + " responses simulated from the fitted model (new random effects each time; seed " + o.seed()
-                    + "), ties broken at random: uniform on 0 to 1 when the model is right, whatever the family.", Figures.scaledResiduals(s, o)));
+        if (s.hasModes() && !s.model().family().isGaussianIdentity()) {
+            String simulation = whyNotRefittable(s);
+            if (simulation == null) {
+                out.add(new Section("scaled-residuals", "Simulation-based scaled residuals", "Each row's response ranked among "
+                        + o.simulations() + " responses simulated from the fitted model (new random effects each time; seed " + o.seed()
+                        + "), ties broken at random: uniform on 0 to 1 when the model is right, whatever the family.", Figures.scaledResiduals(s, o)));
+            } else {
+                notes.add("Simulation-based scaled residuals: not drawn, " + simulation + ".");
+            }
         }
-        if (PercentileHistograms.applies(s)) {
+        if (PercentileHistograms.applies(s) && kind.whyNoPredictions() == null) {
             out.add(new Section("histograms", "Predictions across the random-effect distribution", "The predicted "
                     + (s.model().family().name().equals("binomial") ? "probability" : "expected count")
                     + " of every row with one random effect held at the 20th, 40th, 60th and 80th percentiles of its normal "
                     + "distribution (the others at zero), then with fixed and random effects varying together.", draw(s, o, PlotKind.HISTOGRAMS)));
+        } else if (kind.whyNoPredictions() != null && !kind.nonlinear()) {
+            notes.add("Percentile histograms of the predictions: not drawn, " + kind.whyNoPredictions() + ".");
         }
-        if (o.effect() != null) {
+        if (o.effect() != null && kind.whyNoPredictions() != null) {
+            notes.add("Marginal and conditional effect of " + o.effect() + ": not drawn, " + kind.whyNoPredictions() + ".");
+        } else if (o.effect() != null) {
             out.add(new Section("effect", "Marginal and conditional effect of " + o.effect(), "The curve of a typical group "
                     + "(random effects at zero) against the population-averaged one (integrated over the random effects): "
                     + "the marginal curve is flatter on a nonlinear link.", draw(s, o, PlotKind.EFFECT)));
@@ -67,11 +116,13 @@ public final class Report {
                     + o.replicates() + " responses simulated from the fit (seed " + o.seed() + ", as glimmer confint --interval bootstrap "
                     + "with the same seed), the estimate (solid) and the 95% percentile interval (dashed).", draw(s, o, PlotKind.BOOTSTRAP)));
         }
-        if (s.hasModes()) {
+        if (s.hasModes() && !kind.nonlinear()) {
             out.add(new Section("z", "The random-effects model matrix Z", "Where Z has non-zero entries: all of it, then its first ten columns.",
                     draw(s, o, PlotKind.SPARSITY, PlotKind.SPARSITY_FIRST)));
+        } else if (kind.nonlinear()) {
+            notes.add("The picture of Z: not drawn, a nonlinear model's Z is the derivative of its mean in the random parameters, which changes with them.");
         }
-        return uniqueIds(out);
+        return new Plan(uniqueIds(out), List.copyOf(notes));
     }
 
     /** Every figure of the kinds, in order. */
@@ -85,19 +136,31 @@ public final class Report {
         return out;
     }
 
-    private static boolean refittable(PlotSource s) {
+    /** Why responses cannot be simulated from this fit (the core's one line), or null when they can. */
+    private static String whyNotRefittable(PlotSource s) {
         try {
             s.model().checkRefittable();
-            return true;
-        } catch (RuntimeException e) {
-            return false; // no simulation for this method: the section is left out, as its absence says
+            return null;
+        } catch (InputException e) {
+            return FitKind.reason(e);
         }
+    }
+
+    /** Why the fit has no residuals to plot (the core's one line), or null when it has. */
+    private static String whyNoResiduals(PlotSource s) {
+        try {
+            s.fit().residuals();
+        } catch (InputException e) {
+            return FitKind.reason(e);
+        }
+        return Figures.hasResiduals(s.fit(), s) ? null : "the fit reports no fitted value for every row";
     }
 
     /** The whole page. {@code summary} is the text {@code glimmer fit} prints for the fit. */
     public static String html(PlotSource s, ReportOptions o, String summary, String dataName) {
         MixedModelFit fit = s.fit();
-        List<Section> sections = sections(s, o);
+        Plan plan = plan(s, o);
+        List<Section> sections = plan.sections();
         StringBuilder b = new StringBuilder(1 << 16);
         String title = "Glimmer report: " + fit.formula();
         b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -111,8 +174,13 @@ public final class Report {
         for (Section sec : sections) {
             b.append("<li><a href=\"#").append(sec.id()).append("\">").append(Html.escape(sec.title())).append("</a></li>\n");
         }
+        if (!plan.notes().isEmpty()) {
+            b.append("<li><a href=\"#not-drawn\">Not drawn for this fit</a></li>\n");
+        }
         b.append("</ul></nav>\n<section id=\"summary\">\n<h2>Summary</h2>\n");
-        fixedEffectsTable(fit, b);
+        coefficientTable(fit.fixedEffects(), "Fixed effects", b);
+        coefficientTable(fit.thresholds(), "Thresholds (the cumulative link's cut points between categories)", b);
+        coefficientTable(fit.zeroInflationFixedEffects(), "Zero-inflation model (logit of the probability of a structural zero)", b);
         varianceTable(fit, b);
         b.append("<details open><summary>The summary as <code>glimmer fit</code> prints it</summary>\n<pre class=\"summary\">")
                 .append(Html.escape(summary)).append("</pre></details>\n</section>\n");
@@ -125,20 +193,26 @@ public final class Report {
             }
             b.append("</div>\n</section>\n");
         }
+        if (!plan.notes().isEmpty()) {
+            b.append("<section id=\"not-drawn\">\n<h2>Not drawn for this fit</h2>\n<ul class=\"notes\">\n");
+            for (String note : plan.notes()) {
+                b.append("<li>").append(Html.escape(note)).append("</li>\n");
+            }
+            b.append("</ul>\n</section>\n");
+        }
         b.append("</main>\n</body>\n</html>\n");
         return b.toString();
     }
 
-    private static void fixedEffectsTable(MixedModelFit fit, StringBuilder b) {
-        List<FixedEffect> fe = fit.fixedEffects();
-        if (fe.isEmpty()) {
+    private static void coefficientTable(List<FixedEffect> fe, String caption, StringBuilder b) {
+        if (fe == null || fe.isEmpty()) {
             return;
         }
         boolean hasP = fe.stream().anyMatch(f -> f.pValue() != null);
         double[] est = fe.stream().mapToDouble(FixedEffect::estimate).toArray();
         double[] se = fe.stream().mapToDouble(FixedEffect::stdError).toArray();
         double[] st = fe.stream().mapToDouble(FixedEffect::statistic).toArray();
-        b.append("<table class=\"numbers\">\n<caption>Fixed effects (4 significant digits)</caption>\n<thead><tr><th scope=\"col\">Term</th>")
+        b.append("<table class=\"numbers\">\n<caption>").append(Html.escape(caption)).append(" (4 significant digits)</caption>\n<thead><tr><th scope=\"col\">Term</th>")
                 .append("<th scope=\"col\">Estimate</th><th scope=\"col\">Std. error</th><th scope=\"col\">Statistic</th>")
                 .append(hasP ? "<th scope=\"col\">p-value</th>" : "").append("</tr></thead>\n<tbody>\n");
         for (int i = 0; i < fe.size(); i++) {

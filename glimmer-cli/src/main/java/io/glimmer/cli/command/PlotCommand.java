@@ -1,6 +1,5 @@
 package io.glimmer.cli.command;
 
-import io.glimmer.Glimmer;
 import io.glimmer.cli.common.AtomicFile;
 import io.glimmer.cli.options.FormulaOption;
 import io.glimmer.cli.options.ModelOptions;
@@ -34,6 +33,8 @@ import java.util.Locale;
                 "  histograms                        the texts' percentile histograms (binomial, poisson)",
                 "  effect                            marginal vs conditional curve of --effect NAME",
                 "  sparsity, sparsity-first          Z's sparsity pattern, whole and its first ten columns",
+                "  curves, group-curves              nonlinear fits: population and group curves over the data;",
+                "                                    one group's (--group G --term LEVEL)",
                 "  profile, bootstrap                per parameter (--parameter; bootstrap: --nsim, --seed)"},
         footer = {"", "Example:",
                 "  glimmer plot caterpillar --data sleepstudy.csv \\",
@@ -45,10 +46,14 @@ public final class PlotCommand extends GlimmerCommand {
     String kind;
 
     @Mixin
-    FormulaOption formula = FormulaOption.once();
+    FormulaOption formula = FormulaOption.unlessSaved();
 
     @Mixin
     ModelOptions model;
+
+    @Option(names = "--model", paramLabel = "MODEL", order = 1,
+            description = "a model saved by glimmer fit --save, drawn on the rows of --data at its saved estimates (instead of --formula and a fit)")
+    String savedModel;
 
     @Option(names = "--output", paramLabel = "FILE", order = 20, required = true, description = "FILE.svg or FILE.png")
     String output;
@@ -81,17 +86,18 @@ public final class PlotCommand extends GlimmerCommand {
         AtomicFile.checkWritable(output, "--output");
         boolean random = k == PlotKind.SCALED_RESIDUALS || k == PlotKind.SCALED_FITTED || k == PlotKind.BOOTSTRAP;
         checkApplies(k, random);
-        DataFrame data = model.readData(stdin());
+        DrawnModel drawn = DrawnModel.of(savedModel, formula, model, stdin());
+        DataFrame data = drawn.data();
         if (effect != null) {
             EffectCurve.checkColumn(data, effect);
         }
-        PreparedModel prepared = Glimmer.prepare(data, formula.formula(), model.fitOptions());
+        PreparedModel prepared = drawn.prepared();
         if (k == PlotKind.PROFILE) {
             prepared.checkProfiled();
         } else if (random) {
             prepared.checkRefittable();
         }
-        MixedModelFit fit = prepared.fit();
+        MixedModelFit fit = drawn.fit();
         long s = random ? Seeds.givenOrDrawn(seed, err()) : 0;
         ReportOptions options = ReportOptions.defaults(s).withInterval(null, nsim == null ? io.glimmer.report.plot.BootstrapDensities.DEFAULT_REPLICATES : nsim);
         if (effect != null) {

@@ -1,6 +1,5 @@
 package io.glimmer.cli.command;
 
-import io.glimmer.Glimmer;
 import io.glimmer.cli.common.AtomicFile;
 import io.glimmer.cli.options.FormulaOption;
 import io.glimmer.cli.options.ModelOptions;
@@ -25,7 +24,9 @@ import java.util.Locale;
         description = {"Fit a model and write an HTML report: the summary as tables, caterpillar, QQ and shrinkage plots of",
                 "the conditional modes, residual plots, simulation-based scaled residuals, the texts' histograms and",
                 "Z's sparsity; with --interval, profile zeta plots or bootstrap densities. One file, inline SVG",
-                "and CSS, no script and nothing loaded from the network."},
+                "and CSS, no script and nothing loaded from the network. Nonlinear fits add their fitted curves over",
+                "the observations; what a kind of fit does not offer is listed at the end, with why. With --model,",
+                "a model saved by glimmer fit --save is drawn on --data at its saved estimates, without refitting."},
         footer = {"", "Example:",
                 "  glimmer report --data cbpp.csv \\",
                 "      --formula \"cbind(incidence, size - incidence) ~ period + (1 | herd)\" \\",
@@ -33,10 +34,14 @@ import java.util.Locale;
                 "", "Exit status: 0 success, 2 bad input or usage, 1 the fit failed."})
 public final class ReportCommand extends GlimmerCommand {
     @Mixin
-    FormulaOption formula = FormulaOption.once();
+    FormulaOption formula = FormulaOption.unlessSaved();
 
     @Mixin
     ModelOptions model;
+
+    @Option(names = "--model", paramLabel = "MODEL", order = 1,
+            description = "a model saved by glimmer fit --save, drawn on the rows of --data at its saved estimates (instead of --formula and a fit)")
+    String savedModel;
 
     @Option(names = "--output", paramLabel = "FILE", order = 20, required = true, description = "the HTML file to write")
     String output;
@@ -61,17 +66,18 @@ public final class ReportCommand extends GlimmerCommand {
         Path file = AtomicFile.path(output, "--output");
         AtomicFile.checkWritable(output, "--output");
         String method = intervalMethod();
-        DataFrame data = model.readData(stdin());
+        DrawnModel drawn = DrawnModel.of(savedModel, formula, model, stdin());
+        DataFrame data = drawn.data();
         if (effect != null) {
             EffectCurve.checkColumn(data, effect);
         }
-        PreparedModel prepared = Glimmer.prepare(data, formula.formula(), model.fitOptions());
+        PreparedModel prepared = drawn.prepared();
         if ("profile".equals(method)) {
             prepared.checkProfiled(); // before the fit: a model that is not profiled says so at once
         } else if ("bootstrap".equals(method)) {
             prepared.checkRefittable();
         }
-        MixedModelFit fit = prepared.fit();
+        MixedModelFit fit = drawn.fit();
         ReportOptions options = ReportOptions.defaults(Seeds.givenOrDrawn(seed, err()))
                 .withInterval(method, nsim == null ? BootstrapDensities.DEFAULT_REPLICATES : nsim);
         if (effect != null) {

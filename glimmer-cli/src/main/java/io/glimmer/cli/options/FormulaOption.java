@@ -24,27 +24,35 @@ public final class FormulaOption {
     private static final String EMPTY = "--formula is empty (expected e.g. \"y ~ x + (1 | g)\")";
 
     private final boolean repeatable;
+    /** Whether the command refuses to run without it (report and plot take a saved model instead). */
+    private final boolean required;
     private CommandSpec command;
     private OptionSpec option;
 
-    private FormulaOption(boolean repeatable) {
+    private FormulaOption(boolean repeatable, boolean required) {
         this.repeatable = repeatable;
+        this.required = required;
     }
 
     /** {@code --formula} given exactly once. */
     public static FormulaOption once() {
-        return new FormulaOption(false);
+        return new FormulaOption(false, true);
+    }
+
+    /** {@code --formula} given at most once, for a command that can read the model from {@code --model} instead. */
+    public static FormulaOption unlessSaved() {
+        return new FormulaOption(false, false);
     }
 
     /** {@code --formula} given once per model, in any order. */
     public static FormulaOption perModel() {
-        return new FormulaOption(true);
+        return new FormulaOption(true, true);
     }
 
     /** picocli calls this with the command this mixin is part of, before parsing. */
     @Spec(Spec.Target.MIXEE)
     void addTo(CommandSpec command) {
-        OptionSpec.Builder b = OptionSpec.builder("--formula").required(true).paramLabel("FORMULA").order(2);
+        OptionSpec.Builder b = OptionSpec.builder("--formula").required(required).paramLabel("FORMULA").order(2);
         if (repeatable) {
             b.type(List.class).auxiliaryTypes(String.class).description("a model in lme4 syntax; give it once per model, in any order");
         } else {
@@ -58,10 +66,18 @@ public final class FormulaOption {
     /** The formula of a command that takes one; an InputException when it is blank. */
     public String formula() {
         String f = option.getValue();
+        if (f == null) {
+            throw new InputException("give --formula, or --model with a model saved by glimmer fit --save");
+        }
         if (f.isBlank()) {
             throw new InputException(EMPTY);
         }
         return f;
+    }
+
+    /** Whether --formula was given. */
+    public boolean given() {
+        return option.getValue() != null;
     }
 
     /** The formulas in the order given; an InputException when there are fewer than two or one is blank. */

@@ -8,6 +8,7 @@ import io.glimmer.data.CsvOptions;
 import io.glimmer.data.CsvReader;
 import io.glimmer.data.DataFrame;
 import io.glimmer.glmm.GeneralizedLinearMixedModel;
+import io.glimmer.predict.SavedModel;
 import picocli.CommandLine.Option;
 
 import java.io.InputStream;
@@ -150,6 +151,50 @@ public final class ModelOptions {
                     blankToNull("--random-structure", randomStructure), blankToNull("--fixed", fixed)));
         }
         return b;
+    }
+
+    /**
+     * The fit options of a saved model ({@code --model}) evaluated on {@code --data}: family, link and
+     * method are the file's; the options that define a model are refused (the file defines it); --weights
+     * and --factors are read as given, and --agq must repeat an AGQ fit's points, which the file does not keep.
+     */
+    public FitOptions savedFitOptions(SavedModel saved) {
+        String[][] defining = {{"--family", family}, {"--link", link}, {"--method", method}, {"--cluster", cluster}, {"--corstr", corstr},
+                {"--strata", strata}, {"--correlation", correlation}, {"--start", start}, {"--random", random},
+                {"--random-structure", randomStructure}, {"--fixed", fixed}, {"--zi", zeroInflation}};
+        for (String[] o : defining) {
+            if (o[1] != null) {
+                throw new InputException(o[0] + " is not given with --model: the model file defines the model");
+            }
+        }
+        if (!levels.isEmpty()) {
+            throw new InputException("--levels is not given with --model: the model file defines the model");
+        }
+        Method m = Method.parse(saved.method());
+        if (m == Method.AGQ && agq == null) {
+            throw new InputException("the model file does not keep the quadrature points of its AGQ fit: give --agq N as in the fit");
+        }
+        if (agq != null && m != Method.AGQ) {
+            throw new InputException("--agq applies to a model fitted by AGQ, not " + m.label());
+        }
+        FitOptions.Builder b = builder();
+        return b.family(saved.family()).link(saved.link()).method(m).factors(savedFactors(saved)).build();
+    }
+
+    /** --factors and the model's categorical variables that are columns (the file keeps their levels), read as categories. */
+    private Set<String> savedFactors(SavedModel saved) {
+        Set<String> s = factorSet();
+        for (String v : saved.coding().levels().keySet()) {
+            if (v.matches("[A-Za-z._][A-Za-z0-9._]*")) {
+                s.add(v);
+            }
+        }
+        return s;
+    }
+
+    /** As {@link #readData(InputStream)}, with a saved model's categorical variables read as categories. */
+    public DataFrame readData(InputStream stdin, SavedModel saved) {
+        return readData(data, sep, savedFactors(saved), stdin);
     }
 
     /** The factor columns named with --factors, in order, blanks dropped. */

@@ -45,6 +45,19 @@ class PlotCommandTest {
     }
 
     @Test
+    void aSavedModelDrawsTheFitsFigure() throws IOException {
+        Path model = dir.resolve("sleep.model.json");
+        assertEquals(0, Cli.run("fit", "--data", sleepstudy.toString(), "--formula", SLEEP, "--save", model.toString()).exit());
+        Path fitted = dir.resolve("fitted.svg");
+        Path saved = dir.resolve("saved.svg");
+        assertEquals(0, sleep("caterpillar", fitted, "--term", "Days").exit());
+        Cli.Result r = Cli.run("plot", "caterpillar", "--model", model.toString(), "--data", sleepstudy.toString(), "--term", "Days",
+                "--output", saved.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(Files.readString(fitted), Files.readString(saved));
+    }
+
+    @Test
     void writesAPngAtTwiceTheSize() throws IOException {
         Path png = dir.resolve("resid.png");
         assertEquals(0, sleep("residuals", png).exit());

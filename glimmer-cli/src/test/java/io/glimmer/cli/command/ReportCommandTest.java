@@ -43,6 +43,24 @@ class ReportCommandTest {
     }
 
     @Test
+    void aSavedModelDrawsTheSamePageAsItsFitWithoutRefitting() throws IOException {
+        Path model = dir.resolve("cbpp.model.json");
+        assertEquals(0, Cli.run("fit", "--data", cbpp.toString(), "--formula", FORMULA, "--family", "binomial", "--save", model.toString()).exit());
+        Path fitted = dir.resolve("fitted.html");
+        Path saved = dir.resolve("saved.html");
+        assertEquals(0, Cli.run("report", "--data", cbpp.toString(), "--formula", FORMULA, "--family", "binomial",
+                "--output", fitted.toString(), "--seed", "3").exit());
+        Cli.Result r = Cli.run("report", "--model", model.toString(), "--data", cbpp.toString(), "--output", saved.toString(), "--seed", "3");
+        assertEquals(0, r.exit(), r.err());
+        // the figures and tables are the fit's; only the summary text differs (no optimiser ran)
+        assertEquals(withoutSummaryText(Files.readString(fitted)), withoutSummaryText(Files.readString(saved)));
+    }
+
+    private static String withoutSummaryText(String page) {
+        return page.replaceAll("(?s)<pre class=\"summary\">.*?</pre>", "");
+    }
+
+    @Test
     void theSameSeedGivesTheSamePage() throws IOException {
         Path a = dir.resolve("a.html");
         Path b = dir.resolve("b.html");
