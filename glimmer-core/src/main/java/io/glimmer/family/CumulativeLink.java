@@ -67,6 +67,17 @@ public final class CumulativeLink implements ObservationModel {
         return alpha;
     }
 
+    /** ψ from the thresholds α: α₁, then the logs of the gaps. */
+    @Override
+    public double[] psi(double[] alpha) {
+        double[] psi = new double[alpha.length];
+        psi[0] = alpha[0];
+        for (int j = 1; j < psi.length; j++) {
+            psi[j] = Math.log(alpha[j] - alpha[j - 1]);
+        }
+        return psi;
+    }
+
     /** ∂α_i/∂ψ_j: 1 for ψ₁, exp ψ_j for j ≤ i. */
     @Override
     public double[][] jacobian(double[] psi) {

@@ -50,6 +50,14 @@ final class ZeroInflatedObservationModel implements ObservationModel {
         return out;
     }
 
+    /** The count model's ψ from its reported values; γ as reported. */
+    @Override
+    public double[] psi(double[] natural) {
+        double[] out = natural.clone();
+        System.arraycopy(count.psi(Arrays.copyOf(natural, k)), 0, out, 0, k);
+        return out;
+    }
+
     /** The count model's start, and γ = 0 (p₀ = 1/2, glmmTMB's start). */
     @Override
     public double[] start(double[] y, double[] weights, double[] mu) {

@@ -261,7 +261,6 @@ public final class PreparedModel implements FitSource {
 
     /** Refuses, before any fitting, a model whose log-likelihood importance sampling does not estimate. */
     public void checkLikelihoodSampled(int samples) {
-        refuseOrdinal("importance-sampled log-likelihoods");
         LikelihoodSampling.checkCovered(this, samples);
     }
 
@@ -286,13 +285,15 @@ public final class PreparedModel implements FitSource {
 
     @Override
     public Residuals residuals(MixedModelFit fit) {
-        refuseOrdinal("residuals (an ordered response has no mean to take them from, as in clmm)");
-        if (zeroInflation != null) {
-            throw new InputException("residuals of zero-inflated models ({--zi}) are not available yet (their deviance residuals need the mixture's saturated likelihood)");
+        if (family.distribution() == Distribution.ORDINAL) {
+            return ObservationResiduals.ordinal(this, fit);
         }
         if (fit.fitted().length != design.rows()) {
             throw new InputException("residuals need a fitted value for every row used; this " + fit.method() + " fit reports "
                     + fit.fitted().length + " for " + design.rows() + " rows");
+        }
+        if (zeroInflation != null) {
+            return ObservationResiduals.zeroInflated(fit, response.y(), originalRows());
         }
         return Residuals.of(family.withParameters(fit.familyParameters()), response.y(), response.weights(), fit.fitted(), originalRows());
     }

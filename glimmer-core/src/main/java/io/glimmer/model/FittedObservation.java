@@ -1,0 +1,67 @@
+package io.glimmer.model;
+
+import io.glimmer.design.ModelMatrix;
+import io.glimmer.family.CumulativeLink;
+import io.glimmer.family.Distribution;
+import io.glimmer.family.ObservationModel;
+import io.glimmer.family.ParametricDistribution;
+import io.glimmer.fit.FixedEffect;
+import io.glimmer.fit.MixedModelFit;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The observation model a prepared model is fitted with (an ordinal response's cumulative link, a
+ * family's own parameter, zero inflation) and its parameters ψ at a fit, rebuilt from what the fit
+ * reports: what importance sampling, simulation and profiles need beyond the family.
+ *
+ * @param model the observation model
+ * @param psi   ψ at the fit, on the model's unbounded scale
+ */
+record FittedObservation(ObservationModel model, double[] psi) {
+
+    /** The fitted observation model, or null for R's families (their density is the family's). */
+    static FittedObservation of(PreparedModel prepared, MixedModelFit fit) {
+        ObservationModel model = of(prepared);
+        if (model == null) {
+            return null;
+        }
+        List<Double> natural = new ArrayList<>();
+        if (model instanceof CumulativeLink) {
+            fit.thresholds().forEach(t -> natural.add(t.estimate()));
+        } else {
+            for (int i = 0; i < model.familyParameterCount(); i++) {
+                natural.add(fit.familyParameters().get(model.parameterNames().get(i)));
+            }
+            fit.zeroInflationFixedEffects().stream().map(FixedEffect::estimate).forEach(natural::add);
+        }
+        double[] values = natural.stream().mapToDouble(Double::doubleValue).toArray();
+        if (values.length != model.parameterNames().size()) {
+            throw new IllegalStateException("the fit reports " + values.length + " of the parameters " + model.parameterNames());
+        }
+        return new FittedObservation(model, model.psi(values));
+    }
+
+    /** The observation model of a prepared model, or null for R's families. */
+    static ObservationModel of(PreparedModel prepared) {
+        if (prepared.family().distribution() == Distribution.ORDINAL) {
+            return CumulativeLink.of(prepared.family().link(), prepared.response().categories());
+        }
+        if (prepared.zeroInflation() != null) {
+            ModelMatrix x = prepared.zeroInflation().x();
+            return ObservationModel.of(prepared.family()).zeroInflated(x.values(), x.names());
+        }
+        return prepared.family().distribution() instanceof ParametricDistribution ? ObservationModel.of(prepared.family()) : null;
+    }
+
+    /** The density at ψ. */
+    ObservationModel.Conditional conditional() {
+        return model.at(psi);
+    }
+
+    @Override
+    public double[] psi() {
+        return psi.clone();
+    }
+}

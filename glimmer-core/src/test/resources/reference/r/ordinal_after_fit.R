@@ -1,0 +1,26 @@
+# References for what follows a cumulative-link mixed model fit (ordinal::clmm, Laplace): the wine model's fitted
+# values (clmm's, the probability of the observed category at the conditional modes), Li and Shepherd's
+# probability-scale residuals P(Y < y) - P(Y > y) and the signed deviance residuals sqrt(-2 log P(Y = y)),
+# both computed here from clmm's thresholds, coefficients and conditional modes.
+# Run from this directory:  Rscript ordinal_after_fit.R   (writes ../wine_clmm_after_fit.json)
+# The build never runs R: the JSON file is committed.
+suppressPackageStartupMessages({library(ordinal); library(jsonlite)})
+d <- read.csv("../../data/wine.csv")
+d$judge <- factor(d$judge)
+d$rating <- factor(d$rating, ordered = TRUE)
+fit <- clmm(rating ~ temp + contact + (1 | judge), data = d, link = "logit", control = clmm.control(gradTol = 1e-6))
+X <- model.matrix(~ temp + contact, d)[, -1, drop = FALSE]
+eta <- drop(X %*% fit$beta) + ranef(fit)$judge[as.character(d$judge), 1]
+cum <- cbind(0, plogis(outer(-eta, fit$alpha, "+")), 1)           # P(Y <= j), j = 0 .. K
+y <- as.integer(d$rating)
+below <- cum[cbind(seq_along(y), y)]                               # P(Y < y)
+upto <- cum[cbind(seq_along(y), y + 1)]                            # P(Y <= y)
+p <- upto - below
+psr <- below - (1 - upto)
+out <- list(id = "wine_clmm_after_fit", data = "wine.csv", software = paste("ordinal", packageVersion("ordinal")),
+            formula = "rating ~ temp + contact + (1 | judge)", link = "logit", factors = I("judge"),
+            log_likelihood = as.numeric(logLik(fit)),
+            fitted = as.numeric(fit$fitted.values), fitted_at_modes = p,
+            residuals_probability_scale = psr, residuals_deviance = sign(psr) * sqrt(-2 * log(p)))
+write(toJSON(out, auto_unbox = TRUE, digits = NA, pretty = TRUE), "../wine_clmm_after_fit.json")
+cat("max |clmm fitted - P(y) at the modes|:", max(abs(fit$fitted.values - p)), "\n")
