@@ -233,7 +233,6 @@ public final class PreparedModel implements FitSource {
     /** Refuses, before any fitting, a model that simulation and the bootstrap cannot refit. */
     public void checkRefittable() {
         refuseNonlinear("simulation and the parametric bootstrap");
-        refuseOrdinal("simulation and the parametric bootstrap");
         RefittableModel.checkCovered(method, options.correlation() != null);
     }
 
