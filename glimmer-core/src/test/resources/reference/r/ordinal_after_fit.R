@@ -1,7 +1,9 @@
 # References for what follows a cumulative-link mixed model fit (ordinal::clmm, Laplace): the wine model's fitted
 # values (clmm's, the probability of the observed category at the conditional modes), Li and Shepherd's
 # probability-scale residuals P(Y < y) - P(Y > y) and the signed deviance residuals sqrt(-2 log P(Y = y)),
-# both computed here from clmm's thresholds, coefficients and conditional modes.
+# both computed here from clmm's thresholds, coefficients and conditional modes; and the 95% profile-likelihood
+# intervals of the two coefficients, each by uniroot over clmm refits with the coefficient held by an offset
+# (ordinal 2022.11.16 has no profile method for clmm): where sqrt(2 (logLik - logLik held)) = qnorm(0.975).
 # Run from this directory:  Rscript ordinal_after_fit.R   (writes ../wine_clmm_after_fit.json)
 # The build never runs R: the JSON file is committed.
 suppressPackageStartupMessages({library(ordinal); library(jsonlite)})
@@ -22,5 +24,21 @@ out <- list(id = "wine_clmm_after_fit", data = "wine.csv", software = paste("ord
             log_likelihood = as.numeric(logLik(fit)),
             fitted = as.numeric(fit$fitted.values), fitted_at_modes = p,
             residuals_probability_scale = psr, residuals_deviance = sign(psr) * sqrt(-2 * log(p)))
+z <- qnorm(0.975)
+ll0 <- as.numeric(logLik(fit))
+profile_interval <- function(term, column, others) {
+  est <- fit$beta[[term]]; se <- sqrt(diag(vcov(fit)))[[term]]
+  held <- function(b) {
+    d$held <- b * column
+    f <- clmm(as.formula(paste("rating ~", others, "+ offset(held) + (1 | judge)")), data = d, link = "logit",
+              control = clmm.control(gradTol = 1e-6))
+    sqrt(max(0, 2 * (ll0 - as.numeric(logLik(f)))))
+  }
+  lower <- uniroot(function(b) held(b) - z, c(est - 4 * se, est), tol = 1e-9)$root
+  upper <- uniroot(function(b) held(b) - z, c(est, est + 4 * se), tol = 1e-9)$root
+  list(parameter = term, lower = lower, upper = upper)
+}
+out$profile_intervals <- list(profile_interval("tempwarm", as.numeric(d$temp == "warm"), "contact"),
+                              profile_interval("contactyes", as.numeric(d$contact == "yes"), "temp"))
 write(toJSON(out, auto_unbox = TRUE, digits = NA, pretty = TRUE), "../wine_clmm_after_fit.json")
 cat("max |clmm fitted - P(y) at the modes|:", max(abs(fit$fitted.values - p)), "\n")

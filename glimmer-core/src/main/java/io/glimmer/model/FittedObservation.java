@@ -5,11 +5,8 @@ import io.glimmer.family.CumulativeLink;
 import io.glimmer.family.Distribution;
 import io.glimmer.family.ObservationModel;
 import io.glimmer.family.ParametricDistribution;
-import io.glimmer.fit.FixedEffect;
+import io.glimmer.glmm.ObservationParameters;
 import io.glimmer.fit.MixedModelFit;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The observation model a prepared model is fitted with (an ordinal response's cumulative link, a
@@ -27,20 +24,7 @@ record FittedObservation(ObservationModel model, double[] psi) {
         if (model == null) {
             return null;
         }
-        List<Double> natural = new ArrayList<>();
-        if (model instanceof CumulativeLink) {
-            fit.thresholds().forEach(t -> natural.add(t.estimate()));
-        } else {
-            for (int i = 0; i < model.familyParameterCount(); i++) {
-                natural.add(fit.familyParameters().get(model.parameterNames().get(i)));
-            }
-            fit.zeroInflationFixedEffects().stream().map(FixedEffect::estimate).forEach(natural::add);
-        }
-        double[] values = natural.stream().mapToDouble(Double::doubleValue).toArray();
-        if (values.length != model.parameterNames().size()) {
-            throw new IllegalStateException("the fit reports " + values.length + " of the parameters " + model.parameterNames());
-        }
-        return new FittedObservation(model, model.psi(values));
+        return new FittedObservation(model, ObservationParameters.psi(model, fit));
     }
 
     /** The observation model of a prepared model, or null for R's families. */

@@ -239,10 +239,6 @@ public final class PreparedModel implements FitSource {
     /** Refuses, before any fitting, a model that is not profiled. */
     public void checkProfiled() {
         refuseNonlinear("profile intervals");
-        refuseOrdinal("profile intervals");
-        if (zeroInflation != null) {
-            throw new InputException("profile intervals do not cover zero-inflated models ({--zi}) yet; use {--interval wald} or {--interval bootstrap}");
-        }
         ProfileIntervals.checkCovered(method, options.correlation() != null, family);
     }
 
@@ -316,13 +312,6 @@ public final class PreparedModel implements FitSource {
     private void refuseNonlinear(String what) {
         if (nonlinear != null) {
             throw new InputException(what + " are not available for nonlinear mixed models yet");
-        }
-    }
-
-    /** One line for what cumulative-link models do not offer yet. */
-    private void refuseOrdinal(String what) {
-        if (family.distribution() == Distribution.ORDINAL) {
-            throw new InputException(what + " are not available for ordinal models ({--family ordinal}) yet");
         }
     }
 

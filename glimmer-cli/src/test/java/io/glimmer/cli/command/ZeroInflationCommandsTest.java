@@ -17,7 +17,8 @@ import java.nio.file.Path;
 /**
  * What follows a zero-inflated fit on the command line (Owls, glmmTMB's zero-inflated Poisson with an
  * offset, reference/r/zero_inflation_glmmtmb.R): the summary, saved model and predictions against
- * glmmTMB's predict, simulation, the likelihood-ratio test, Wald intervals, and the refusals.
+ * glmmTMB's predict, simulation, the likelihood-ratio test, Wald intervals, residuals, the importance-sampled
+ * log-likelihood, and the refusals (profile intervals are checked against glmmTMB's in the core: ObservationModelProfilesTest).
  */
 class ZeroInflationCommandsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -157,11 +158,7 @@ class ZeroInflationCommandsTest {
     }
 
     @Test
-    void whatIsNotDoneIsRefusedInOneLine() {
-        Cli.Result profile = Cli.run(args("confint", "--formula", OWLS, "--interval", "profile"));
-        assertEquals(2, profile.exit());
-        assertEquals("glimmer: error: profile intervals do not cover zero-inflated models (--zi) yet; use --interval wald or --interval bootstrap",
-                profile.err().strip());
+    void otherMethodsAreRefusedInOneLine() {
         Cli.Result pql = Cli.run(args("fit", "--formula", OWLS, "--method", "PQL"));
         assertEquals(2, pql.exit());
         assertEquals("glimmer: error: zero-inflated models (--zi) are fitted by --method Laplace or AGQ, not PQL", pql.err().strip());
