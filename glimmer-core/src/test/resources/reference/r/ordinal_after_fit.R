@@ -1,7 +1,8 @@
 # References for what follows a cumulative-link mixed model fit (ordinal::clmm, Laplace): the wine model's fitted
 # values (clmm's, the probability of the observed category at the conditional modes), Li and Shepherd's
 # probability-scale residuals P(Y < y) - P(Y > y) and the signed deviance residuals sqrt(-2 log P(Y = y)),
-# both computed here from clmm's thresholds, coefficients and conditional modes; and the 95% profile-likelihood
+# and the Pearson residuals of the category numbers 1 .. K as scores, (y - E[Y]) / sd(Y), all computed here from
+# clmm's thresholds, coefficients and conditional modes; and the 95% profile-likelihood
 # intervals of the two coefficients, each by uniroot over clmm refits with the coefficient held by an offset
 # (ordinal 2022.11.16 has no profile method for clmm): where sqrt(2 (logLik - logLik held)) = qnorm(0.975).
 # Run from this directory:  Rscript ordinal_after_fit.R   (writes ../wine_clmm_after_fit.json)
@@ -19,11 +20,15 @@ below <- cum[cbind(seq_along(y), y)]                               # P(Y < y)
 upto <- cum[cbind(seq_along(y), y + 1)]                            # P(Y <= y)
 p <- upto - below
 psr <- below - (1 - upto)
+probs <- cum[, -1] - cum[, -ncol(cum)]                             # P(Y = j), j = 1 .. K
+scores <- seq_len(ncol(probs))
+mean_score <- drop(probs %*% scores)
+pearson <- (y - mean_score) / sqrt(drop(probs %*% scores^2) - mean_score^2)
 out <- list(id = "wine_clmm_after_fit", data = "wine.csv", software = paste("ordinal", packageVersion("ordinal")),
             formula = "rating ~ temp + contact + (1 | judge)", link = "logit", factors = I("judge"),
             log_likelihood = as.numeric(logLik(fit)),
             fitted = as.numeric(fit$fitted.values), fitted_at_modes = p,
-            residuals_probability_scale = psr, residuals_deviance = sign(psr) * sqrt(-2 * log(p)))
+            residuals_probability_scale = psr, residuals_pearson_scores = pearson, residuals_deviance = sign(psr) * sqrt(-2 * log(p)))
 z <- qnorm(0.975)
 ll0 <- as.numeric(logLik(fit))
 profile_interval <- function(term, column, others) {

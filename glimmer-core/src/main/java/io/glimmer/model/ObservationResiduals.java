@@ -20,8 +20,9 @@ import java.util.Arrays;
  * <li>an ordered response, at the conditional modes: the fitted value is the probability of the observed
  * category (clmm's fitted); the response residual is Li and Shepherd's probability-scale residual
  * P(Y &lt; y) − P(Y &gt; y) in [−1, 1] (mean zero under the model, no scores needed for the categories);
- * the deviance residual carries its sign, √(−2w log P(Y = y)) (their squares sum to −2 log p(y | b̂));
- * no Pearson or working residuals (there is no mean).</li>
+ * the Pearson residual takes the categories' numbers 1 … K as scores, (y − E[Y]) / √Var(Y) (what a
+ * residual plot can show); the deviance residual carries the probability-scale residual's sign,
+ * √(−2w log P(Y = y)) (their squares sum to −2 log p(y | b̂)); no working residuals (there is no link mean).</li>
  * </ul>
  */
 final class ObservationResiduals {
@@ -49,6 +50,7 @@ final class ObservationResiduals {
         double[] fitted = new double[n];
         double[] probabilityScale = new double[n];
         double[] deviance = new double[n];
+        double[] pearson = new double[n];
         for (int r = 0; r < n; r++) {
             double[] p = link.probabilities(eta[r], alpha);
             int j = (int) y[r] - 1;
@@ -60,12 +62,19 @@ final class ObservationResiduals {
             for (int i = j + 1; i < p.length; i++) {
                 above += p[i];
             }
+            double mean = 0;
+            double square = 0;
+            for (int i = 0; i < p.length; i++) {
+                mean += (i + 1) * p[i];
+                square += (i + 1) * (i + 1) * p[i];
+            }
+            pearson[r] = (y[r] - mean) / Math.sqrt(square - mean * mean);
             fitted[r] = p[j];
             probabilityScale[r] = below - above;
             double weight = w == null ? 1 : w[r];
             deviance[r] = Math.copySign(Math.sqrt(-2 * weight * Math.log(p[j])), probabilityScale[r]);
         }
-        return new Residuals(model.originalRows(), y.clone(), fitted, probabilityScale, nan(n), deviance, nan(n));
+        return new Residuals(model.originalRows(), y.clone(), fitted, probabilityScale, pearson, deviance, nan(n));
     }
 
     private static double[] nan(int n) {

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Residuals of a cumulative-link mixed model against values computed in R from ordinal::clmm's fit of
  * wine (reference/r/ordinal_after_fit.R): clmm's fitted values, Li and Shepherd's probability-scale
- * residuals P(Y &lt; y) − P(Y &gt; y) and the signed deviance residuals √(−2 log P(Y = y)), at the
+ * residuals P(Y &lt; y) − P(Y &gt; y), the Pearson residuals of the category numbers as scores and the
+ * signed deviance residuals √(−2 log P(Y = y)), at the
  * conditional modes. The fits agree to about 1e-4, so the residuals to 1e-3.
  */
 class OrdinalResidualsTest {
@@ -31,7 +32,8 @@ class OrdinalResidualsTest {
             assertEquals(fit.fitted()[i], r.fitted()[i], 1e-9, "the fit's fitted values");
             assertEquals(ref.get("residuals_probability_scale").get(i).asDouble(), r.response()[i], 1e-3, "probability scale, row " + (i + 1));
             assertEquals(ref.get("residuals_deviance").get(i).asDouble(), r.deviance()[i], 1e-3, "deviance, row " + (i + 1));
-            assertTrue(Double.isNaN(r.pearson()[i]) && Double.isNaN(r.working()[i]), "an ordered response has no mean");
+            assertEquals(ref.get("residuals_pearson_scores").get(i).asDouble(), r.pearson()[i], 1e-3, "Pearson, row " + (i + 1));
+            assertTrue(Double.isNaN(r.working()[i]), "no working residuals");
             devianceSquares += r.deviance()[i] * r.deviance()[i];
         }
         double conditional = 0; // −2 log p(y | b̂) from the fitted probabilities

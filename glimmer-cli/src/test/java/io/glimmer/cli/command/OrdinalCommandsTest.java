@@ -71,7 +71,7 @@ class OrdinalCommandsTest {
     }
 
     @Test
-    void residualsFileHasProbabilityScaleAndDevianceResiduals() throws IOException {
+    void residualsFileHasProbabilityScalePearsonAndDevianceResiduals() throws IOException {
         Path file = dir.resolve("wine-residuals.csv");
         Cli.Result r = Cli.run(args("fit", "--residuals", file.toString()));
         assertEquals(0, r.exit(), r.err());
@@ -82,7 +82,7 @@ class OrdinalCommandsTest {
             String[] f = lines.get(i).split(",");
             assertEquals(ref.get("fitted").get(i - 1).asDouble(), Double.parseDouble(f[2]), 1e-3);
             assertEquals(ref.get("residuals_probability_scale").get(i - 1).asDouble(), Double.parseDouble(f[3]), 1e-3);
-            assertEquals("NA", f[4]);
+            assertEquals(ref.get("residuals_pearson_scores").get(i - 1).asDouble(), Double.parseDouble(f[4]), 1e-3);
             assertEquals(ref.get("residuals_deviance").get(i - 1).asDouble(), Double.parseDouble(f[5]), 1e-3);
             assertEquals("NA", f[6]);
         }
