@@ -67,6 +67,39 @@ public final class CumulativeLink implements ObservationModel {
         return alpha;
     }
 
+    /** ψ from the thresholds α: α₁, then the logs of the gaps. */
+    @Override
+    public double[] psi(double[] alpha) {
+        double[] psi = new double[alpha.length];
+        psi[0] = alpha[0];
+        for (int j = 1; j < psi.length; j++) {
+            psi[j] = Math.log(alpha[j] - alpha[j - 1]);
+        }
+        return psi;
+    }
+
+    /**
+     * α_k held at x: ψ₁ = x for the first threshold, else the gap to α_{k−1} (from ψ₁ … ψ_{k−1}) is
+     * x − α_{k−1}, which must be positive; the later gaps are kept, so the later thresholds move with α_k.
+     */
+    @Override
+    public double[] held(double[] psi, int k, double x) {
+        double[] out = psi.clone();
+        if (k == 0) {
+            out[0] = x;
+            return out;
+        }
+        double previous = psi[0];
+        for (int j = 1; j < k; j++) {
+            previous += Math.exp(psi[j]);
+        }
+        if (!(x > previous)) {
+            return null;
+        }
+        out[k] = Math.log(x - previous);
+        return out;
+    }
+
     /** ∂α_i/∂ψ_j: 1 for ψ₁, exp ψ_j for j ≤ i. */
     @Override
     public double[][] jacobian(double[] psi) {

@@ -34,6 +34,33 @@ public interface ObservationModel {
         return d;
     }
 
+    /**
+     * ψ from the reported values, the inverse of {@link #natural}: what a fit reports is enough to
+     * rebuild the density it was fitted with (importance sampling, simulation, profiles). The default
+     * is that of natural = exp ψ.
+     */
+    default double[] psi(double[] natural) {
+        double[] psi = new double[natural.length];
+        for (int i = 0; i < psi.length; i++) {
+            psi[i] = Math.log(natural[i]);
+        }
+        return psi;
+    }
+
+    /**
+     * ψ with its k-th reported value held at x: coordinate k set, every other read from {@code psi} as
+     * given (what a profile over natural_k re-optimises); null when no ψ gives natural_k = x there.
+     * The default is that of natural = exp ψ.
+     */
+    default double[] held(double[] psi, int k, double x) {
+        if (!(x > 0)) {
+            return null;
+        }
+        double[] out = psi.clone();
+        out[k] = Math.log(x);
+        return out;
+    }
+
     /** A start for ψ from a GLM's fitted means (moment estimates); mu is null when {@link #startsFromGlm()} is false. */
     double[] start(double[] y, double[] weights, double[] mu);
 

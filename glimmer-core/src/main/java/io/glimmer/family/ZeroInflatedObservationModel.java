@@ -50,6 +50,31 @@ final class ZeroInflatedObservationModel implements ObservationModel {
         return out;
     }
 
+    /** The count model's ψ from its reported values; γ as reported. */
+    @Override
+    public double[] psi(double[] natural) {
+        double[] out = natural.clone();
+        System.arraycopy(count.psi(Arrays.copyOf(natural, k)), 0, out, 0, k);
+        return out;
+    }
+
+    /** A count-model parameter held as the count model holds it; γ_j held at x itself. */
+    @Override
+    public double[] held(double[] psi, int k, double x) {
+        if (k >= this.k) {
+            double[] out = psi.clone();
+            out[k] = x;
+            return out;
+        }
+        double[] count = this.count.held(Arrays.copyOf(psi, this.k), k, x);
+        if (count == null) {
+            return null;
+        }
+        double[] out = psi.clone();
+        System.arraycopy(count, 0, out, 0, this.k);
+        return out;
+    }
+
     /** The count model's start, and γ = 0 (p₀ = 1/2, glmmTMB's start). */
     @Override
     public double[] start(double[] y, double[] weights, double[] mu) {

@@ -221,6 +221,11 @@ public final class GeneralizedLinearMixedModel {
         this.bWarm = zeroModes();
     }
 
+    /** The observation model whose parameters ψ follow θ in the outer vector, or null for R's families. */
+    public ObservationModel observation() {
+        return observation;
+    }
+
     private double[][] zeroModes() {
         double[][] b = new double[terms.size()][];
         for (int k = 0; k < terms.size(); k++) {

@@ -4,6 +4,7 @@ import io.glimmer.error.GlimmerException;
 import io.glimmer.error.InputException;
 import io.glimmer.design.Design;
 import io.glimmer.family.Family;
+import io.glimmer.family.ObservationModel;
 import io.glimmer.fit.ImportanceSampledLikelihood;
 import io.glimmer.lmm.CovarianceStructure;
 import io.glimmer.response.Response;
@@ -36,13 +37,25 @@ public final class ImportanceSampling {
      */
     public ImportanceSampling(Design design, Response response, Family family, double[] theta, double[] beta, double priorVariance,
                               double dispersion) {
+        this(design, response, family, null, theta, beta, priorVariance, dispersion);
+    }
+
+    /**
+     * @param observation the conditional density of an observation model at the fit's parameters (an ordinal
+     *                    response's, a family's own parameter's, zero inflation's), or null for the family's
+     */
+    public ImportanceSampling(Design design, Response response, Family family, ObservationModel.Conditional observation, double[] theta,
+                              double[] beta, double priorVariance, double dispersion) {
         if (design.randomTerms().isEmpty()) {
             throw new InputException("the importance-sampled log-likelihood needs a random-effects term such as (1 | group)");
         }
         double[] weights = response.weights() != null ? response.weights() : ones(response.y().length);
         this.data = new GlmmData(design, new Response(response.y(), weights));
         this.pirls = new Pirls(data, family);
-        this.density = new ConditionalLogDensity(data, family, dispersion);
+        if (observation != null) { // PIRLS's Newton steps on the same density: the proposal is its Laplace approximation
+            pirls.conditional(observation);
+        }
+        this.density = new ConditionalLogDensity(data, family, dispersion, observation);
         CovarianceStructure covariance = new CovarianceStructure(design.randomTerms());
         this.lambdas = covariance.newLambdas();
         covariance.lambdas(theta, lambdas);

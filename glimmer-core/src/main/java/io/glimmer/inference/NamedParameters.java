@@ -12,7 +12,9 @@ import java.util.List;
  * A fit's parameters named and ordered as lme4's {@code confint(fit, oldNames = FALSE)}: per
  * random-effects term, column by column of its covariance factor, the standard deviation
  * {@code sd_TERM|GROUP} followed by the correlations {@code cor_LATER.TERM|GROUP} with the effects
- * after it; then {@code sigma} when the model has a residual scale; then the fixed effects.
+ * after it; then {@code sigma} when the model has a residual scale; then the fixed effects; then an
+ * ordinal model's thresholds ({@code 1|2}, …) and a zero-inflation model's coefficients
+ * ({@code zi~TERM}, glmmTMB's confint names).
  *
  * @param names  parameter names
  * @param values estimates, in the same order
@@ -61,6 +63,14 @@ public record NamedParameters(List<String> names, double[] values) {
         }
         for (FixedEffect f : fit.fixedEffects()) {
             names.add(f.term());
+            values.add(f.estimate());
+        }
+        for (FixedEffect f : fit.thresholds()) {
+            names.add(f.term());
+            values.add(f.estimate());
+        }
+        for (FixedEffect f : fit.zeroInflationFixedEffects()) {
+            names.add(WaldIntervals.ZERO_INFLATION_PREFIX + f.term());
             values.add(f.estimate());
         }
         return new NamedParameters(names, values.stream().mapToDouble(Double::doubleValue).toArray());

@@ -3,7 +3,9 @@ package io.glimmer.inference;
 import io.glimmer.error.InputException;
 import io.glimmer.options.Method;
 import io.glimmer.design.Design;
+import io.glimmer.family.CumulativeLink;
 import io.glimmer.family.Family;
+import io.glimmer.fit.MixedModelFit;
 import io.glimmer.glmm.GeneralizedLinearMixedModel;
 import io.glimmer.response.Response;
 import org.hipparchus.distribution.continuous.NormalDistribution;
@@ -17,7 +19,10 @@ import java.util.List;
  * is held at trial values while the others are re-optimised; the interval is where the signed
  * root of the deviance increase, ζ, lies within ±z_{(1+level)/2}. As lme4: a REML fit is profiled
  * on the ML deviance of its ML refit; a limit beyond a parameter's boundary is the boundary (0 for
- * a standard deviation, ±1 for a correlation); GLMMs with a dispersion parameter are not covered.
+ * a standard deviation, ±1 for a correlation); GLMMs with a dispersion parameter are not covered. A
+ * model fitted with an observation model (ordinal, nbinom2, nbinom1, beta, zero inflation) is
+ * profiled over its parameters ψ too: an ordinal model's thresholds and zero inflation's coefficients
+ * get profiles of their own, a family's own parameter is re-optimised in every profile.
  *
  * <p>Profiles remember their re-optimisations (warm starts), so an instance is not thread-safe;
  * its methods are synchronized.
@@ -40,10 +45,6 @@ public final class ProfileIntervals {
             throw new InputException("profile intervals cover likelihood fits ({--method REML, ML, Laplace or AGQ}), not " + method.label()
                     + "; use {--interval wald}");
         }
-        if (family.distribution() instanceof io.glimmer.family.ParametricDistribution) {
-            throw new InputException("profile intervals do not cover the " + family.name()
-                    + " family yet (its dispersion would be profiled too); use {--interval wald} or {--interval bootstrap}");
-        }
         if (method != Method.REML && method != Method.ML && family.hasDispersion()) {
             throw new InputException("profile intervals do not cover GLMMs with a dispersion parameter (the " + family.name()
                     + " family; nor does lme4); use {--interval wald} or {--interval bootstrap}");
@@ -62,15 +63,22 @@ public final class ProfileIntervals {
             scaled = linear(design, model.y(), model.weights());
         } else {
             Response response = new Response(model.y(), model.weights());
-            scaled = generalized(design, new GeneralizedLinearMixedModel(design, response, model.family(), model.nAGQ()));
+            GeneralizedLinearMixedModel glmm = model.categories() != null
+                    ? new GeneralizedLinearMixedModel(design, response, model.family(), model.nAGQ(), CumulativeLink.of(model.family().link(), model.categories()))
+                    : new GeneralizedLinearMixedModel(design, response, model.family(), model.nAGQ(), model.zeroInflation());
+            scaled = generalized(design, glmm);
         }
-        return scaled.onOriginalScale(model.columnScales());
+        MixedModelFit fit = model.fit();
+        return scaled.onOriginalScale(model.columnScales(), fit.thresholds().size() + fit.zeroInflationFixedEffects().size());
     }
 
-    /** The same profiles with the last p (the fixed effects') read on the columns' original scale. */
-    private ProfileIntervals onOriginalScale(double[] scales) {
+    /**
+     * The same profiles with the fixed effects' read on the columns' original scale: the p before the
+     * last {@code after} (an ordinal model's thresholds, zero inflation's γ, which no scaling touches).
+     */
+    private ProfileIntervals onOriginalScale(double[] scales, int after) {
         List<ProfileCurve> out = new ArrayList<>(curves);
-        int first = curves.size() - scales.length;
+        int first = curves.size() - after - scales.length;
         for (int j = 0; j < scales.length; j++) {
             if (scales[j] != 1) {
                 out.set(first + j, new RescaledProfile(curves.get(first + j), scales[j]));

@@ -7,6 +7,8 @@ import io.glimmer.design.ModelMatrix;
 import io.glimmer.family.Family;
 import io.glimmer.fit.MixedModelFit;
 
+import java.util.List;
+
 /**
  * A fit kept ready to be refitted to other response vectors over the same rows, design, scaling
  * and method: what simulation, the parametric bootstrap and profiles need. Made by the prepared
@@ -48,6 +50,11 @@ public interface RefittableModel {
 
     /** The zero-inflation model's design over the same rows (its columns in the fit's zero-inflation order), or null. */
     default ModelMatrix zeroInflation() {
+        return null;
+    }
+
+    /** An ordered response's categories in order (the response holds their numbers 1 … K), or null. */
+    default List<String> categories() {
         return null;
     }
 

@@ -6,6 +6,7 @@ import io.glimmer.design.LinearPredictor;
 import io.glimmer.design.ModelMatrix;
 import io.glimmer.design.LinearPredictor;
 import io.glimmer.design.RandomEffectsTerm;
+import io.glimmer.family.CumulativeLink;
 import io.glimmer.family.Family;
 import io.glimmer.family.ParametricDistribution;
 import io.glimmer.fit.FixedEffect;
@@ -21,7 +22,8 @@ import java.util.SplittableRandom;
  * effects u = s·Λ(θ̂)v with v ~ N(0, I) for every level (s = σ̂ for a linear model, 1 for a GLMM),
  * η = offset + Xβ̂ + Zu, then y from the family at μ = g⁻¹(η): N(μ, σ̂²/w), Bin(m, μ)/m with m
  * trials, Poisson(μ) (prior weights ignored, as R does), Gamma with shape w/φ̂ and mean μ, inverse
- * Gaussian with shape w/φ̂; nbinom2, nbinom1 and beta with their estimated parameter.
+ * Gaussian with shape w/φ̂; nbinom2, nbinom1 and beta with their estimated parameter; an ordered
+ * response's category (its number 1 … K) from the fitted cumulative model, P(Y ≤ j) = F(α̂_j − η).
  */
 public final class ResponseSimulator {
     private final RefittableModel model;
@@ -35,6 +37,9 @@ public final class ResponseSimulator {
     private final int[] trials;
     /** Each row's probability of a structural zero (zero inflation), or null. */
     private final double[] zeroProbabilities;
+    /** An ordered response's cumulative model and its thresholds α̂, or null. */
+    private final CumulativeLink ordinal;
+    private final double[] thresholds;
 
     public ResponseSimulator(RefittableModel model) {
         this.model = model;
@@ -51,6 +56,8 @@ public final class ResponseSimulator {
         this.weights = model.weights();
         this.trials = family.name().equals("binomial") ? wholeTrials(weights) : null;
         this.zeroProbabilities = zeroProbabilities(model.zeroInflation(), fit);
+        this.ordinal = model.categories() == null ? null : CumulativeLink.of(model.family().link(), model.categories());
+        this.thresholds = fit.thresholds().stream().mapToDouble(FixedEffect::estimate).toArray();
     }
 
     /** p₀ = logit⁻¹(x_zi'γ̂) per row, or null without zero inflation. */
@@ -112,6 +119,12 @@ public final class ResponseSimulator {
         int n = eta.length;
         double[] y = new double[n];
         String name = family.name();
+        if (ordinal != null) {
+            for (int r = 0; r < n; r++) {
+                y[r] = ordinal.category(eta[r], thresholds, rng.nextDouble());
+            }
+            return y;
+        }
         for (int r = 0; r < n; r++) {
             double mu = family.mu(eta[r]);
             double w = weights == null ? 1 : weights[r];

@@ -1,7 +1,6 @@
 package io.glimmer.model;
 
 import io.glimmer.error.InputException;
-import io.glimmer.family.ParametricDistribution;
 import io.glimmer.options.Method;
 import io.glimmer.fit.EstimatorDetails;
 import io.glimmer.fit.FixedEffect;
@@ -12,7 +11,9 @@ import io.glimmer.glmm.ImportanceSampling;
 /**
  * The importance-sampled log-likelihood of a fit at its estimates ({@link ImportanceSampling}), for the
  * fits whose likelihood is an integral over spherical random effects with a known prior: GLMMs of
- * families without a dispersion parameter (binomial, Poisson) and linear mixed models fitted by ML.
+ * families without a dispersion parameter (binomial, Poisson), of a family with a parameter of its own
+ * (nbinom2, nbinom1, beta), ordinal and zero-inflated models (their observation model at the fitted
+ * parameters: {@link FittedObservation}), and linear mixed models fitted by ML.
  */
 final class LikelihoodSampling {
     private LikelihoodSampling() {
@@ -32,12 +33,6 @@ final class LikelihoodSampling {
             throw new InputException("{--loglik-samples} applies to mixed models fitted by ML, Laplace, AGQ, MCEM or MCNR without {--correlation}, not "
                     + method.label() + (model.options().correlation() != null ? " with {--correlation}" : ""));
         }
-        if (model.zeroInflation() != null) { // its draws would need the mixture's density
-            throw new InputException("{--loglik-samples} does not cover zero-inflated models ({--zi}) yet");
-        }
-        if (glmmMethod && model.family().distribution() instanceof ParametricDistribution d) { // its draws would need the bound parameter
-            throw new InputException("{--loglik-samples} does not cover families with a parameter of their own (" + d.name() + ") yet");
-        }
         if (glmmMethod && model.family().hasDispersion()) {
             throw new InputException("{--loglik-samples} covers GLMMs without a dispersion parameter (binomial, poisson), not the "
                     + model.family().distribution().name() + " family");
@@ -52,7 +47,9 @@ final class LikelihoodSampling {
         double[] beta = fit.fixedEffects().stream().mapToDouble(FixedEffect::estimate).toArray();
         // A linear mixed model's Λ is relative to σ: b ~ N(0, σ² I) and the residuals have variance σ².
         double s = fit.details() instanceof EstimatorDetails.Lmm ? fit.residualStdDev() * fit.residualStdDev() : 1;
-        ImportanceSampling sampling = new ImportanceSampling(model.design(), model.response(), model.family(), fit.theta(), beta, s, s);
+        FittedObservation observation = FittedObservation.of(model, fit);
+        ImportanceSampling sampling = new ImportanceSampling(model.design(), model.response(), model.family(),
+                observation == null ? null : observation.conditional(), fit.theta(), beta, s, s);
         return sampling.estimate(samples, seed, proposalDf);
     }
 }

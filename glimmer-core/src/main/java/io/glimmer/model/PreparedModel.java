@@ -248,17 +248,12 @@ public final class PreparedModel implements FitSource {
     /** Refuses, before any fitting, a model that simulation and the bootstrap cannot refit. */
     public void checkRefittable() {
         refuseNonlinear("simulation and the parametric bootstrap");
-        refuseOrdinal("simulation and the parametric bootstrap");
         RefittableModel.checkCovered(method, options.correlation() != null);
     }
 
     /** Refuses, before any fitting, a model that is not profiled. */
     public void checkProfiled() {
         refuseNonlinear("profile intervals");
-        refuseOrdinal("profile intervals");
-        if (zeroInflation != null) {
-            throw new InputException("profile intervals do not cover zero-inflated models ({--zi}) yet; use {--interval wald} or {--interval bootstrap}");
-        }
         ProfileIntervals.checkCovered(method, options.correlation() != null, family);
     }
 
@@ -276,7 +271,6 @@ public final class PreparedModel implements FitSource {
 
     /** Refuses, before any fitting, a model whose log-likelihood importance sampling does not estimate. */
     public void checkLikelihoodSampled(int samples) {
-        refuseOrdinal("importance-sampled log-likelihoods");
         LikelihoodSampling.checkCovered(this, samples);
     }
 
@@ -301,13 +295,15 @@ public final class PreparedModel implements FitSource {
 
     @Override
     public Residuals residuals(MixedModelFit fit) {
-        refuseOrdinal("residuals (an ordered response has no mean to take them from, as in clmm)");
-        if (zeroInflation != null) {
-            throw new InputException("residuals of zero-inflated models ({--zi}) are not available yet (their deviance residuals need the mixture's saturated likelihood)");
+        if (family.distribution() == Distribution.ORDINAL) {
+            return ObservationResiduals.ordinal(this, fit);
         }
         if (fit.fitted().length != design.rows()) {
             throw new InputException("residuals need a fitted value for every row used; this " + fit.method() + " fit reports "
                     + fit.fitted().length + " for " + design.rows() + " rows");
+        }
+        if (zeroInflation != null) {
+            return ObservationResiduals.zeroInflated(fit, response.y(), originalRows());
         }
         return Residuals.of(family.withParameters(fit.familyParameters()), response.y(), response.weights(), fit.fitted(), originalRows());
     }
@@ -331,13 +327,6 @@ public final class PreparedModel implements FitSource {
     private void refuseNonlinear(String what) {
         if (nonlinear != null) {
             throw new InputException(what + " are not available for nonlinear mixed models yet");
-        }
-    }
-
-    /** One line for what cumulative-link models do not offer yet. */
-    private void refuseOrdinal(String what) {
-        if (family.distribution() == Distribution.ORDINAL) {
-            throw new InputException(what + " are not available for ordinal models ({--family ordinal}) yet");
         }
     }
 

@@ -2,16 +2,25 @@ package io.glimmer.model;
 
 import io.glimmer.options.Method;
 import io.glimmer.design.Design;
+import io.glimmer.error.InputException;
 import io.glimmer.design.ModelMatrix;
 import io.glimmer.family.Family;
 import io.glimmer.fit.MixedModelFit;
 import io.glimmer.inference.RefittableModel;
+
+import java.util.List;
 
 /** A fit with the prepared model it came from, refitted through that model (its rows, design, scaling and method). */
 record PreparedRefit(PreparedModel model, MixedModelFit fit) implements RefittableModel {
     @Override
     public ModelMatrix zeroInflation() {
         return model.zeroInflation() == null ? null : model.zeroInflation().x();
+    }
+
+    @Override
+    public List<String> categories() {
+        List<String> c = model.response().categories();
+        return c == null || c.isEmpty() ? null : c;
     }
 
     @Override
@@ -60,8 +69,21 @@ record PreparedRefit(PreparedModel model, MixedModelFit fit) implements Refittab
         return model.countResponse();
     }
 
+    /** @throws InputException when an ordered response lacks a category (its thresholds could not be estimated) */
     @Override
     public MixedModelFit refit(double[] y) {
+        List<String> categories = categories();
+        if (categories != null) {
+            boolean[] seen = new boolean[categories.size()];
+            for (double v : y) {
+                seen[(int) v - 1] = true;
+            }
+            for (int j = 0; j < seen.length; j++) {
+                if (!seen[j]) { // a bootstrap replicate that fails is counted, as lme4's bootMer counts them
+                    throw new InputException("the simulated response has no row in category '" + categories.get(j) + "', so its thresholds could not be estimated");
+                }
+            }
+        }
         return model.withResponse(y).fitWithoutTests();
     }
 }

@@ -81,11 +81,8 @@ class OrdinalInputTest {
     }
 
     @Test
-    void refusesWhatIsNotDoneYetAndPredictsProbabilities() {
+    void refusesMarginalPredictionsAndPredictsProbabilities() {
         MixedModelFit fit = Glimmer.fit(Reference.data("wine.csv"), "rating ~ temp + contact + (1 | judge)", ORDINAL);
-        assertTrue(assertThrows(InputException.class, () -> fit.simulate(1, 1)).getMessage()
-                .startsWith("simulation and the parametric bootstrap are not available for ordinal models"));
-        assertTrue(assertThrows(InputException.class, fit::residuals).getMessage().startsWith("residuals"));
         DataFrame newData = DataFrameBuilder.named("new").categorical("temp", "warm", "cold").categorical("contact", "no", "yes")
                 .categorical("judge", "3", "99").build();
         assertTrue(assertThrows(InputException.class, () -> fit.predict(newData, PredictionScale.RESPONSE, RandomEffectsMode.MARGINAL))

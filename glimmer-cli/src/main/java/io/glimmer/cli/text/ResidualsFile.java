@@ -7,7 +7,8 @@ import io.glimmer.fit.Residuals;
  * The CSV of {@code glimmer fit --residuals FILE}: one line per row the fit used, named by its row
  * number in the data file (1-based, header not counted), with the response, the fitted value on
  * the response scale and the response, Pearson, deviance and working residuals (R's
- * {@code residuals(fit, type = )}). Numbers have every digit; nothing is missing.
+ * {@code residuals(fit, type = )}). Numbers have every digit; NA where a kind is not defined (a
+ * zero-inflated fit's deviance and working residuals, an ordinal fit's working residuals).
  */
 public final class ResidualsFile {
     public static final String HEADER = "row,observed,fitted,response,pearson,deviance,working";

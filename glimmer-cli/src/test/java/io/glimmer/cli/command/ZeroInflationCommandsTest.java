@@ -17,7 +17,8 @@ import java.nio.file.Path;
 /**
  * What follows a zero-inflated fit on the command line (Owls, glmmTMB's zero-inflated Poisson with an
  * offset, reference/r/zero_inflation_glmmtmb.R): the summary, saved model and predictions against
- * glmmTMB's predict, simulation, the likelihood-ratio test, Wald intervals, and the refusals.
+ * glmmTMB's predict, simulation, the likelihood-ratio test, Wald intervals, residuals, the importance-sampled
+ * log-likelihood, and the refusals (profile intervals are checked against glmmTMB's in the core: ObservationModelProfilesTest).
  */
 class ZeroInflationCommandsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -130,18 +131,34 @@ class ZeroInflationCommandsTest {
         assertEquals(est + half, last.get("upper").asDouble(), 0.02 * half);
     }
 
+    /** --residuals: glmmTMB's response and Pearson residuals (core's ZeroInflationResidualsTest), NA for the kinds the mixture has not. */
     @Test
-    void whatIsNotDoneIsRefusedInOneLine() {
-        Cli.Result profile = Cli.run(args("confint", "--formula", OWLS, "--interval", "profile"));
-        assertEquals(2, profile.exit());
-        assertEquals("glimmer: error: profile intervals do not cover zero-inflated models (--zi) yet; use --interval wald or --interval bootstrap",
-                profile.err().strip());
-        Cli.Result residuals = Cli.run(args("fit", "--formula", OWLS, "--residuals", dir.resolve("r.csv").toString()));
-        assertEquals(2, residuals.exit());
-        assertTrue(residuals.err().strip().startsWith("glimmer: error: residuals of zero-inflated models (--zi) are not available yet"), residuals.err());
-        Cli.Result sampled = Cli.run(args("fit", "--formula", OWLS, "--loglik-samples", "100", "--seed", "1"));
-        assertEquals(2, sampled.exit());
-        assertEquals("glimmer: error: --loglik-samples does not cover zero-inflated models (--zi) yet", sampled.err().strip());
+    void residualsFileHasResponseAndPearsonOnly() throws IOException {
+        Path file = dir.resolve("r.csv");
+        Cli.Result r = Cli.run(args("fit", "--formula", OWLS, "--residuals", file.toString()));
+        assertEquals(0, r.exit(), r.err());
+        java.util.List<String> lines = java.nio.file.Files.readAllLines(file);
+        assertEquals("row,observed,fitted,response,pearson,deviance,working", lines.get(0));
+        assertEquals(600, lines.size());
+        String[] first = lines.get(1).split(",");
+        JsonNode ref = Reference.load("owls_zipoisson_offset_after_fit").json();
+        assertEquals(ref.get("residuals_pearson").get(0).asDouble(), Double.parseDouble(first[4]), 2e-3);
+        assertEquals("NA", first[5]);
+        assertEquals("NA", first[6]);
+    }
+
+    /** --loglik-samples: the mixture's density with every constant, near the Laplace log-likelihood. */
+    @Test
+    void importanceSampledLikelihoodIsNearLaplaces() throws IOException {
+        Cli.Result r = Cli.run(args("fit", "--formula", OWLS, "--loglik-samples", "2000", "--seed", "1", "--format", "json"));
+        assertEquals(0, r.exit(), r.err());
+        JsonNode j = JSON.readTree(r.out());
+        assertEquals(j.get("log_likelihood").asDouble(), j.get("log_likelihood_is").asDouble(), 0.5);
+        assertTrue(j.get("log_likelihood_is_se").asDouble() < 0.1);
+    }
+
+    @Test
+    void otherMethodsAreRefusedInOneLine() {
         Cli.Result pql = Cli.run(args("fit", "--formula", OWLS, "--method", "PQL"));
         assertEquals(2, pql.exit());
         assertEquals("glimmer: error: zero-inflated models (--zi) are fitted by --method Laplace or AGQ, not PQL", pql.err().strip());
