@@ -23,7 +23,7 @@ import java.util.SplittableRandom;
  * trials, Poisson(μ) (prior weights ignored, as R does), Gamma with shape w/φ̂ and mean μ, inverse
  * Gaussian with shape w/φ̂; nbinom2, nbinom1 and beta with their estimated parameter.
  */
-public final class ResponseSimulator {
+public final class ResponseSimulator implements ResponseDraws {
     private final RefittableModel model;
     private final Design design;
     private final Family family;
@@ -96,17 +96,7 @@ public final class ResponseSimulator {
         return design.rows();
     }
 
-    /** {@code nsim} responses, replicate i drawn from the i-th seed derived from {@code seed}, as the bootstrap draws them. */
-    public double[][] simulate(int nsim, long seed) {
-        long[] seeds = ReplicateSeeds.of(seed, nsim);
-        double[][] out = new double[nsim][];
-        for (int i = 0; i < nsim; i++) {
-            out[i] = simulate(new SplittableRandom(seeds[i]));
-        }
-        return out;
-    }
-
-    /** One response on the scale the model reads it (binomial: proportions of successes). */
+    @Override
     public double[] simulate(SplittableRandom rng) {
         double[] eta = linearPredictor(rng);
         int n = eta.length;
@@ -150,6 +140,7 @@ public final class ResponseSimulator {
     }
 
     /** The response as the data would hold it: successes for a {@code cbind(successes, failures)} response, else unchanged. */
+    @Override
     public double[] asData(double[] y) {
         if (!model.countResponse()) {
             return y.clone();

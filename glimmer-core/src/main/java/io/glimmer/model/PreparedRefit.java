@@ -6,6 +6,8 @@ import io.glimmer.design.ModelMatrix;
 import io.glimmer.family.Family;
 import io.glimmer.fit.MixedModelFit;
 import io.glimmer.inference.RefittableModel;
+import io.glimmer.inference.ResponseDraws;
+import io.glimmer.nonlinear.NonlinearSimulation;
 
 /** A fit with the prepared model it came from, refitted through that model (its rows, design, scaling and method). */
 record PreparedRefit(PreparedModel model, MixedModelFit fit) implements RefittableModel {
@@ -58,6 +60,16 @@ record PreparedRefit(PreparedModel model, MixedModelFit fit) implements Refittab
     @Override
     public boolean countResponse() {
         return model.countResponse();
+    }
+
+    /** A nonlinear model draws from its own mean; every other from its linear predictor. */
+    @Override
+    public ResponseDraws simulator() {
+        if (model.nonlinear() == null) {
+            return RefittableModel.super.simulator();
+        }
+        NonlinearSimulation s = new NonlinearSimulation(model.nonlinear(), model.design(), model.response().y(), fit);
+        return s::draw;
     }
 
     @Override
