@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The bad-input suite in test resources (bad-input/NN-name/): each case has {@code args} (one
- * argument per line; DATA is the case's data.csv, NOFILE a missing file, DIR a directory) and
+ * argument per line; DATA is the case's data.csv, MODEL its model.json, NOFILE a missing file, DIR a directory) and
  * {@code expect} (the exit status, then a text the one-line message must contain).
  */
 class BadInputSuiteTest {
@@ -38,6 +38,7 @@ class BadInputSuiteTest {
         List<String> expect = Files.readAllLines(dir.resolve("expect"));
         String[] a = args.stream().map(s -> switch (s) {
             case "DATA" -> dir.resolve("data.csv").toString();
+            case "MODEL" -> dir.resolve("model.json").toString();
             case "NOFILE" -> tmp.resolve("no-such-file.csv").toString();
             case "DIR" -> tmp.toString();
             default -> s;

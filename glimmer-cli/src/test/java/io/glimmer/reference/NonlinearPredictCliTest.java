@@ -88,6 +88,23 @@ class NonlinearPredictCliTest {
         assertTrue(marginal.err().contains("--random conditional"), marginal.err());
     }
 
+    /** Random Asym against random Asym + xmid (lme4's three-part formulas) as nlme's anova (reference/r/nlme_postfit.R). */
+    @Test
+    void comparesRandomParametersAsNlmeAnova() throws Exception {
+        JsonNode r = Reference.load("orange_nlme_anova").json();
+        String model = "circumference ~ SSlogis(age, Asym, xmid, scal)";
+        Run c = run("compare", List.of("--data", Reference.data("orange.csv").toString(), "--formula", model + " ~ Asym | Tree",
+                "--formula", model + " ~ Asym + xmid | Tree", "--method", "ML", "--format", "json"));
+        assertEquals(0, c.status(), c.err());
+        JsonNode got = JSON.readTree(c.out());
+        for (int i = 0; i < 2; i++) {
+            assertEquals(r.get("log_likelihood").get(i).asDouble(), got.get("models").get(i).get("log_likelihood").asDouble(), 2e-3);
+            assertEquals(r.get("df").get(i).asInt(), got.get("models").get(i).get("df").asInt());
+        }
+        assertEquals(r.get("chisq").asDouble(), got.get("tests").get(0).get("chisq").asDouble(), 4e-3);
+        assertEquals(r.get("p_value").asDouble(), got.get("tests").get(0).get("p_value").asDouble(), 1e-3);
+    }
+
     @Test
     void simulatesAndBootstrapsFromASeed() throws Exception {
         List<String> args = fitArgs(Reference.load("orange_nlme_predict"));
