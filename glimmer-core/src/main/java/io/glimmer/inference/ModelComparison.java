@@ -6,6 +6,8 @@ import io.glimmer.design.Design;
 import io.glimmer.fit.FixedEffect;
 import io.glimmer.fit.MixedModelFit;
 import io.glimmer.formula.Formula;
+import io.glimmer.nonlinear.NlmerFormula;
+import io.glimmer.fit.EstimatorDetails;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -57,6 +59,10 @@ public record ModelComparison(List<ComparedModel> models, List<Step> tests, bool
         }
     }
 
+    /** nlme's anova: the χ² reference, without a boundary mixture. */
+    private static final BoundaryRule NONLINEAR_RULE = new BoundaryRule(BoundaryRule.Kind.SEVERAL_COMPONENTS, null,
+            "nonlinear models: the chi-squared reference distribution, as nlme's anova (conservative when variance components are added)");
+
     /**
      * The checks before anything is fitted: two models or more, a method with a likelihood, one response.
      *
@@ -70,7 +76,7 @@ public record ModelComparison(List<ComparedModel> models, List<Step> tests, bool
             throw new InputException("compare needs maximum-likelihood fits ({--method REML, ML, Laplace or AGQ}); {--method "
                     + method.label() + "} has no likelihood to compare");
         }
-        checkSameResponse(formulas.stream().map(Formula::parse).toList());
+        checkSameResponse(formulas);
         return method == Method.REML;
     }
 
@@ -90,7 +96,9 @@ public record ModelComparison(List<ComparedModel> models, List<Step> tests, bool
             MixedModelFit b = models.get(i + 1).fit();
             Design smaller = models.get(i).design();
             Design larger = models.get(i + 1).design();
-            Nesting nesting = Nesting.of(smaller, larger);
+            boolean nonlinear = a.details() instanceof EstimatorDetails.Nonlinear && b.details() instanceof EstimatorDetails.Nonlinear;
+            // nonlinear models share the frame's design: they nest by their mean, parameters and random effects
+            Nesting nesting = nonlinear ? Nesting.ofNonlinear(a, b) : Nesting.of(smaller, larger);
             List<String> ziSmaller = a.zeroInflationFixedEffects().stream().map(FixedEffect::term).toList();
             List<String> ziLarger = b.zeroInflationFixedEffects().stream().map(FixedEffect::term).toList();
             if (nesting.nested()) {
@@ -101,7 +109,7 @@ public record ModelComparison(List<ComparedModel> models, List<Step> tests, bool
                 continue;
             }
             LikelihoodRatioTest test = LikelihoodRatioTest.between(a, b);
-            BoundaryRule rule = ziSmaller.size() != ziLarger.size()
+            BoundaryRule rule = nonlinear ? NONLINEAR_RULE : ziSmaller.size() != ziLarger.size()
                     ? new BoundaryRule(BoundaryRule.Kind.FIXED_EFFECTS, null,
                             "the models differ in their zero-inflation coefficients: the chi-squared reference distribution applies")
                     : BoundaryRule.between(smaller, larger, test.df());
@@ -111,7 +119,7 @@ public record ModelComparison(List<ComparedModel> models, List<Step> tests, bool
         return new ModelComparison(List.copyOf(models), List.copyOf(steps), refittedWithMl);
     }
 
-    private static void checkSameResponse(List<Formula> formulas) {
+    private static void checkSameResponse(List<String> formulas) {
         String first = response(formulas.get(0));
         for (int i = 1; i < formulas.size(); i++) {
             String r = response(formulas.get(i));
@@ -122,7 +130,12 @@ public record ModelComparison(List<ComparedModel> models, List<Step> tests, bool
         }
     }
 
-    private static String response(Formula f) {
+    private static String response(String formula) {
+        NlmerFormula nlmer = NlmerFormula.of(formula);
+        if (nlmer != null) { // a nonlinear model's response is the column left of its first '~'
+            return nlmer.model().substring(0, nlmer.model().indexOf('~')).strip();
+        }
+        Formula f = Formula.parse(formula);
         if (f.response() == null) {
             throw new InputException("the formula '" + f.text() + "' has no response (nothing left of '~')");
         }

@@ -1,5 +1,6 @@
 package io.glimmer.inference;
 
+import io.glimmer.fit.MixedModelFit;
 import io.glimmer.design.Design;
 import io.glimmer.design.RandomEffectsTerm;
 
@@ -49,6 +50,36 @@ public record Nesting(boolean nested, String reason) {
         for (RandomEffectsTerm t : smaller.randomTerms()) {
             if (!insideSomeTerm(t, larger.randomTerms())) {
                 return no("the random-effects term " + RandomTermLabel.of(t.group(), t.termNames()) + " is not contained in one term of the larger model");
+            }
+        }
+        return NESTED;
+    }
+
+    /**
+     * Whether one nonlinear fit is nested in another: the same mean (formula), every fixed effect of the
+     * smaller among the larger's (by nlme's names), every random effect of the smaller among the
+     * larger's on the same group, and its correlations too (random Asym inside random Asym + xmid).
+     */
+    public static Nesting ofNonlinear(MixedModelFit smaller, MixedModelFit larger) {
+        if (!smaller.formula().equals(larger.formula())) {
+            return no("the nonlinear models' formulas differ");
+        }
+        Set<String> fixed = new HashSet<>(larger.fixedEffects().stream().map(f -> f.term()).toList());
+        for (var f : smaller.fixedEffects()) {
+            if (!fixed.contains(f.term())) {
+                return no("the fixed effect " + f.term() + " is only in the smaller model");
+            }
+        }
+        Set<String> random = new HashSet<>(larger.randomEffects().stream().map(v -> v.group() + "|" + v.term()).toList());
+        for (var v : smaller.randomEffects()) {
+            if (!random.contains(v.group() + "|" + v.term())) {
+                return no("the random effect " + v.term() + " | " + v.group() + " is only in the smaller model");
+            }
+        }
+        Set<String> correlations = new HashSet<>(larger.correlations().stream().map(c -> c.group() + "|" + c.term1() + "|" + c.term2()).toList());
+        for (var c : smaller.correlations()) {
+            if (!correlations.contains(c.group() + "|" + c.term1() + "|" + c.term2())) {
+                return no("the correlation of " + c.term1() + " and " + c.term2() + " is only in the smaller model");
             }
         }
         return NESTED;

@@ -17,7 +17,7 @@ import java.util.function.IntConsumer;
 
 /**
  * The parametric bootstrap of lme4's {@code bootMer(fit, FUN, nsim, use.u = FALSE)}: simulate
- * responses from the fitted model ({@link ResponseSimulator}), refit each, and collect the
+ * responses from the fitted model ({@link RefittableModel#simulator()}), refit each, and collect the
  * parameters ({@link NamedParameters}). Replicate i draws from its own seed, derived in order from
  * the master seed, so the result does not depend on the number of threads. A refit that fails is
  * counted, not fatal.
@@ -33,11 +33,11 @@ public final class ParametricBootstrap {
      * @param progress told the number of finished replicates after each one (from worker threads), or null
      */
     public static BootstrapDistribution run(RefittableModel model, int nsim, long seed, int threads, IntConsumer progress) {
-        return run(new ResponseSimulator(model), NamedParameters.of(model.fit()), model::refit, nsim, seed, threads, progress);
+        return run(model.simulator(), NamedParameters.of(model.fit()), model::refit, nsim, seed, threads, progress);
     }
 
     /** The bootstrap with any refitting function (tests use one that fails on purpose). */
-    static BootstrapDistribution run(ResponseSimulator simulator, NamedParameters observed, Function<double[], MixedModelFit> refitter,
+    static BootstrapDistribution run(ResponseDraws simulator, NamedParameters observed, Function<double[], MixedModelFit> refitter,
                                      int nsim, long seed, int threads, IntConsumer progress) {
         if (nsim < 1) {
             throw new io.glimmer.error.InputException("the number of bootstrap replicates must be at least 1, not " + nsim);

@@ -58,6 +58,11 @@ public interface RefittableModel {
         return null;
     }
 
+    /** What draws new responses of the fit: by default {@link ResponseSimulator}, for a linear predictor. */
+    default ResponseDraws simulator() {
+        return new ResponseSimulator(this);
+    }
+
     /**
      * Fits the same model to another response over the same rows: numbers for a linear model,
      * proportions of successes (with the same trials) for a binomial GLMM.

@@ -27,11 +27,12 @@ import io.glimmer.formula.Formula;
 import io.glimmer.inference.ProfileIntervals;
 import io.glimmer.lmm.LinearMixedModel;
 import io.glimmer.inference.RefittableModel;
-import io.glimmer.inference.ResponseSimulator;
+import io.glimmer.inference.ResponseDraws;
 import io.glimmer.nonlinear.NlmerFormula;
 import io.glimmer.nonlinear.NonlinearSpecification;
 import io.glimmer.predict.Predictor;
 import io.glimmer.predict.SavedModel;
+import io.glimmer.predict.SavedNonlinear;
 import io.glimmer.response.Response;
 import io.glimmer.summary.Summary;
 
@@ -247,7 +248,6 @@ public final class PreparedModel implements FitSource {
 
     /** Refuses, before any fitting, a model that simulation and the bootstrap cannot refit. */
     public void checkRefittable() {
-        refuseNonlinear("simulation and the parametric bootstrap");
         RefittableModel.checkCovered(method, options.correlation() != null);
     }
 
@@ -284,7 +284,9 @@ public final class PreparedModel implements FitSource {
 
     /** The fit reduced to what predicting from it needs, with this model's coding of the data. */
     public SavedModel saved(MixedModelFit fit) {
-        refuseNonlinear("saved models and predictions for new data");
+        if (nonlinear != null) {
+            return SavedNonlinear.of(fit, design, response.y(), nonlinear);
+        }
         return SavedModel.of(fit, design, response.categories(), zeroInflation);
     }
 
@@ -310,7 +312,7 @@ public final class PreparedModel implements FitSource {
 
     @Override
     public double[][] simulate(MixedModelFit fit, int nsim, long seed) {
-        ResponseSimulator simulator = new ResponseSimulator(refittable(fit));
+        ResponseDraws simulator = refittable(fit).simulator();
         double[][] y = simulator.simulate(nsim, seed);
         for (int i = 0; i < y.length; i++) {
             y[i] = simulator.asData(y[i]);

@@ -7,6 +7,8 @@ import io.glimmer.design.ModelMatrix;
 import io.glimmer.family.Family;
 import io.glimmer.fit.MixedModelFit;
 import io.glimmer.inference.RefittableModel;
+import io.glimmer.inference.ResponseDraws;
+import io.glimmer.nonlinear.NonlinearSimulation;
 
 import java.util.List;
 
@@ -67,6 +69,16 @@ record PreparedRefit(PreparedModel model, MixedModelFit fit) implements Refittab
     @Override
     public boolean countResponse() {
         return model.countResponse();
+    }
+
+    /** A nonlinear model draws from its own mean; every other from its linear predictor. */
+    @Override
+    public ResponseDraws simulator() {
+        if (model.nonlinear() == null) {
+            return RefittableModel.super.simulator();
+        }
+        NonlinearSimulation s = new NonlinearSimulation(model.nonlinear(), model.design(), model.response().y(), fit);
+        return s::draw;
     }
 
     /** @throws InputException when an ordered response lacks a category (its thresholds could not be estimated) */

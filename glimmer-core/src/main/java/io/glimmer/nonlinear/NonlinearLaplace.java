@@ -123,7 +123,7 @@ final class NonlinearLaplace {
     }
 
     /** The q × q factor over all random coordinates: the terms' λ on the diagonal blocks. */
-    private static double[] lambda(CovarianceStructure cs, double[] theta) {
+    static double[] lambda(CovarianceStructure cs, double[] theta) {
         double[][] parts = cs.newLambdas();
         cs.lambdas(theta, parts);
         int q = 0;

@@ -41,7 +41,8 @@ public final class Predictor {
 
     public Predictor(SavedModel model) {
         this.model = model;
-        this.formula = Formula.parse(model.formula());
+        // a nonlinear model's formula is its mean's, which NonlinearPredictor reads
+        this.formula = model.nonlinear() == null ? Formula.parse(model.formula()) : null;
         this.link = Family.of(model.family(), model.link()).link();
     }
 
@@ -51,6 +52,9 @@ public final class Predictor {
      * P(Y = j) = F(α_j − η) − F(α_{j−1} − η).
      */
     public Predictions predict(DataFrame data, PredictionScale scale, RandomEffectsMode random) {
+        if (model.nonlinear() != null) {
+            return new NonlinearPredictor(model).predict(data, scale, random);
+        }
         if (!model.ordinal()) {
             return predictMeans(data, scale, random);
         }
@@ -98,15 +102,7 @@ public final class Predictor {
         ModelMatrix x = ModelMatrixBuilder.build(frame, formula.intercept(), formula.fixedTerms(), model.coefficientNames());
         double[] eta = populationPredictor(frame, x);
         boolean[] missing = new boolean[n];
-        Set<String> missingVariables = new LinkedHashSet<>();
-        for (Expr e : needed) {
-            for (int r = 0; r < n; r++) {
-                if (frame.column(e).isMissing(r)) {
-                    missing[r] = true;
-                    missingVariables.add(e.deparse());
-                }
-            }
-        }
+        Set<String> missingVariables = markMissing(frame, needed, missing);
         List<RowTerm> terms = random == RandomEffectsMode.POPULATION ? List.of() : rowTerms(frame, random == RandomEffectsMode.CONDITIONAL);
         List<String> notes = new ArrayList<>();
         int missingRows = 0;
@@ -114,8 +110,7 @@ public final class Predictor {
             missingRows += m ? 1 : 0;
         }
         if (missingRows > 0) {
-            notes.add(missingRows + (missingRows == 1 ? " row has" : " rows have") + " a missing value in "
-                    + String.join(", ", missingVariables) + "; " + (missingRows == 1 ? "its prediction is" : "their predictions are") + " NA");
+            notes.add(missingNote(missingRows, missingVariables));
         }
         double[] values = new double[n];
         double[] se = random == RandomEffectsMode.CONDITIONAL || model.betaCovariance() == null ? null : new double[n];
@@ -285,10 +280,34 @@ public final class Predictor {
     private record RowTerm(SavedRandomTerm saved, double[] z, int[] levels, String[] names) {
     }
 
+    /** Marks the rows where a needed expression is missing; the expressions that were, by name. */
+    static Set<String> markMissing(ModelFrame frame, List<Expr> needed, boolean[] missing) {
+        Set<String> variables = new LinkedHashSet<>();
+        for (Expr e : needed) {
+            for (int r = 0; r < missing.length; r++) {
+                if (frame.column(e).isMissing(r)) {
+                    missing[r] = true;
+                    variables.add(e.deparse());
+                }
+            }
+        }
+        return variables;
+    }
+
+    /** The note for rows predicted NA for a missing value. */
+    static String missingNote(int missingRows, Set<String> variables) {
+        return missingRows + (missingRows == 1 ? " row has" : " rows have") + " a missing value in " + String.join(", ", variables) + "; "
+                + (missingRows == 1 ? "its prediction is" : "their predictions are") + " NA";
+    }
+
     /** Rows of one grouping factor whose level the model has not seen. */
-    private static final class Unseen {
+    static final class Unseen {
         private final Set<Integer> rows = new LinkedHashSet<>();
         private final Set<String> levels = new LinkedHashSet<>();
+
+        boolean any() {
+            return !rows.isEmpty();
+        }
 
         void add(int row, String level) {
             rows.add(row);

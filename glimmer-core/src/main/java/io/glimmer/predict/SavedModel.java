@@ -32,11 +32,28 @@ import java.util.Map;
  * @param categories       an ordinal model's response categories in order; empty for every other model
  * @param thresholds       an ordinal model's thresholds α (one fewer than the categories); empty otherwise
  * @param zeroInflation    the zero-inflation model, or null
+ * @param nonlinear        a nonlinear model's mean and parameters (its β are named as nlme names them), or null
  */
 public record SavedModel(String formula, String family, String link, String method, int nObs,
                          List<String> coefficientNames, double[] beta, double[][] betaCovariance,
                          double[] theta, Double sigma, StoredCoding coding, List<SavedRandomTerm> randomTerms,
-                         List<String> categories, double[] thresholds, ZeroInflation zeroInflation) {
+                         List<String> categories, double[] thresholds, ZeroInflation zeroInflation, Nonlinear nonlinear) {
+    /**
+     * A nonlinear mixed model as prediction needs it beyond the common parts: the mean's formula
+     * ({@code formula} is the same text), its parameters, which of them have random effects (the random
+     * terms' effects in order, of the one grouping factor) and the covariates of parameters.
+     *
+     * @param parameters       the parameter names, in the fit's order
+     * @param randomParameters the parameter of each random effect, in the order of the random terms' effects
+     * @param fixed            {@code --fixed} as given, or null when every parameter is a constant
+     */
+    public record Nonlinear(List<String> parameters, List<String> randomParameters, String fixed) {
+        public Nonlinear {
+            parameters = List.copyOf(parameters);
+            randomParameters = List.copyOf(randomParameters);
+        }
+    }
+
     /**
      * A zero-inflation model as prediction needs it: p₀ = logit⁻¹(x_zi'γ) from its formula, coefficients and coding.
      *
@@ -86,6 +103,14 @@ public record SavedModel(String formula, String family, String link, String meth
     public SavedModel(String formula, String family, String link, String method, int nObs, List<String> coefficientNames, double[] beta,
                       double[][] betaCovariance, double[] theta, Double sigma, StoredCoding coding, List<SavedRandomTerm> randomTerms) {
         this(formula, family, link, method, nObs, coefficientNames, beta, betaCovariance, theta, sigma, coding, randomTerms, null, null, null);
+    }
+
+    /** A model with a linear predictor (not nonlinear). */
+    public SavedModel(String formula, String family, String link, String method, int nObs, List<String> coefficientNames, double[] beta,
+                      double[][] betaCovariance, double[] theta, Double sigma, StoredCoding coding, List<SavedRandomTerm> randomTerms,
+                      List<String> categories, double[] thresholds, ZeroInflation zeroInflation) {
+        this(formula, family, link, method, nObs, coefficientNames, beta, betaCovariance, theta, sigma, coding, randomTerms, categories,
+                thresholds, zeroInflation, null);
     }
 
     @Override
@@ -146,7 +171,7 @@ public record SavedModel(String formula, String family, String link, String meth
         for (RandomEffectsTerm t : design.randomTerms()) {
             int first = columnOfGroup.getOrDefault(t.group(), 0);
             columnOfGroup.put(t.group(), first + t.q());
-            terms.add(new SavedRandomTerm(t.group(), t.termNames(), covariance(t, unused, fit.correlations()), t.levels(), modes(fit, t, first)));
+            terms.add(term(fit, t.group(), t.termNames(), t.levels(), unused, first));
         }
         ZeroInflation zi = zeroInflation == null ? null : new ZeroInflation(zeroInflation.text(),
                 fit.zeroInflationFixedEffects().stream().map(FixedEffect::term).toList(),
@@ -156,20 +181,32 @@ public record SavedModel(String formula, String family, String link, String meth
                 categories, fit.thresholds().stream().mapToDouble(FixedEffect::estimate).toArray(), zi);
     }
 
+    /**
+     * One random-effects term of a fit: its covariance and its columns of the group's modes.
+     *
+     * @param unused the fit's variance components not yet taken by an earlier term (this one's are removed)
+     * @param first  the term's first column among its group's modes
+     */
+    static SavedRandomTerm term(MixedModelFit fit, String group, List<String> names, List<String> levels, List<VarianceComponent> unused,
+                                int first) {
+        return new SavedRandomTerm(group, names, covariance(group, names, unused, fit.correlations()), levels, modes(fit, group, names, levels, first));
+    }
+
     /** Σ of one term from the reported variances (taken in order, as the estimators report them) and correlations. */
-    private static double[][] covariance(RandomEffectsTerm t, List<VarianceComponent> unused, List<RandomEffectCorrelation> correlations) {
-        int q = t.q();
+    private static double[][] covariance(String group, List<String> names, List<VarianceComponent> unused,
+                                         List<RandomEffectCorrelation> correlations) {
+        int q = names.size();
         double[] sd = new double[q];
         for (int a = 0; a < q; a++) {
             VarianceComponent found = null;
             for (VarianceComponent v : unused) {
-                if (v.group().equals(t.group()) && v.term().equals(t.termNames().get(a))) {
+                if (v.group().equals(group) && v.term().equals(names.get(a))) {
                     found = v;
                     break;
                 }
             }
             if (found == null) {
-                throw new InputException("the fit reports no variance for '" + t.termNames().get(a) + "' of '" + t.group() + "'; it cannot be saved for prediction");
+                throw new InputException("the fit reports no variance for '" + names.get(a) + "' of '" + group + "'; it cannot be saved for prediction");
             }
             unused.remove(found);
             sd[a] = found.stdDev();
@@ -180,7 +217,7 @@ public record SavedModel(String formula, String family, String link, String meth
             for (int b = 0; b < a; b++) {
                 double r = 0;
                 for (RandomEffectCorrelation c : correlations) {
-                    if (c.group().equals(t.group()) && c.term1().equals(t.termNames().get(b)) && c.term2().equals(t.termNames().get(a))) {
+                    if (c.group().equals(group) && c.term1().equals(names.get(b)) && c.term2().equals(names.get(a))) {
                         r = Double.isFinite(c.correlation()) ? c.correlation() : 0;
                         break;
                     }
@@ -192,24 +229,25 @@ public record SavedModel(String formula, String family, String link, String meth
     }
 
     /** The term's columns of its group's modes: terms of one grouping factor are reported side by side. */
-    private static double[][] modes(MixedModelFit fit, RandomEffectsTerm t, int firstColumn) {
+    private static double[][] modes(MixedModelFit fit, String group, List<String> names, List<String> levels, int firstColumn) {
+        int q = names.size();
         for (ConditionalModes m : fit.conditionalModes()) {
-            if (!m.group().equals(t.group())) {
+            if (!m.group().equals(group)) {
                 continue;
             }
-            if (firstColumn + t.q() > m.terms().size() || !m.terms().subList(firstColumn, firstColumn + t.q()).equals(t.termNames())
-                    || !m.levels().equals(t.levels())) {
+            if (firstColumn + q > m.terms().size() || !m.terms().subList(firstColumn, firstColumn + q).equals(names)
+                    || !m.levels().equals(levels)) {
                 break;
             }
-            double[][] out = new double[m.levels().size()][t.q()];
+            double[][] out = new double[m.levels().size()][q];
             for (int l = 0; l < out.length; l++) {
-                for (int a = 0; a < t.q(); a++) {
+                for (int a = 0; a < q; a++) {
                     out[l][a] = m.value(l, firstColumn + a);
                 }
             }
             return out;
         }
-        throw new InputException("the fit has no conditional modes for '" + t.group() + "'; it cannot be saved for prediction");
+        throw new InputException("the fit has no conditional modes for '" + group + "'; it cannot be saved for prediction");
     }
 
     /** The saved term of a group with these effects, or null. */

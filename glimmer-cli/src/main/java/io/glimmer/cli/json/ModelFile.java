@@ -43,7 +43,9 @@ import static io.glimmer.cli.json.Json.numbers;
  *  "factor_levels": {"period": ["1", "2", "3", "4"]},
  *  "scaling": {"scale(x)": {"center": 4.5, "scale": 2.87}},
  *  "random_effects": [{"group": "herd", "terms": ["(Intercept)"], "covariance": [[0.41]],
- *                      "levels": ["1", ...], "conditional_modes": [[0.58], ...]}]}
+ *                      "levels": ["1", ...], "conditional_modes": [[0.58], ...]}],
+ *  "nonlinear": {"parameters": ["Asym", "xmid", "scal"], "random_parameters": ["Asym"],   (a nonlinear model only)
+ *                "fixed": "Asym ~ Type; xmid + scal ~ 1"}}
  * </pre>
  */
 public final class ModelFile {
@@ -104,6 +106,19 @@ public final class ModelFile {
             zi.names().forEach(terms::add);
             numbers(z.putArray("estimates"), zi.gamma());
             coding(z, zi.coding());
+        }
+        SavedModel.Nonlinear nl = m.nonlinear();
+        if (nl != null) { // a nonlinear model: its mean is "formula", its β named by parameter (absent for every other model)
+            ObjectNode n = o.putObject("nonlinear");
+            ArrayNode parameters = n.putArray("parameters");
+            nl.parameters().forEach(parameters::add);
+            ArrayNode randomParameters = n.putArray("random_parameters");
+            nl.randomParameters().forEach(randomParameters::add);
+            if (nl.fixed() == null) {
+                n.putNull("fixed");
+            } else {
+                n.put("fixed", nl.fixed());
+            }
         }
         return o;
     }
@@ -179,10 +194,13 @@ public final class ModelFile {
             JsonNode z = o.get("zero_inflation");
             SavedModel.ZeroInflation zi = z == null || z.isNull() ? null
                     : new SavedModel.ZeroInflation(r.text(z, "formula"), r.strings(z, "terms"), r.numbers(z, "estimates"), r.coding(z));
+            JsonNode n = o.get("nonlinear");
+            SavedModel.Nonlinear nl = n == null || n.isNull() ? null : new SavedModel.Nonlinear(r.strings(n, "parameters"),
+                    r.strings(n, "random_parameters"), n.path("fixed").isTextual() ? n.get("fixed").asText() : null);
             return new SavedModel(r.text(o, "formula"), r.text(o, "family"), r.text(o, "link"), r.text(o, "method"),
                     o.path("n_obs").asInt(0), names, beta, vcov, r.numbers(o, "theta"),
                     sigma == null || sigma.isNull() ? null : sigma.asDouble(), r.coding(o), terms,
-                    ordinal ? r.strings(o, "categories") : null, ordinal ? r.numbers(o, "thresholds") : null, zi);
+                    ordinal ? r.strings(o, "categories") : null, ordinal ? r.numbers(o, "thresholds") : null, zi, nl);
         } catch (IllegalArgumentException e) {
             throw new InputException(file + ": the model file is inconsistent (" + e.getMessage() + ")", e);
         }
