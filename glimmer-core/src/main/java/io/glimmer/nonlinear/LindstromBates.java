@@ -213,7 +213,7 @@ final class LindstromBates {
         return lmeFit.toBuilder()
                 .formula(model.formula().text())
                 .nDropped(model.frame().frame().dropped())
-                .details(new EstimatorDetails.Nonlinear(reml, iterations, lin.design().randomTerms().size() > 1))
+                .details(new EstimatorDetails.Nonlinear(reml, iterations, model.diagonal()))
                 .converged(converged && lmeFit.converged())
                 .warnings(warnings)
                 .fixedEffects(fixed)

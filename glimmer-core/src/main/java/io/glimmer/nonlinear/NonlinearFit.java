@@ -1,6 +1,7 @@
 package io.glimmer.nonlinear;
 
 import io.glimmer.design.Design;
+import io.glimmer.error.InputException;
 import io.glimmer.fit.MixedModelFit;
 import io.glimmer.formula.Expr;
 
@@ -23,6 +24,10 @@ public final class NonlinearFit {
     /** Fits by the Laplace approximation (lme4's nlmer), from the Lindstrom–Bates ML fit. */
     public static MixedModelFit laplace(NonlinearSpecification spec, Design frame, double[] y) {
         NonlinearMixedModel model = model(spec, frame, y);
+        if (model.groupings() > 1) {
+            throw new InputException("nested grouping (" + spec.random().grouping() + ") is fitted by {--method ML or REML} (nlme's Lindstrom-Bates), "
+                    + "not Laplace (lme4's nlmer has one grouping factor per random part)");
+        }
         return new NonlinearLaplace(model).fit(model.fixedStart(StartValues.of(spec, model)));
     }
 

@@ -90,7 +90,7 @@ final class NonlinearLaplace {
                 .formula(model.formula().text())
                 .method("Laplace").nAGQ(1)
                 .nDropped(model.frame().frame().dropped())
-                .details(new EstimatorDetails.Nonlinear(false, lb.optimizer().evaluations(), lin.design().randomTerms().size() > 1, true))
+                .details(new EstimatorDetails.Nonlinear(false, lb.optimizer().evaluations(), model.diagonal(), true))
                 .converged(converged)
                 .singular(cs.singular(theta))
                 .warnings(warnings)
