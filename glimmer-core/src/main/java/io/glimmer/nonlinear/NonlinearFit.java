@@ -31,6 +31,23 @@ public final class NonlinearFit {
         return new NonlinearLaplace(model).fit(model.fixedStart(StartValues.of(spec, model)));
     }
 
+    /**
+     * Fits by adaptive Gauss–Hermite quadrature with nAGQ points (one scalar random effect of one
+     * grouping factor); one point is {@link #laplace}.
+     */
+    public static MixedModelFit agq(NonlinearSpecification spec, Design frame, double[] y, int nAGQ) {
+        if (nAGQ == 1) {
+            return laplace(spec, frame, y);
+        }
+        NonlinearMixedModel model = model(spec, frame, y);
+        if (model.groupings() > 1 || model.termParameters().length != 1 || model.termParameters()[0].length != 1) {
+            throw new InputException("{--method AGQ} with {--agq} above 1 needs one parameter with a random effect and one grouping column "
+                    + "(given \"" + String.join(" + ", spec.random().parameters()) + " ~ 1 | " + spec.random().grouping() + "\"); "
+                    + "use {--method Laplace} or {--agq 1}");
+        }
+        return new NonlinearLaplace(model, nAGQ).fit(model.fixedStart(StartValues.of(spec, model)));
+    }
+
     static NonlinearMixedModel model(NonlinearSpecification spec, Design frame, double[] y) {
         NonlinearFormula f = spec.formula();
         double[][] columns = new double[f.columns().size()][];
