@@ -48,7 +48,7 @@ class NonlinearReferenceFitsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"orange_nlme_ml", "orange_nlme_reml", "orange_nlme_two_ml", "orange_nlme_diag_ml", "theoph_nlme_fol_ml",
-            "loblolly_nlme_asymp_ml", "co2_nlme_fixed_ml"})
+            "loblolly_nlme_asymp_ml", "co2_nlme_fixed_ml", "nested_nlme_ml", "nested_nlme_reml"})
     void reproducesNlme(String id) throws Exception {
         Reference ref = Reference.load(id);
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -16,7 +16,7 @@ final class Estimators {
     /** @param nonlinear a nonlinear model's specification, or null for a linear predictor */
     static Estimator of(Method method, FitOptions options, Family family, int nAGQ, NonlinearSpecification nonlinear) {
         if (nonlinear != null) {
-            return new NonlinearEstimation(nonlinear, method);
+            return new NonlinearEstimation(nonlinear, method, nAGQ);
         }
         return switch (method) {
             case REML, ML -> options.correlation() == null ? new LmmEstimation(method == Method.REML)

@@ -33,9 +33,9 @@ final class MethodOptions {
         if (method != Method.REML && method != Method.ML && options.correlation() != null) {
             throw new InputException("{--correlation} applies to linear mixed models ({--method REML or ML}), not " + method.label());
         }
-        if (options.nonlinear() != null && method != Method.REML && method != Method.ML && method != Method.LAPLACE) {
+        if (options.nonlinear() != null && method != Method.REML && method != Method.ML && method != Method.LAPLACE && method != Method.AGQ) {
             throw new InputException("nonlinear mixed models ({--start}, {--random#nonlinear}) are fitted by {--method ML or REML} (nlme's Lindstrom-Bates) "
-                    + "or Laplace (lme4's nlmer), not " + method.label());
+                    + "or Laplace or AGQ (lme4's nlmer; AGQ for one scalar random effect), not " + method.label());
         }
         if (options.nonlinear() != null && options.correlation() != null) {
             throw new InputException("{--correlation} is not supported for nonlinear mixed models yet");

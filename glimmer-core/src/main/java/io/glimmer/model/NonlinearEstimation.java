@@ -13,12 +13,16 @@ import io.glimmer.nonlinear.NonlinearSpecification;
 import io.glimmer.response.Response;
 
 /**
- * A nonlinear mixed model by nlme's Lindstrom–Bates algorithm (ML or REML) or lme4's nlmer Laplace
- * approximation. The prepared model's
+ * A nonlinear mixed model by nlme's Lindstrom–Bates algorithm (ML or REML), lme4's nlmer Laplace
+ * approximation, or adaptive quadrature (AGQ, nAGQ points, one scalar random effect). The prepared model's
  * formula and design are those of {@link NonlinearSpecification#frameFormula()}: the rows used and
  * the grouping factor.
  */
-record NonlinearEstimation(NonlinearSpecification spec, Method method) implements Estimator {
+record NonlinearEstimation(NonlinearSpecification spec, Method method, int nAGQ) implements Estimator {
+    NonlinearEstimation(NonlinearSpecification spec, Method method) {
+        this(spec, method, 1);
+    }
+
     @Override
     public void check(Formula formula, FitOptions options, Family family, DataFrame data) {
         if (!family.isGaussianIdentity()) {
@@ -37,6 +41,9 @@ record NonlinearEstimation(NonlinearSpecification spec, Method method) implement
 
     @Override
     public MixedModelFit fit(PreparedModel model) {
+        if (method == Method.AGQ) {
+            return NonlinearFit.agq(spec, model.design(), model.response().y(), nAGQ);
+        }
         if (method == Method.LAPLACE) {
             return NonlinearFit.laplace(spec, model.design(), model.response().y());
         }

@@ -7,7 +7,8 @@ import io.glimmer.linalg.SmallBlocks;
  * every level of the one grouping factor, the spherical random effects u minimising
  * ‖yᵢ − f(β, Λuᵢ)‖² + ‖uᵢ‖², by Gauss–Newton with step halving level by level (the levels are
  * independent given β). At the modes it also gives log det(Λ'ZᵢZᵢ'Λ + I) summed over the levels,
- * Z = ∂f/∂b there: the two parts of the Laplace approximation.
+ * Z = ∂f/∂b there: the two parts of the Laplace approximation. Each level's modes u and log det are
+ * kept for adaptive quadrature ({@link NonlinearQuadrature}).
  */
 final class GroupModes {
     private static final int MAX_ITERATIONS = 100;
@@ -54,7 +55,7 @@ final class GroupModes {
     }
 
     /** The Laplace approximation's parts at the modes, and the modes b = Λu per term. */
-    record Result(double pwrss, double logDetL2, double[][] b, boolean converged) {
+    record Result(double pwrss, double logDetL2, double[][] b, boolean converged, double[] u, double[] levelLogDet) {
         /** −2 log-likelihood with σ² = pwrss/n profiled out. */
         double deviance(int n) {
             return logDetL2 + n * (1 + Math.log(2 * Math.PI * pwrss / n));
@@ -112,10 +113,10 @@ final class GroupModes {
             s = step(beta, lambda, start, objective);
         }
         if (s == null) {
-            return new Result(Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, null, false);
+            return new Result(Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, null, false, null, null);
         }
         u = start;
-        return new Result(sum(objective), s.logDet, modes(lambda, start), converged);
+        return new Result(sum(objective), s.logDet, modes(lambda, start), converged, start.clone(), s.levelLogDet);
     }
 
     private static double sum(double[] v) {
@@ -126,8 +127,8 @@ final class GroupModes {
         return s;
     }
 
-    /** The Gauss–Newton step of every level at u, its decrement, and log det of the factor there. */
-    private record Step(double[] delta, double decrement, double logDet) {
+    /** The Gauss–Newton step of every level at u, its decrement, and log det of the factor there (summed and per level). */
+    private record Step(double[] delta, double decrement, double logDet, double[] levelLogDet) {
     }
 
     private Step step(double[] beta, double[] lambda, double[] uu, double[] objective) {
@@ -167,6 +168,7 @@ final class GroupModes {
         double[] delta = new double[levels * q];
         double decrement = 0;
         double logDet = 0;
+        double[] levelLogDet = new double[levels];
         for (int i = 0; i < levels; i++) {
             int base = i * q * q;
             for (int c = 0; c < q; c++) {
@@ -178,7 +180,7 @@ final class GroupModes {
                 return null;
             }
             for (int c = 0; c < q; c++) {
-                logDet += 2 * Math.log(a2[base + c * q + c]);
+                levelLogDet[i] += 2 * Math.log(a2[base + c * q + c]);
                 delta[i * q + c] = rhs[i * q + c];
             }
             SmallBlocks.solveLower(a2, base, q, delta, i * q);
@@ -186,11 +188,13 @@ final class GroupModes {
                 decrement += delta[i * q + c] * delta[i * q + c];
             }
             SmallBlocks.solveLowerTranspose(a2, base, q, delta, i * q);
+            logDet += levelLogDet[i];
         }
-        return new Step(delta, decrement, logDet);
+        return new Step(delta, decrement, logDet, levelLogDet);
     }
 
-    private double[] objectives(double[] beta, double[] lambda, double[] uu) {
+    /** ‖yᵢ − f(β, Λuᵢ)‖² + ‖uᵢ‖² of every level i at u (level-major); +∞ where not a number. */
+    double[] objectives(double[] beta, double[] lambda, double[] uu) {
         double[] f = model.formula().mean().values(model.inputs(beta, modes(lambda, uu)));
         double[] y = model.y();
         double[] obj = new double[levels];

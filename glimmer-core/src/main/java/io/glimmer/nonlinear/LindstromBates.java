@@ -33,10 +33,15 @@ import java.util.List;
 final class LindstromBates {
     static final int MAX_ITERATIONS = 50;
     static final int MAX_PNLS_ITERATIONS = 100;
-    /** θ settled: every component moved less than this (absolute; θ are relative standard deviations). */
-    static final double THETA_TOLERANCE = 1e-5;
-    /** β settled: every component moved less than this relative to its size. */
-    static final double BETA_TOLERANCE = 1e-7;
+    /**
+     * θ settled: every component moved less than this relative to its size (at least 1). Not tighter:
+     * on large data the LME step's θ is only determined to about 1e-5 relative (the ML criterion is
+     * that flat against its rounding), and a tighter test only iterated on that noise (35 steps
+     * instead of 2 on 10,000 subjects, docs/BENCHMARKS.md).
+     */
+    static final double THETA_TOLERANCE = 1e-4;
+    /** β settled: every component moved less than this relative to its size (nlme's tolerance is 1e-5). */
+    static final double BETA_TOLERANCE = 1e-6;
     private static final int MAX_HALVINGS = 30;
 
     private final NonlinearMixedModel model;
@@ -71,7 +76,7 @@ final class LindstromBates {
             lmeFit = lme.fit();
             evaluations += lmeFit.optimizer().evaluations();
             double[] next = lmeFit.theta();
-            converged = settled(theta, next, THETA_TOLERANCE, false) && settled(previousBeta, beta, BETA_TOLERANCE, true);
+            converged = settled(theta, next, THETA_TOLERANCE, 1) && settled(previousBeta, beta, BETA_TOLERANCE, 1e-8);
             theta = next;
         }
         LinearMixedModel.PenalisedSolution at = lme.solve(theta);
@@ -85,9 +90,10 @@ final class LindstromBates {
         return report(lmeFit, at, lin, converged, iteration, startTheta, evaluations, t0);
     }
 
-    private static boolean settled(double[] before, double[] after, double tolerance, boolean relative) {
+    /** Every component moved less than tolerance × max(|its value|, floor). */
+    private static boolean settled(double[] before, double[] after, double tolerance, double floor) {
         for (int i = 0; i < before.length; i++) {
-            double scale = relative ? Math.max(Math.abs(after[i]), 1e-8) : 1;
+            double scale = Math.max(Math.abs(after[i]), floor);
             if (!(Math.abs(after[i] - before[i]) <= tolerance * scale)) {
                 return false;
             }
@@ -207,7 +213,7 @@ final class LindstromBates {
         return lmeFit.toBuilder()
                 .formula(model.formula().text())
                 .nDropped(model.frame().frame().dropped())
-                .details(new EstimatorDetails.Nonlinear(reml, iterations, lin.design().randomTerms().size() > 1))
+                .details(new EstimatorDetails.Nonlinear(reml, iterations, model.diagonal()))
                 .converged(converged && lmeFit.converged())
                 .warnings(warnings)
                 .fixedEffects(fixed)

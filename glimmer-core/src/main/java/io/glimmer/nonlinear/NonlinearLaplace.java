@@ -4,6 +4,7 @@ import io.glimmer.fit.EstimatorDetails;
 import io.glimmer.fit.FixedEffectsTable;
 import io.glimmer.fit.MixedModelFit;
 import io.glimmer.fit.OptimizerSummary;
+import io.glimmer.glmm.QuadratureRule;
 import io.glimmer.lmm.CovarianceStructure;
 import io.glimmer.lmm.LinearMixedModel;
 import io.glimmer.lmm.RandomEffectsReport;
@@ -20,12 +21,23 @@ import java.util.List;
  * θ and β together. It starts at the Lindstrom–Bates ML fit (the two optima are close), with β
  * measured in that fit's standard errors so that every coordinate has a similar scale. Standard
  * errors are lme4's from RX: σ²(X'X − X'ZΛ(Λ'Z'ZΛ + I)⁻¹Λ'Z'X)⁻¹ of the model linearised at the optimum.
+ *
+ * <p>With more than one quadrature point (one scalar random effect only) the deviance is
+ * {@link NonlinearQuadrature}'s, which has no closed-form σ: log σ joins θ and β in BOBYQA, starting
+ * at the Lindstrom–Bates σ. One point is the Laplace fit itself.
  */
 final class NonlinearLaplace {
     private final NonlinearMixedModel model;
+    private final int nAGQ;
 
     NonlinearLaplace(NonlinearMixedModel model) {
+        this(model, 1);
+    }
+
+    /** @param nAGQ quadrature points, 1 (Laplace) or more for one scalar random effect */
+    NonlinearLaplace(NonlinearMixedModel model, int nAGQ) {
         this.model = model;
+        this.nAGQ = nAGQ;
     }
 
     MixedModelFit fit(double[] start) {
@@ -40,23 +52,36 @@ final class NonlinearLaplace {
         CovarianceStructure cs = new CovarianceStructure(lin0.design().randomTerms());
         GroupModes modes = new GroupModes(model);
         int n = model.rows();
-        double[] lower = new double[nt + p];
-        double[] upper = new double[nt + p];
+        boolean quadrature = nAGQ > 1;
+        QuadratureRule rule = quadrature ? QuadratureRule.normal(nAGQ, 1) : null;
+        int extra = quadrature ? 1 : 0; // log σ
+        double[] lower = new double[nt + p + extra];
+        double[] upper = new double[nt + p + extra];
         Arrays.fill(lower, Double.NEGATIVE_INFINITY);
         Arrays.fill(upper, Double.POSITIVE_INFINITY);
         System.arraycopy(cs.lower(), 0, lower, 0, nt);
         System.arraycopy(cs.upper(), 0, upper, 0, nt);
-        double[] x0 = new double[nt + p];
+        double[] x0 = new double[nt + p + extra];
         System.arraycopy(theta0, 0, x0, 0, nt);
+        if (quadrature) {
+            x0[nt + p] = Math.log(lb.residualStdDev());
+        }
         BoundedMinimizer.Result opt = BoundedMinimizer.minimize(x -> {
-            GroupModes.Result r = modes.at(beta(x, beta0, scale, nt), lambda(cs, Arrays.copyOf(x, nt)));
-            return r.deviance(n);
+            double[] beta = beta(x, beta0, scale, nt);
+            double[] lambda = lambda(cs, Arrays.copyOf(x, nt));
+            GroupModes.Result r = modes.at(beta, lambda);
+            if (!quadrature || r.u() == null) {
+                return r.deviance(n);
+            }
+            return NonlinearQuadrature.deviance(modes, r, beta, lambda, Math.exp(x[nt + p]), rule, n);
         }, x0, lower, upper, 0.2, 1e-7);
         double[] theta = Arrays.copyOf(opt.x(), nt);
         double[] beta = beta(opt.x(), beta0, scale, nt);
-        GroupModes.Result at = modes.at(beta, lambda(cs, theta));
-        double deviance = at.deviance(n);
-        double sigma2 = at.pwrss() / n;
+        double[] lambdaAt = lambda(cs, theta);
+        GroupModes.Result at = modes.at(beta, lambdaAt);
+        double deviance = quadrature ? NonlinearQuadrature.deviance(modes, at, beta, lambdaAt, Math.exp(opt.x()[nt + p]), rule, n)
+                : at.deviance(n);
+        double sigma2 = quadrature ? Math.exp(2 * opt.x()[nt + p]) : at.pwrss() / n;
 
         NonlinearMixedModel.Linearised lin = model.linearise(beta, at.b());
         MixedModelFit.Builder linear = new LinearMixedModel(lin.design(), lin.workingResponse(), null, false).estimatesAt(theta);
@@ -88,9 +113,9 @@ final class NonlinearLaplace {
         boolean converged = opt.converged() && at.converged();
         return linear
                 .formula(model.formula().text())
-                .method("Laplace").nAGQ(1)
+                .method(quadrature ? "AGQ" : "Laplace").nAGQ(nAGQ)
                 .nDropped(model.frame().frame().dropped())
-                .details(new EstimatorDetails.Nonlinear(false, lb.optimizer().evaluations(), lin.design().randomTerms().size() > 1, true))
+                .details(new EstimatorDetails.Nonlinear(false, lb.optimizer().evaluations(), model.diagonal(), true))
                 .converged(converged)
                 .singular(cs.singular(theta))
                 .warnings(warnings)
@@ -101,7 +126,7 @@ final class NonlinearLaplace {
                 .randomEffects(RandomEffectsReport.variances(lin.design().randomTerms(), cs, theta, sigma2))
                 .fitted(fitted)
                 .scaledResiduals(scaled)
-                .optimizer(new OptimizerSummary("Laplace (" + opt.name() + ", from the Lindstrom-Bates fit)", x0, opt.x(), opt.value(),
+                .optimizer(new OptimizerSummary((quadrature ? "AGQ, " + nAGQ + " points" : "Laplace") + " (" + opt.name() + ", from the Lindstrom-Bates fit)", x0, opt.x(), opt.value(),
                         opt.evaluations(), opt.converged(), opt.messages()))
                 .fitSeconds((System.nanoTime() - t0) / 1e9)
                 .build();

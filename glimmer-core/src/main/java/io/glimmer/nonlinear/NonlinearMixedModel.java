@@ -14,16 +14,19 @@ import java.util.List;
  * parameters in {@code --random}). It evaluates f and its exact gradient, and writes the model
  * linearised at (β, b) as a {@link Design} (X = ∂f/∂β, Z = ∂f/∂b), so the linear mixed model
  * machinery does both of Lindstrom and Bates' steps. Random effects are held per random-effects term of that design, level-major:
- * one term of q effects (general covariance) or q scalar terms (diagonal).
+ * one term of q effects (general covariance) or q scalar terms (diagonal) per grouping factor (several for nested grouping a/b).
  */
 final class NonlinearMixedModel {
     private final NonlinearFormula formula;
     private final Design frame;
     private final double[] y;
     private final double[][] columns;
-    private final int[] codes;
-    private final List<String> levels;
-    private final String group;
+    /** Per random-effects term of the linearised design: its grouping factor's row codes, levels and name. */
+    private final int[][] termCodes;
+    private final List<List<String>> termLevels;
+    private final String[] termGroup;
+    private final boolean diagonal;
+    private final int groupings;
     private final ModelExpression[] gradient;
     private final ParameterDesign fixed;
     /** termParameters[k][a]: the parameter of effect a of random-effects term k. */
@@ -31,7 +34,7 @@ final class NonlinearMixedModel {
     private final int n;
 
     /**
-     * @param frame   the rows used (model frame, response's formula for messages) and the grouping factor's codes in its one random term
+     * @param frame   the rows used (model frame, response's formula for messages) and the grouping factors' codes in its random terms
      * @param y       the response
      * @param columns the covariates the expression reads, by column index, over the rows used
      */
@@ -41,10 +44,6 @@ final class NonlinearMixedModel {
         this.frame = frame;
         this.y = y;
         this.columns = columns;
-        RandomEffectsTerm groupTerm = frame.randomTerms().get(0);
-        this.codes = groupTerm.columns().codes();
-        this.levels = groupTerm.levels();
-        this.group = random.group();
         this.n = y.length;
         this.fixed = new ParameterDesign(formula, covariates, frame.frame());
         int p = formula.parameters().size();
@@ -53,13 +52,25 @@ final class NonlinearMixedModel {
             gradient[k] = formula.mean().derivative(k);
         }
         int[] randomIndex = random.parameters().stream().mapToInt(formula::parameterIndex).toArray();
-        if (random.diagonal()) {
-            termParameters = new int[randomIndex.length][];
-            for (int a = 0; a < randomIndex.length; a++) {
-                termParameters[a] = new int[]{randomIndex[a]};
+        // One grouping factor per term of the frame ((1 | a/b) gives a and a:b); on each, the random
+        // parameters form one term (general covariance) or one term each (diagonal), as nlme's pdSymm/pdDiag.
+        this.diagonal = random.diagonal();
+        List<RandomEffectsTerm> factors = frame.randomTerms();
+        this.groupings = factors.size();
+        int blocks = diagonal ? randomIndex.length : 1;
+        int terms = groupings * blocks;
+        termParameters = new int[terms][];
+        termCodes = new int[terms][];
+        termLevels = new ArrayList<>();
+        termGroup = new String[terms];
+        for (int g = 0, t = 0; g < groupings; g++) {
+            RandomEffectsTerm factor = factors.get(g);
+            for (int k = 0; k < blocks; k++, t++) {
+                termParameters[t] = diagonal ? new int[]{randomIndex[k]} : randomIndex;
+                termCodes[t] = factor.columns().codes();
+                termLevels.add(factor.levels());
+                termGroup[t] = factor.group();
             }
-        } else {
-            termParameters = new int[][]{randomIndex};
         }
     }
 
@@ -99,13 +110,24 @@ final class NonlinearMixedModel {
         return formula;
     }
 
-    int levelCount() {
-        return levels.size();
+    /** The number of grouping factors: 1, or 2 and more for nested grouping (a/b). */
+    int groupings() {
+        return groupings;
     }
 
-    /** Each row's level of the grouping factor. */
+    /** The grouping factor's level count; one grouping factor only. */
+    int levelCount() {
+        return termLevels.get(0).size();
+    }
+
+    /** Each row's level of the grouping factor; one grouping factor only. */
     int[] codes() {
-        return codes;
+        return termCodes[0];
+    }
+
+    /** pdDiag (one term per random parameter) rather than one general term per grouping factor. */
+    boolean diagonal() {
+        return diagonal;
     }
 
     /** termParameters[k][a]: the parameter of effect a of random-effects term k (one term, or one per parameter when diagonal). */
@@ -122,7 +144,7 @@ final class NonlinearMixedModel {
     double[][] zeroEffects() {
         double[][] b = new double[termParameters.length][];
         for (int k = 0; k < b.length; k++) {
-            b[k] = new double[levels.size() * termParameters[k].length];
+            b[k] = new double[termLevels.get(k).size() * termParameters[k].length];
         }
         return b;
     }
@@ -132,6 +154,7 @@ final class NonlinearMixedModel {
         double[][] phi = fixed.parameters(beta, gradient.length);
         for (int t = 0; t < termParameters.length; t++) {
             int q = termParameters[t].length;
+            int[] codes = termCodes[t];
             for (int a = 0; a < q; a++) {
                 double[] target = phi[termParameters[t][a]];
                 for (int r = 0; r < n; r++) {
@@ -184,6 +207,7 @@ final class NonlinearMixedModel {
         List<RandomEffectsTerm> terms = new ArrayList<>();
         for (int t = 0; t < termParameters.length; t++) {
             int q = termParameters[t].length;
+            int[] codes = termCodes[t];
             double[] z = new double[n * q];
             List<String> names = new ArrayList<>();
             for (int a = 0; a < q; a++) {
@@ -194,7 +218,8 @@ final class NonlinearMixedModel {
                     w[r] += g[k][r] * b[t][codes[r] * q + a];
                 }
             }
-            terms.add(new RandomEffectsTerm(group, names, levels, new GroupedColumns(levels.size(), q, codes, z)));
+            List<String> levels = termLevels.get(t);
+            terms.add(new RandomEffectsTerm(termGroup[t], names, levels, new GroupedColumns(levels.size(), q, codes, z)));
         }
         Design design = new Design(frame.frame(), frame.formula(), new ModelMatrix(fixed.names(), x, n), List.of(), null, terms);
         return new Linearised(design, w, f);

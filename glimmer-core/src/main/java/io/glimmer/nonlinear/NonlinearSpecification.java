@@ -45,14 +45,16 @@ public record NonlinearSpecification(NonlinearFormula formula, RandomParameters 
                         + String.join(", ", nf.parameters()) + ")");
             }
         }
-        if (!data.has(rp.group())) {
-            throw new InputException("{--random#nonlinear}: the grouping column '" + rp.group() + "' is not a column of the data (columns: "
-                    + String.join(", ", data.names()) + ")");
+        for (String g : rp.groups()) {
+            if (!data.has(g)) {
+                throw new InputException("{--random#nonlinear}: the grouping column '" + g + "' is not a column of the data (columns: "
+                        + String.join(", ", data.names()) + ")");
+            }
         }
         return new NonlinearSpecification(nf, rp, covariates, start);
     }
 
-    /** {@code response ~ covariates + (1 | group)}: the variables whose complete rows the model uses. */
+    /** {@code response ~ covariates + (1 | group)} (or {@code (1 | a/b)} nested): the variables whose complete rows the model uses. */
     public Formula frameFormula() {
         List<String> terms = new ArrayList<>();
         for (String c : formula.columns()) {
@@ -67,7 +69,7 @@ public record NonlinearSpecification(NonlinearFormula formula, RandomParameters 
             terms.add("1");
         }
         String text = new Expr.Variable(formula.response()).deparse() + " ~ " + String.join(" + ", terms) + " + (1 | "
-                + new Expr.Variable(random.group()).deparse() + ")";
+                + random.grouping() + ")";
         return Formula.parse(text);
     }
 }

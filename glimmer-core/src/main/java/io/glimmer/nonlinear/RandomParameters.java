@@ -1,6 +1,7 @@
 package io.glimmer.nonlinear;
 
 import io.glimmer.error.InputException;
+import io.glimmer.formula.Expr;
 import io.glimmer.formula.Lexer;
 import io.glimmer.formula.Token;
 import io.glimmer.formula.Token.Kind;
@@ -10,15 +11,33 @@ import java.util.List;
 
 /**
  * nlme's {@code random = Asym + xmid ~ 1 | Tree}: which parameters get a random effect for each
- * level of one grouping factor, and whether their covariance is general (pdSymm) or diagonal (pdDiag).
+ * level of a grouping factor, and whether their covariance is general (pdSymm) or diagonal (pdDiag).
+ * Nested grouping {@code | a/b} (nlme's multilevel model) gives the same parameters a random effect
+ * at every level: for each a, and for each b within a.
  *
  * @param parameters the parameters with random effects, as written
- * @param group      the grouping column
+ * @param groups     the grouping columns, outermost first (one unless nested)
  * @param diagonal   pdDiag (true) or a general covariance (false)
  */
-public record RandomParameters(List<String> parameters, String group, boolean diagonal) {
+public record RandomParameters(List<String> parameters, List<String> groups, boolean diagonal) {
     public RandomParameters {
         parameters = List.copyOf(parameters);
+        groups = List.copyOf(groups);
+    }
+
+    /** One grouping column. */
+    public RandomParameters(List<String> parameters, String group, boolean diagonal) {
+        this(parameters, List.of(group), diagonal);
+    }
+
+    /** The innermost grouping column (the only one unless nested). */
+    public String group() {
+        return groups.get(groups.size() - 1);
+    }
+
+    /** The grouping as lme4 writes it: {@code g}, or {@code a/b} nested. */
+    String grouping() {
+        return String.join("/", groups.stream().map(g -> new Expr.Variable(g).deparse()).toList());
     }
 
     /**
@@ -48,15 +67,24 @@ public record RandomParameters(List<String> parameters, String group, boolean di
             throw fail(spec, one, "expected '1' after '~' (random effects on the parameters themselves: P ~ 1 | GROUP)");
         }
         at(spec, tokens, i++, Kind.BAR, "'|'");
-        Token group = at(spec, tokens, i++, Kind.NAME, "the grouping column");
-        Token end = tokens.get(i);
-        if (end.kind() == Kind.SLASH) {
-            throw fail(spec, end, "nested grouping (a/b) is not supported for nonlinear models yet; give one grouping column");
+        List<String> groups = new ArrayList<>();
+        while (true) {
+            Token group = at(spec, tokens, i++, Kind.NAME, "the grouping column");
+            if (groups.contains(group.text())) {
+                throw fail(spec, group, "the grouping column '" + group.text() + "' is named twice");
+            }
+            groups.add(group.text());
+            Token end = tokens.get(i);
+            if (end.kind() == Kind.SLASH) {
+                i++; // nested: a/b
+                continue;
+            }
+            if (end.kind() != Kind.END) {
+                throw fail(spec, end, "expected '/' or the end after the grouping column but found " + end.describe());
+            }
+            break;
         }
-        if (end.kind() != Kind.END) {
-            throw fail(spec, end, "expected the end after the grouping column but found " + end.describe());
-        }
-        return new RandomParameters(names, group.text(), diagonal);
+        return new RandomParameters(names, groups, diagonal);
     }
 
     private static boolean structure(String structure) {

@@ -130,6 +130,9 @@ public final class Summary {
         } else if (d instanceof EstimatorDetails.Pql) {
             return "Generalized linear mixed model fit by penalized quasi-likelihood (PQL)";
         } else if (d instanceof EstimatorDetails.Nonlinear nl) {
+            if (nl.laplace() && fit.nAGQ() != null && fit.nAGQ() > 1) {
+                return "Nonlinear mixed model fit by maximum likelihood (adaptive Gauss-Hermite quadrature, nAGQ = " + fit.nAGQ() + ")";
+            }
             return nl.laplace() ? "Nonlinear mixed model fit by maximum likelihood (Laplace approximation, as lme4's nlmer)"
                     : "Nonlinear mixed-effects model fit by " + (nl.reml() ? "REML" : "maximum likelihood") + " (as nlme's nlme, Lindstrom-Bates)";
         } else if (d instanceof EstimatorDetails.Gee) {

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** nlme's fits of the orange trees (ML, REML, two random parameters general and diagonal) through the Java API. */
+/** nlme's fits of the orange trees (ML, REML, two random parameters general and diagonal), other data sets and nested grouping (a/b) through the Java API. */
 class NonlinearReferenceTest {
 
     /** The options a reference's model, random, start, structure, fixed and method fields name. */
@@ -36,7 +36,7 @@ class NonlinearReferenceTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"orange_nlme_ml", "orange_nlme_reml", "orange_nlme_two_ml", "orange_nlme_diag_ml", "theoph_nlme_fol_ml",
-            "loblolly_nlme_asymp_ml", "co2_nlme_fixed_ml"})
+            "loblolly_nlme_asymp_ml", "co2_nlme_fixed_ml", "nested_nlme_ml", "nested_nlme_reml"})
     void reproducesNlme(String id) {
         Reference ref = Reference.load(id);
         MixedModelFit fit = Glimmer.fit(ref.dataPath(), ref.json().get("model").asText(), options(ref));
