@@ -38,7 +38,11 @@ final class ConditionalLogDensity {
 
     /** Row r's part of log p(y | η) up to a constant of the row (what a Metropolis ratio needs). */
     double row(int r, double eta) {
-        double mu = family.link().inverse(eta);
+        return rowAtMean(r, family.link().inverse(eta));
+    }
+
+    /** {@link #row} from the row's mean μ already computed (what the M-step's one pass over a draw's rows needs). */
+    double rowAtMean(int r, double mu) {
         if (!Double.isNaN(saturated)) {
             return -family.distribution().devianceResidual(data.y()[r], mu, data.weights()[r]) / 2;
         }
