@@ -15,7 +15,8 @@ import java.util.Locale;
  * against the true values, and the coverage of β0's 95% Wald interval (estimate ± 1.96 s.e.; Glimmer
  * reports no standard errors of variance components, so they have no Wald interval). Prints the
  * table of docs/METHODS.md:
- * {@code java -cp glimmer-core/target/classes:glimmer-core/target/test-classes:$(cat cp.txt) io.glimmer.glmm.SalamanderStudy 50}.
+ * {@code java -cp glimmer-core/target/classes:glimmer-core/target/test-classes:$(cat glimmer-core/cp.txt) io.glimmer.glmm.SalamanderStudy 50}
+ * (cp.txt from {@code mvn -B -o -q dependency:build-classpath -pl glimmer-core -Dmdep.outputFile=cp.txt}).
  */
 final class SalamanderStudy {
     static final String FORMULA = "y ~ 1 + (1 | female) + (1 | male)";

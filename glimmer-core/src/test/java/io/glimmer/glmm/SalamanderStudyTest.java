@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * over replicates holds both the data's variability and each fit's Monte Carlo error); and MCEM's mean
  * estimate is not above the truth by more than 2 of its standard errors (replicates' s.d./√R): it moves
  * from Laplace's towards the truth without overshooting it. The size of each method's bias needs the
- * full run (its s.e. with R = 6 is about 0.1, larger than MCEM's bias).
+ * full run (its s.e. with R = 6 is about 0.15, larger than MCEM's bias).
  */
 class SalamanderStudyTest {
     static final int REPLICATES = 6;
