@@ -55,7 +55,11 @@ final class ConditionalLogDensity {
         if (observation != null) {
             return observation.logDensity(r, data.y()[r], eta, data.weights()[r]);
         }
-        double mu = family.link().inverse(eta);
+        return rowAtMean(r, family.link().inverse(eta));
+    }
+
+    /** {@link #row} from the row's mean μ already computed (what the M-step's one pass over a draw's rows needs). */
+    double rowAtMean(int r, double mu) {
         if (!Double.isNaN(saturated)) {
             return -family.distribution().devianceResidual(data.y()[r], mu, data.weights()[r]) / 2;
         }

@@ -34,7 +34,7 @@ abstract class DrawSample {
         return u.get(d);
     }
 
-    /** log p(y | u_d) at the (θ, β) of the draws. */
+    /** log p(y | u_d) at the (θ, β) of the draws; NaN where the sampler leaves it out (levelwise resampled importance draws). */
     final double logLikelihood(int d) {
         return logLikelihoods[d];
     }

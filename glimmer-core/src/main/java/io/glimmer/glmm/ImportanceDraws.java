@@ -11,6 +11,7 @@ import java.util.SplittableRandom;
  * one factor per level) degenerate as levels multiply: 300 levels leave one effective draw. There each
  * level is weighted on its own ({@link LevelWeights}) and its values are resampled systematically by
  * those weights, so the sample is equally weighted and, level by level, as good as that level's weights.
+ * Each level's proposal is then the defensive mixture of {@link LaplaceProposal#drawLevels}.
  */
 final class ImportanceDraws extends DrawSample {
     static final int BLOCK = 64;
@@ -73,18 +74,8 @@ final class ImportanceDraws extends DrawSample {
     private void addResampled(int m) {
         LevelWeights weights = LevelWeights.draw(target, proposal, m, generators((m + BLOCK - 1) / BLOCK), BLOCK);
         double[][] b = weights.resample(rng);
-        int blocks = (m + BLOCK - 1) / BLOCK;
-        double[][][] u = new double[m][][];
-        double[] logLik = new double[m];
-        target.runner.forEach(blocks, c -> {
-            double[] eta = new double[target.data.rows()];
-            for (int d = c * BLOCK; d < Math.min(m, (c + 1) * BLOCK); d++) {
-                u[d] = target.toU(new double[][]{b[d]});
-                logLik[d] = target.logLikelihood(u[d], eta);
-            }
-        });
-        for (int d = 0; d < m; d++) {
-            append(u[d], logLik[d], 0);
+        for (int d = 0; d < m; d++) { // log p(y | u_d) left out (NaN): a pass over every row that the M-step's first pass makes anyway
+            append(target.toU(new double[][]{b[d]}), Double.NaN, 0);
         }
     }
 }

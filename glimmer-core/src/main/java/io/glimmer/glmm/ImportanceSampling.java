@@ -30,6 +30,7 @@ public final class ImportanceSampling {
     private final double[][] zeroModes;
     private final double priorVariance;
     private final int[] q;
+    private final double defensive;
 
     /**
      * @param priorVariance s, the variance of each spherical random effect a priori
@@ -61,6 +62,7 @@ public final class ImportanceSampling {
         covariance.lambdas(theta, lambdas);
         this.beta = beta.clone();
         this.priorVariance = priorVariance;
+        this.defensive = family.isGaussianIdentity() ? 0 : LaplaceProposal.DEFENSIVE;
         this.q = design.randomTerms().stream().mapToInt(t -> t.q()).toArray();
         this.zeroModes = new double[design.randomTerms().size()][];
         for (int k = 0; k < zeroModes.length; k++) {
@@ -83,7 +85,7 @@ public final class ImportanceSampling {
         if (samples < 2) {
             throw new IllegalArgumentException("importance sampling needs at least 2 draws, not " + samples);
         }
-        LaplaceProposal proposal = LaplaceProposal.at(pirls, lambdas, beta, zeroModes, priorVariance, proposalDf);
+        LaplaceProposal proposal = LaplaceProposal.at(pirls, lambdas, beta, zeroModes, priorVariance, proposalDf, defensive);
         if (proposal == null) {
             throw new GlimmerException("PIRLS failed at the estimates: the conditional modes for importance sampling could not be found");
         }

@@ -19,9 +19,13 @@ final class LaplaceProposal {
     private final int q;
     private final double halfLogDet;
     private final double tConstant;
+    /** α, the prior's share in a level's defensive mixture ({@link #drawLevels}) for a GLMM. */
+    static final double DEFENSIVE = 0.1;
+    private final double defensive;
 
-    private LaplaceProposal(Pirls pirls, Pirls.Mode mode, double priorVariance, int df) {
+    private LaplaceProposal(Pirls pirls, Pirls.Mode mode, double priorVariance, int df, double defensive) {
         this.pirls = pirls;
+        this.defensive = defensive;
         this.mode = mode;
         this.priorVariance = priorVariance;
         this.df = df;
@@ -40,10 +44,12 @@ final class LaplaceProposal {
      *
      * @param priorVariance s, the prior variance of each spherical effect
      * @param df            0 for the Gaussian, else the t's degrees of freedom
+     * @param defensive     α of a level's defensive mixture ({@link #drawLevels}): {@link #DEFENSIVE} for a GLMM, 0 for a
+     *                      linear mixed model, whose p(b | y) is the Laplace Gaussian exactly (every weight then equals the likelihood)
      */
-    static LaplaceProposal at(Pirls pirls, double[][] lambdas, double[] beta, double[][] start, double priorVariance, int df) {
+    static LaplaceProposal at(Pirls pirls, double[][] lambdas, double[] beta, double[][] start, double priorVariance, int df, double defensive) {
         Pirls.Mode m = pirls.run(lambdas, beta, start, false, Pirls.SETTLED);
-        return m == null ? null : new LaplaceProposal(pirls, m, priorVariance, df);
+        return m == null ? null : new LaplaceProposal(pirls, m, priorVariance, df, defensive);
     }
 
     Pirls.Mode mode() {
@@ -59,18 +65,46 @@ final class LaplaceProposal {
     }
 
     /**
-     * For a {@link #levelwise} proposal and a draw b of its one term: per level j, log N(b_j; 0, s I) −
-     * log g_j(b_j), without the constant they share (−q/2 log 2πs), into out[j]; g_j's factor is the
-     * level's block L_j of PIRLS's factor, so log g_j = log|L_j| − ‖L_j'(b_j − b̂_j)‖²/(2s) less that constant.
+     * For a {@link #levelwise} proposal: one draw of the term's b, level by level from the defensive
+     * mixture g_j = (1 − α) N(b̂_j, s (L_j L_j')⁻¹) + α N(0, s I) (Hesterberg 1995; α as {@link #at} was given),
+     * into b; per level j, log N(b_j; 0, s I) − log g_j(b_j), without the constant −q/2 log 2πs they
+     * share, into out[j]. Why the mixture: where a level's responses are all 0 (or all 1) and σ is
+     * large, p(b_j | y) has the prior's tail on one side, far wider than the Gaussian's curvature at the
+     * mode; Gaussian draws then give unbounded weights whose variance (and its estimate) is unreliable.
+     * With the prior in the mixture, each level's weight p(y_j | b_j) N(b_j; 0, sI)/g_j(b_j) is at most
+     * p(y_j | b_j)/α. Per level: one uniform (which component), then q standard normals.
      */
-    void levelPriorOverProposal(double[] b, double[] out) {
+    void drawLevels(SplittableRandom rng, double[] b, double[] out) {
         io.glimmer.linalg.BlockDiagonal first = pirls.factor().firstBlock();
         int qk = first.q();
         double[] l = first.values();
         double[] modes = mode.b()[0];
         double sd = Math.sqrt(priorVariance);
+        double logMixture = Math.log1p(-defensive);
+        double logDefensive = Math.log(defensive); // −∞ for α = 0: the mixture is the Laplace Gaussian
         for (int j = 0; j < out.length; j++) {
             int base = j * qk * qk;
+            int at = j * qk;
+            boolean fromPrior = rng.nextDouble() < defensive;
+            for (int a = 0; a < qk; a++) {
+                b[at + a] = rng.nextGaussian();
+            }
+            if (fromPrior) {
+                for (int a = 0; a < qk; a++) {
+                    b[at + a] *= sd;
+                }
+            } else { // b̂_j + √s L_j'⁻¹ z: back substitution with the level's lower-triangular block
+                for (int a = qk - 1; a >= 0; a--) {
+                    double x = b[at + a];
+                    for (int c = a + 1; c < qk; c++) {
+                        x -= l[base + c * qk + a] * b[at + c];
+                    }
+                    b[at + a] = x / l[base + a * qk + a];
+                }
+                for (int a = 0; a < qk; a++) {
+                    b[at + a] = modes[at + a] + sd * b[at + a];
+                }
+            }
             double logDet = 0;
             double z2 = 0;
             double norm2 = 0;
@@ -78,13 +112,17 @@ final class LaplaceProposal {
                 logDet += Math.log(l[base + a * qk + a]);
                 double z = 0;
                 for (int c = a; c < qk; c++) {
-                    z += l[base + c * qk + a] * (b[j * qk + c] - modes[j * qk + c]);
+                    z += l[base + c * qk + a] * (b[at + c] - modes[at + c]);
                 }
                 z /= sd;
                 z2 += z * z;
-                norm2 += b[j * qk + a] * b[j * qk + a];
+                norm2 += b[at + a] * b[at + a];
             }
-            out[j] = -norm2 / (2 * priorVariance) - (logDet - z2 / 2);
+            double logPrior = -norm2 / (2 * priorVariance);
+            double logLaplace = logDet - z2 / 2;
+            double hi = Math.max(logMixture + logLaplace, logDefensive + logPrior);
+            double logProposal = hi + Math.log(Math.exp(logMixture + logLaplace - hi) + Math.exp(logDefensive + logPrior - hi));
+            out[j] = logPrior - logProposal;
         }
     }
 

@@ -5,7 +5,8 @@ import java.util.SplittableRandom;
 /**
  * Importance weights level by level for a model with one random-effects term, whose levels are
  * independent given y and under the Laplace proposal: level j of draw d has the log weight
- * Σ_{r in j} log p(y_r | η_r) + log N(b_jd; 0, I) − log g_j(b_jd) (constants that cancel left out).
+ * Σ_{r in j} log p(y_r | η_r) + log N(b_jd; 0, I) − log g_j(b_jd) (constants that cancel left out), g_j the
+ * level's defensive mixture ({@link LaplaceProposal#drawLevels}).
  * Gives the levels' own likelihood estimates (the log-likelihood is their sum) and systematic
  * resampling of each level's values.
  */
@@ -32,10 +33,9 @@ final class LevelWeights {
             double[] eta = new double[target.data.rows()];
             double[] level = new double[levels];
             for (int d = c * block; d < Math.min(m, (c + 1) * block); d++) {
-                proposal.draw(generators[c], draw);
+                proposal.drawLevels(generators[c], draw[0], level);
                 b[d] = draw[0].clone();
                 target.linearPredictor(target.toU(draw), eta);
-                proposal.levelPriorOverProposal(b[d], level);
                 for (int r = 0; r < eta.length; r++) {
                     level[codes[r]] += target.density.row(r, eta[r]);
                 }

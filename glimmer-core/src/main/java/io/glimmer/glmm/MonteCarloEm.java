@@ -210,9 +210,9 @@ public final class MonteCarloEm {
     }
 
     private LaplaceProposal proposal(double[][] lambdas, double[] beta, double[][] modes) {
-        LaplaceProposal proposal = LaplaceProposal.at(pirls, lambdas, beta, modes, 1, 0);
+        LaplaceProposal proposal = LaplaceProposal.at(pirls, lambdas, beta, modes, 1, 0, LaplaceProposal.DEFENSIVE);
         if (proposal == null) {
-            proposal = LaplaceProposal.at(pirls, lambdas, beta, zeros(), 1, 0);
+            proposal = LaplaceProposal.at(pirls, lambdas, beta, zeros(), 1, 0, LaplaceProposal.DEFENSIVE);
         }
         if (proposal == null) {
             throw new GlimmerException("PIRLS failed during " + method() + ": the conditional modes for the E-step could not be found");
@@ -243,7 +243,8 @@ public final class MonteCarloEm {
         double[] w = draws.weights();
         double[][] lambdasNew = covarianceUpdate(draws, w);
         double[] betaNew = new double[p];
-        WeightedGlm.Moments at = glm.maximise(draws, target.beta, newtonRaphson ? 1 : MAX_SCORING, betaNew);
+        WeightedGlm.Moments old = glm.moments(draws, target.beta); // each draw's log p(y | β_old, u_d) too
+        WeightedGlm.Moments at = glm.maximise(draws, old, target.beta, newtonRaphson ? 1 : MAX_SCORING, betaNew);
         double[] change = new double[draws.size()];
         double ascent = 0;
         for (int d = 0; d < change.length; d++) {
@@ -255,7 +256,7 @@ public final class MonteCarloEm {
                 double[] s = PriorScore.crossProduct(draws.u(d)[k], q[k]);
                 prior += PriorScore.value(lambdasNew[k], q[k], levels(k), s) - PriorScore.value(target.lambdas[k], q[k], levels(k), s);
             }
-            change[d] = at.perDraw()[d] - draws.logLikelihood(d) + prior;
+            change[d] = at.perDraw()[d] - old.perDraw()[d] + prior;
             ascent += w[d] * change[d];
         }
         double variance = draws.meanVariance(change, ascent);

@@ -11,7 +11,7 @@ import io.glimmer.linalg.SmallBlocks;
  * parallel), merged in block order: the same bits at any thread count.
  */
 final class WeightedGlm {
-    static final int BLOCK = 16;
+    static final int BLOCK = 64;
     private static final int MAX_HALVINGS = 20;
     private final GlmmData data;
     private final Family family;
@@ -45,8 +45,10 @@ final class WeightedGlm {
         int blocks = (draws.size() + BLOCK - 1) / BLOCK;
         double[][] partial = new double[blocks][];
         double[] perDraw = new double[draws.size()];
+        double constant = density.rowConstant();
         runner.forEach(blocks, c -> {
             double[] sums = new double[1 + p + p * p];
+            RowSums rows = new RowSums(n);
             double[] eta = new double[n];
             for (int d = c * BLOCK; d < Math.min(draws.size(), (c + 1) * BLOCK); d++) {
                 if (w[d] < NEGLIGIBLE) {
@@ -55,10 +57,10 @@ final class WeightedGlm {
                 }
                 System.arraycopy(fixed, 0, eta, 0, n);
                 data.addRandom(draws.u(d), eta, 0, n);
-                perDraw[d] = density.at(eta);
+                perDraw[d] = constant + rows.add(eta, w[d], false);
                 sums[0] += w[d] * perDraw[d];
-                accumulate(eta, w[d], sums, 1, sums, 1 + p, false);
             }
+            rows.project(sums, 1, sums, 1 + p);
             partial[c] = sums;
         });
         double[] total = new double[1 + p + p * p];
@@ -74,26 +76,73 @@ final class WeightedGlm {
     }
 
     /**
-     * Adds weight × X'(score terms) into score[so …] and weight × the information into info[io …] (lower
-     * triangle): Fisher's (expected) information, or the observed −∂²ℓ/∂β∂β' when {@code observed}.
+     * One block's per-row sums over its draws, Σ_d w_d (score term)_rd and Σ_d w_d (curvature)_rd: X
+     * does not change between draws, so X'(·) and X' diag(·) X are formed once per block ({@link #project}),
+     * not once per draw (a block's rows cost n·p² once instead of n·p² per draw).
      */
-    private void accumulate(double[] eta, double weight, double[] score, int so, double[] info, int io, boolean observed) {
-        double[] x = data.x();
-        double[] y = data.y();
-        double[] prior = data.weights();
-        boolean exact = !observed || family.isCanonical(); // for a canonical link the two informations are equal
-        for (int r = 0; r < eta.length; r++) {
-            double mu = family.link().inverse(eta[r]);
-            double dmu = family.link().muEta(eta[r]);
-            double residual = prior[r] * (y[r] - mu) * dmu / family.distribution().variance(mu);
-            double curvature = exact ? prior[r] * dmu * dmu / family.distribution().variance(mu) : observedCurvature(r, eta[r]);
-            for (int a = 0; a < p; a++) {
-                double xa = x[r * p + a];
-                score[so + a] += weight * residual * xa;
-                for (int c = 0; c <= a; c++) {
-                    info[io + a * p + c] += weight * curvature * xa * x[r * p + c];
+    private final class RowSums {
+        final double[] residual;
+        final double[] curvature;
+        private final double[] mu;
+        private final double[] muEta;
+
+        RowSums(int n) {
+            residual = new double[n];
+            curvature = new double[n];
+            mu = new double[n];
+            muEta = new double[n];
+        }
+
+        /**
+         * Adds one draw's terms with the given weight: Fisher's (expected) curvature, or the observed
+         * −∂²ℓ/∂η² when {@code observed}; returns Σ_r row(r) (log p(y | η) less the density's constant;
+         * 0 when {@code observed}, where only the derivatives are wanted), μ computed once per row for both.
+         */
+        double add(double[] eta, double weight, boolean observed) {
+            double[] y = data.y();
+            double[] prior = data.weights();
+            boolean exact = !observed || family.isCanonical(); // for a canonical link the two informations are equal
+            double logLik = 0;
+            family.link().inverseAndDerivative(eta, mu, muEta, 0, eta.length); // one exp a row for the logit link
+            for (int r = 0; r < eta.length; r++) {
+                double dmu = muEta[r];
+                double variance = family.distribution().variance(mu[r]);
+                if (!observed) {
+                    logLik += density.rowAtMean(r, mu[r]);
+                }
+                residual[r] += weight * prior[r] * (y[r] - mu[r]) * dmu / variance;
+                curvature[r] += weight * (exact ? prior[r] * dmu * dmu / variance : observedCurvature(r, eta[r]));
+            }
+            return logLik;
+        }
+
+        /** X' residual into score[so …] and the lower triangle of X' diag(curvature) X into info[io …]. */
+        void project(double[] score, int so, double[] info, int io) {
+            projectScore(score, so);
+            double[] x = data.x();
+            for (int r = 0; r < residual.length; r++) {
+                for (int a = 0; a < p; a++) {
+                    double cx = curvature[r] * x[r * p + a];
+                    for (int c = 0; c <= a; c++) {
+                        info[io + a * p + c] += cx * x[r * p + c];
+                    }
                 }
             }
+        }
+
+        /** X' residual into score[so …]. */
+        void projectScore(double[] score, int so) {
+            double[] x = data.x();
+            for (int r = 0; r < residual.length; r++) {
+                for (int a = 0; a < p; a++) {
+                    score[so + a] += residual[r] * x[r * p + a];
+                }
+            }
+        }
+
+        void clear() {
+            java.util.Arrays.fill(residual, 0);
+            java.util.Arrays.fill(curvature, 0);
         }
     }
 
@@ -118,11 +167,12 @@ final class WeightedGlm {
 
     /**
      * β maximising Σ_d w_d log p(y | β, u_d) by Fisher scoring with step halving from {@code start}, at
-     * most {@code steps} steps (1: McCulloch's Monte Carlo Newton–Raphson step); the moments at the result.
+     * most {@code steps} steps (1: McCulloch's Monte Carlo Newton–Raphson step), given the moments there
+     * ({@link #moments} at {@code start}); the moments at the result.
      */
-    Moments maximise(DrawSample draws, double[] start, int steps, double[] result) {
+    Moments maximise(DrawSample draws, Moments atStart, double[] start, int steps, double[] result) {
         double[] beta = start.clone();
-        Moments m = moments(draws, beta);
+        Moments m = atStart;
         for (int it = 0; it < steps; it++) {
             double[] l = m.information().clone();
             if (!SmallBlocks.cholesky(l, 0, p)) {
@@ -172,6 +222,8 @@ final class WeightedGlm {
         double[][] perDraw = new double[draws.size()][];
         runner.forEach(blocks, c -> {
             double[] info = new double[p * p];
+            RowSums weighted = new RowSums(n); // Σ_d w_d × the observed curvature, projected once
+            RowSums one = new RowSums(n); // one draw's score terms
             double[] eta = new double[n];
             for (int d = c * BLOCK; d < Math.min(draws.size(), (c + 1) * BLOCK); d++) {
                 if (w[d] < NEGLIGIBLE) {
@@ -180,12 +232,14 @@ final class WeightedGlm {
                 System.arraycopy(fixed, 0, eta, 0, n);
                 data.addRandom(draws.u(d), eta, 0, n);
                 perDraw[d] = new double[p];
-                double[] unweighted = new double[p * p];
-                accumulate(eta, 1, perDraw[d], 0, unweighted, 0, true);
-                for (int i = 0; i < info.length; i++) {
-                    info[i] += w[d] * unweighted[i];
+                one.clear();
+                one.add(eta, 1, true);
+                for (int r = 0; r < n; r++) {
+                    weighted.curvature[r] += w[d] * one.curvature[r];
                 }
+                one.projectScore(perDraw[d], 0);
             }
+            weighted.project(new double[p], 0, info, 0); // its residuals are zero: only the information
             partial[c] = info;
         });
         double[] info = new double[p * p];
