@@ -37,6 +37,11 @@ public final class CrossProducts {
     private static final int MERGE_SLICE = 1 << 15;
 
     private CrossProducts(GroupedColumns[] terms, int width) {
+        this(terms, width, null);
+    }
+
+    /** @param given the off-diagonal blocks' patterns and values, [i][j &lt; i], or null to find the patterns from the terms' rows */
+    private CrossProducts(GroupedColumns[] terms, int width, BlockSparse[][] given) {
         this.terms = terms.clone();
         this.width = width;
         int k = terms.length;
@@ -53,6 +58,11 @@ public final class CrossProducts {
             pairSums[i] = new ScalarPairSums[i];
             external[i] = new boolean[i];
             for (int j = 0; j < i; j++) {
+                if (given != null) { // sums made elsewhere: nothing is ever summed here
+                    slotOfRow[i][j] = new int[0];
+                    offDiagonal[i][j] = given[i][j];
+                    continue;
+                }
                 slotOfRow[i][j] = new int[terms[i].rows()];
                 offDiagonal[i][j] = pattern(terms[i], terms[j], slotOfRow[i][j]);
                 if (terms[i].q() == 1 && terms[j].q() == 1) {
@@ -186,9 +196,24 @@ public final class CrossProducts {
      * @param denseLower   F'WF, width² values, the lower triangle read
      */
     public static CrossProducts ofSums(GroupedColumns shape, int width, double[] diagonal, double[] termByDense, double[] denseLower) {
-        CrossProducts cp = new CrossProducts(new GroupedColumns[]{shape}, width);
-        copyInto(diagonal, cp.totals.diagonal[0]);
-        copyInto(termByDense, cp.totals.denseByTerm[0]);
+        return ofSums(new GroupedColumns[]{shape}, width, new double[][]{diagonal}, new double[][]{termByDense}, new BlockSparse[1][0],
+                denseLower);
+    }
+
+    /**
+     * As {@link #ofSums(GroupedColumns, int, double[], double[], double[])} for several terms (crossed
+     * or nested), in the order {@link #structure} takes them.
+     *
+     * @param offDiagonal [i][j &lt; i]: Z_i'WZ_j with its pattern (one stored block per observed pair of
+     *                    levels, block-columns sorted), taken as given, not copied
+     */
+    public static CrossProducts ofSums(GroupedColumns[] shapes, int width, double[][] diagonal, double[][] termByDense,
+                                       BlockSparse[][] offDiagonal, double[] denseLower) {
+        CrossProducts cp = new CrossProducts(shapes, width, offDiagonal);
+        for (int k = 0; k < shapes.length; k++) {
+            copyInto(diagonal[k], cp.totals.diagonal[k]);
+            copyInto(termByDense[k], cp.totals.denseByTerm[k]);
+        }
         copyInto(denseLower, cp.totals.denseDiagonal);
         cp.finish();
         return cp;

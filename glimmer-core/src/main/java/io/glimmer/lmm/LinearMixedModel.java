@@ -123,10 +123,20 @@ public final class LinearMixedModel {
      */
     public static LinearMixedModel fromStatistics(SufficientStatistics statistics, RandomEffectsTerm term, String formula,
                                                   List<String> fixedNames, List<String> droppedColumns, int nDropped, boolean reml) {
-        return new LinearMixedModel(statistics, term, formula, fixedNames, droppedColumns, nDropped, reml);
+        return fromStatistics(statistics, List.of(term), formula, fixedNames, droppedColumns, nDropped, reml);
     }
 
-    private LinearMixedModel(SufficientStatistics s, RandomEffectsTerm term, String formula, List<String> fixedNames,
+    /**
+     * As {@link #fromStatistics(SufficientStatistics, RandomEffectsTerm, String, List, List, int, boolean)}
+     * for several terms (crossed or nested), in the statistics' term order (most columns first, as a
+     * design orders them; their rows are not read).
+     */
+    public static LinearMixedModel fromStatistics(SufficientStatistics statistics, List<RandomEffectsTerm> terms, String formula,
+                                                  List<String> fixedNames, List<String> droppedColumns, int nDropped, boolean reml) {
+        return new LinearMixedModel(statistics, terms, formula, fixedNames, droppedColumns, nDropped, reml);
+    }
+
+    private LinearMixedModel(SufficientStatistics s, List<RandomEffectsTerm> terms, String formula, List<String> fixedNames,
                              List<String> droppedColumns, int nDropped, boolean reml) {
         if (s.n() > Integer.MAX_VALUE) {
             throw new InputException(s.n() + " rows are more than a linear mixed model fit counts (" + Integer.MAX_VALUE + ")");
@@ -135,7 +145,7 @@ public final class LinearMixedModel {
         this.y = null;
         this.weights = null;
         this.statistics = s;
-        this.terms = List.of(term);
+        this.terms = List.copyOf(terms);
         this.formulaText = formula;
         this.fixedNames = List.copyOf(fixedNames);
         this.droppedColumns = List.copyOf(droppedColumns);
@@ -149,7 +159,7 @@ public final class LinearMixedModel {
         this.sumLogWeights = s.sumLogWeights();
         this.intercept = fixedNames.indexOf("(Intercept)");
         this.shift = s.shift();
-        this.factor = new BlockedCholesky(s.crossProducts(term));
+        this.factor = new BlockedCholesky(s.crossProducts(this.terms));
     }
 
     private static void checkIdentifiable(Design design, double[] y) {

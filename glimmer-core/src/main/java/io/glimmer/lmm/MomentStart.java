@@ -49,13 +49,13 @@ final class MomentStart {
 
     /**
      * The same start from sums over the rows made elsewhere (a distributed pass): the least-squares
-     * fit from X'WX and X'Wy, each level's Z'WZ, Z'We and e'We from its own sums. One term only.
+     * fit from X'WX and X'Wy, each term's levels' Z'WZ, Z'We and e'We from their own sums.
      */
     static double[] theta(SufficientStatistics sums, List<RandomEffectsTerm> terms, CovarianceStructure covariance, double lower, double upper) {
         double[] start = covariance.start();
         int p = sums.p();
         int w = p + 1;
-        if (terms.size() != 1 || sums.n() <= p) {
+        if (terms.size() != sums.terms().size() || sums.n() <= p) {
             return start;
         }
         double[] xtx = new double[p * p];
@@ -71,7 +71,16 @@ final class MomentStart {
         }
         double[] beta = SmallCholesky.solve(xtx, p, xty);
         double rss = quadratic(sums.denseLower(), 0, w, beta);
-        GroupedColumns g = terms.get(0).columns();
+        LevelMoments[] moments = new LevelMoments[terms.size()];
+        for (int k = 0; k < terms.size(); k++) {
+            moments[k] = termMoments(sums.terms().get(k), terms.get(k).columns(), w, beta);
+        }
+        return fromMoments(rss / (sums.n() - p), terms, moments, covariance, lower, upper);
+    }
+
+    /** One term's level moments of the least-squares residuals e = y − Xβ, from its sums. */
+    private static LevelMoments termMoments(SufficientStatistics.TermSums t, GroupedColumns g, int w, double[] beta) {
+        int p = w - 1;
         int q = g.q();
         int levels = g.levels();
         double[] zte = new double[levels * q];
@@ -79,16 +88,15 @@ final class MomentStart {
         for (int l = 0; l < levels; l++) {
             for (int b = 0; b < q; b++) {
                 int o = (l * q + b) * w; // Σ w f_a z_b, a over [X, y]
-                double s = sums.termByDense()[o + p];
+                double s = t.termByDense()[o + p];
                 for (int a = 0; a < p; a++) {
-                    s -= sums.termByDense()[o + a] * beta[a];
+                    s -= t.termByDense()[o + a] * beta[a];
                 }
                 zte[l * q + b] = s;
             }
-            ete[l] = quadratic(sums.levelDense(), l * w * w, w, beta);
+            ete[l] = quadratic(t.levelDense(), l * w * w, w, beta);
         }
-        LevelMoments m = LevelMoments.fromSums(q, levels, sums.diagonal(), zte, ete, sums.levelCounts());
-        return fromMoments(rss / (sums.n() - p), terms, new LevelMoments[]{m}, covariance, lower, upper);
+        return LevelMoments.fromSums(q, levels, t.diagonal(), zte, ete, t.levelCounts());
     }
 
     /** e'We for e = y − Xβ, from the lower triangle of [X y]'W[X y] at offset o (width w, y last). */

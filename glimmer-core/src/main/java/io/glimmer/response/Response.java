@@ -58,6 +58,16 @@ public record Response(double[] y, double[] weights, List<String> categories) {
     }
 
     public static Response of(ModelFrame frame, Expr response, Family family, String weightsColumn) {
+        Response r = ofPart(frame, response, family, weightsColumn);
+        checkNotConstant(r.y(), r.weights(), response);
+        return r;
+    }
+
+    /**
+     * As {@link #of} for some of a model's rows (a distributed fit's part): every check but that
+     * the response is not constant, which belongs to all the rows ({@link #constant}).
+     */
+    public static Response ofPart(ModelFrame frame, Expr response, Family family, String weightsColumn) {
         if (response == null) {
             throw new InputException("the formula has no response (nothing left of '~')");
         }
@@ -102,7 +112,6 @@ public record Response(double[] y, double[] weights, List<String> categories) {
         for (int r = 0; r < n; r++) {
             family.distribution().checkResponse(y[r], prior[r], r + 1);
         }
-        checkNotConstant(y, prior, response);
         return new Response(y, prior);
     }
 
@@ -117,7 +126,12 @@ public record Response(double[] y, double[] weights, List<String> categories) {
                 }
             }
         }
-        throw new InputException("the response '" + response.deparse() + "' is constant (every value is " + first + "); there is nothing to model");
+        throw constant(response, first);
+    }
+
+    /** The error for a response whose every value (of rows with positive weight) is {@code value}. */
+    public static InputException constant(Expr response, double value) {
+        return new InputException("the response '" + response.deparse() + "' is constant (every value is " + value + "); there is nothing to model");
     }
 
     /** The prior weights from a column (1 without one), each finite and not negative. */

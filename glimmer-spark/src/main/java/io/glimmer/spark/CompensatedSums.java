@@ -32,10 +32,24 @@ final class CompensatedSums implements Serializable {
     /** Adds another set of sums, element by element; returns this. */
     CompensatedSums merge(CompensatedSums other) {
         for (int i = 0; i < high.length; i++) {
-            add(i, other.high[i]);
-            low[i] += other.low[i];
+            add(i, other, i);
         }
         return this;
+    }
+
+    /** Adds sum j of another set (both its parts) to sum i of this one. */
+    void add(int i, CompensatedSums other, int j) {
+        add(i, other.high[j]);
+        low[i] += other.low[j];
+    }
+
+    /** A copy with room for {@code size} sums (the new ones zero). */
+    CompensatedSums resized(int size) {
+        CompensatedSums c = new CompensatedSums(size);
+        int m = Math.min(size, high.length);
+        System.arraycopy(high, 0, c.high, 0, m);
+        System.arraycopy(low, 0, c.low, 0, m);
+        return c;
     }
 
     /** Sum i, rounded once. */

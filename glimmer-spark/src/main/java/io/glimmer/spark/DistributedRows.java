@@ -106,9 +106,9 @@ final class DistributedRows implements AutoCloseable {
         return data.schema().apply(name);
     }
 
-    /** The grouping factor's levels over every partition, in the core's order. */
-    List<String> groupLevels() {
-        Set<String> distinct = new HashSet<>(blocks.flatMap(b -> Arrays.asList(b.levels).iterator()).distinct().collect());
+    /** The formula's k-th random-effects term's grouping levels over every partition, in the core's order. */
+    List<String> groupLevels(int k) {
+        Set<String> distinct = new HashSet<>(blocks.flatMap(b -> Arrays.asList(b.terms[k].levels()).iterator()).distinct().collect());
         return CategoricalColumn.sortedLevels(distinct);
     }
 

@@ -85,12 +85,16 @@ public final class GlimmerSpark {
         if (f.response() == null) {
             throw new InputException("the formula has no response (nothing left of '~')");
         }
-        if (f.randomTerms().size() != 1) {
-            throw new InputException("the Spark engine fits one random-effects term so far; the formula has " + f.randomTerms().size());
+        if (f.randomTerms().isEmpty()) {
+            throw new InputException("the formula has no random-effects term such as (1 | group)");
         }
-        RandomTerm rt = f.randomTerms().get(0);
-        if (rt.grouping().size() != 1) {
-            throw new InputException("the Spark engine groups by one variable so far, not '" + rt.groupLabel() + "'");
+        if (glmm && f.randomTerms().size() != 1) {
+            throw new InputException("the Spark engine fits GLMMs with one random-effects term so far; the formula has " + f.randomTerms().size());
+        }
+        for (RandomTerm rt : f.randomTerms()) {
+            if (rt.grouping().size() != 1) {
+                throw new InputException("the Spark engine groups by one variable so far, not '" + rt.groupLabel() + "'");
+            }
         }
         return method;
     }

@@ -39,9 +39,14 @@ record ModelPlan(String source, String formula, List<String> columns, boolean[] 
         return Formula.parse(formula);
     }
 
-    /** The one random-effects term (the Spark engine fits one so far). */
+    /** The first random-effects term (a GLMM on Spark has one so far). */
     RandomTerm randomTerm() {
         return parsed().randomTerms().get(0);
+    }
+
+    /** The random-effects terms in the formula's order. */
+    List<RandomTerm> randomTerms() {
+        return parsed().randomTerms();
     }
 
     /** Every expression the rows are evaluated for: the core model frame's (response or cbind's parts, factors, offsets, grouping). */
@@ -62,7 +67,12 @@ record ModelPlan(String source, String formula, List<String> columns, boolean[] 
     }
 
     ModelMatrix random(ModelFrame frame) {
-        RandomTerm rt = randomTerm();
+        return random(frame, 0);
+    }
+
+    /** Z of the formula's k-th random-effects term. */
+    ModelMatrix random(ModelFrame frame, int k) {
+        RandomTerm rt = randomTerms().get(k);
         return ModelMatrixBuilder.build(frame, rt.intercept(), rt.terms());
     }
 

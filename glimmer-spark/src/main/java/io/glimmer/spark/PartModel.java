@@ -22,19 +22,24 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * One partition of a GLMM's rows, which holds whole levels of the grouping factor, as the core's own
+ * One block of a GLMM's rows, which holds whole levels of the grouping factor, as the core's own
  * {@link GeneralizedLinearMixedModel} of those rows: X (rescaled as the whole fit is), offset,
- * response and the random term with this partition's levels. Cached on its executor; each evaluation
- * of the fit calls its part methods, so every level's modes are found where its rows are.
+ * response and the random term with this block's levels. A level's block is fixed by its value alone
+ * (a hash), whatever the partitioning, and a partition holds whole blocks: so each block's rows, their
+ * order and its evaluations are the same for any number of partitions. Cached on its executor; each
+ * evaluation of the fit calls its part methods, so every level's modes are found where its rows are.
  */
 final class PartModel {
+    /** This block's number (the part number of its results). */
+    final int block;
     /** This part's levels as indices into the fit's sorted levels, in the part's own level order. */
     final int[] levels;
     final int q;
-    /** The core's model of these rows, or null for a partition without rows. */
+    /** The core's model of these rows. */
     private final GeneralizedLinearMixedModel model;
 
-    private PartModel(int[] levels, int q, GeneralizedLinearMixedModel model) {
+    private PartModel(int block, int[] levels, int q, GeneralizedLinearMixedModel model) {
+        this.block = block;
         this.levels = levels;
         this.q = q;
         this.model = model;
@@ -45,16 +50,14 @@ final class PartModel {
             implements java.io.Serializable {
     }
 
-    static PartModel of(Iterator<Row> rows, Setting s) {
+    /** The model of one block's rows (at least one). */
+    static PartModel of(Iterator<Row> rows, Setting s, int block) {
         ModelPlan plan = s.plan();
         DataFrame data = PartitionColumns.read(rows, plan);
         int n = data.rows();
         ModelFrame frame = plan.frame(data);
         Formula f = plan.parsed();
         ModelMatrix z = plan.random(frame);
-        if (n == 0) {
-            return new PartModel(new int[0], z.columns(), null);
-        }
         ModelMatrix unscaled = plan.fixed(frame);
         int p = unscaled.columns();
         double[] xs = unscaled.values().clone();
@@ -96,8 +99,8 @@ final class PartModel {
         RandomEffectsTerm term = new RandomEffectsTerm(rt.groupLabel(), z.names(), names, new GroupedColumns(levels.length, z.columns(), codes, z.values()));
         Design design = new Design(frame, f, x, List.of(), offset, List.of(term));
         Family family = Family.of(s.family(), s.link());
-        Response response = Response.of(frame, f.response(), family, null);
-        return new PartModel(levels, z.columns(), new GeneralizedLinearMixedModel(design, response, family, s.nAGQ()));
+        Response response = Response.ofPart(frame, f.response(), family, null); // its constancy is checked over all rows
+        return new PartModel(block, levels, z.columns(), new GeneralizedLinearMixedModel(design, response, family, s.nAGQ()));
     }
 
     /** What the driver asks of every part: an evaluation at (θ, β), modes started from {@code start} (all levels) found at {@code startLambdas}. */
@@ -106,10 +109,8 @@ final class PartModel {
     record Request(Kind kind, double[] theta, double[] beta, double[] start, double[][] startLambdas) implements java.io.Serializable {
     }
 
-    PartResult evaluate(int part, Request request) {
-        if (model == null) {
-            return PartResult.empty(part, request.beta().length);
-        }
+    PartResult evaluate(Request request) {
+        int part = block;
         double[] start = new double[levels.length * q];
         for (int l = 0; l < levels.length; l++) {
             System.arraycopy(request.start(), levels[l] * q, start, l * q, q);

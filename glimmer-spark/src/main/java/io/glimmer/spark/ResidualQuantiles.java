@@ -1,5 +1,6 @@
 package io.glimmer.spark;
 
+import io.glimmer.design.RandomEffectsTerm;
 import io.glimmer.fit.ConditionalModes;
 import io.glimmer.fit.MixedModelFit;
 import org.apache.spark.api.java.JavaRDD;
@@ -7,7 +8,7 @@ import org.apache.spark.broadcast.Broadcast;
 
 import java.io.Serializable;
 import java.util.Arrays;
-import java.util.Map;
+import java.util.List;
 
 /**
  * The scaled residuals' minimum, quartiles (R's type 7) and maximum, exactly, without bringing the
@@ -25,33 +26,54 @@ final class ResidualQuantiles {
     private ResidualQuantiles() {
     }
 
-    /** What a task needs to compute a row's scaled residual: (y − offset − Xβ − Zu)/σ. */
-    record Residuals(double[] beta, double[] u, int q, double sigma, Broadcast<Map<String, Integer>> index) implements Serializable {
-        static Residuals of(MixedModelFit fit, Broadcast<Map<String, Integer>> index) {
+    /** What a task needs to compute a row's scaled residual: (y − offset − Xβ − Σ Z_k u_k)/σ; u per model term. */
+    record Residuals(double[] beta, double[][] u, double sigma, Broadcast<TermLayout> layout) implements Serializable {
+        /** @param shapes the model's terms in its order (the fit's modes join the terms of one grouping factor, in that order) */
+        static Residuals of(MixedModelFit fit, List<RandomEffectsTerm> shapes, Broadcast<TermLayout> layout) {
             double[] beta = fit.fixedEffects().stream().mapToDouble(f -> f.estimate()).toArray();
-            ConditionalModes modes = fit.conditionalModes().get(0);
-            int q = modes.terms().size();
-            double[] u = new double[modes.levels().size() * q];
-            for (int l = 0; l < modes.levels().size(); l++) {
-                for (int a = 0; a < q; a++) {
-                    u[l * q + a] = modes.value(l, a);
+            double[][] u = new double[shapes.size()][];
+            for (int m = 0; m < shapes.size(); m++) {
+                RandomEffectsTerm term = shapes.get(m);
+                int column = 0; // where this term's columns start among its grouping factor's
+                for (int j = 0; j < m; j++) {
+                    column += shapes.get(j).group().equals(term.group()) ? shapes.get(j).q() : 0;
+                }
+                ConditionalModes modes = fit.conditionalModes().stream().filter(c -> c.group().equals(term.group())).findFirst().orElseThrow();
+                int q = term.q();
+                u[m] = new double[modes.levels().size() * q];
+                for (int l = 0; l < modes.levels().size(); l++) {
+                    for (int a = 0; a < q; a++) {
+                        u[m][l * q + a] = modes.value(l, column + a);
+                    }
                 }
             }
-            return new Residuals(beta, u, q, fit.residualStdDev(), index);
+            return new Residuals(beta, u, fit.residualStdDev(), layout);
         }
 
         double[] of(RowBlock b) {
-            int[] codes = b.globalCodes(index.value());
+            TermLayout t = layout.value();
             double[] r = new double[b.rows];
             for (int i = 0; i < b.rows; i++) {
                 double s = b.response[i];
                 for (int j = 0; j < b.p; j++) {
                     s -= b.x[i * b.p + j] * beta[j];
                 }
-                for (int a = 0; a < q; a++) {
-                    s -= b.z[i * q + a] * u[codes[i] * q + a];
+                r[i] = s;
+            }
+            for (int m = 0; m < u.length; m++) {
+                int[] codes = t.codes(b, m);
+                double[] z = t.z(b, m);
+                int q = t.q()[m];
+                for (int i = 0; i < b.rows; i++) {
+                    double s = 0;
+                    for (int a = 0; a < q; a++) {
+                        s += z[i * q + a] * u[m][codes[i] * q + a];
+                    }
+                    r[i] -= s;
                 }
-                r[i] = s / sigma;
+            }
+            for (int i = 0; i < b.rows; i++) {
+                r[i] /= sigma;
             }
             return r;
         }

@@ -15,29 +15,48 @@ import java.util.Map;
 
 /**
  * One partition's rows as primitive columns, cached on its executor between passes: X (unscaled),
- * the response less any offset, the grouping level of each row (as a code into this block's own
- * distinct levels, which each pass maps to the global index) and the random term's Z values.
+ * the response less any offset and, per random-effects term (in the formula's order), each row's
+ * grouping level (as a code into this block's own distinct levels, which each pass maps to the
+ * global index) and the term's Z values.
  */
 final class RowBlock implements Serializable {
     private static final long serialVersionUID = 1L;
     final int rows;
     final int p;
-    final int q;
     final double[] x;
     final double[] response;
-    final String[] levels;
-    final int[] codes;
-    final double[] z;
+    /** Per random-effects term, in the formula's order. */
+    final Term[] terms;
 
-    private RowBlock(int rows, int p, int q, double[] x, double[] response, String[] levels, int[] codes, double[] z) {
+    /**
+     * One term's rows.
+     *
+     * @param q      columns of Z
+     * @param z      rows × q, row-major
+     * @param levels this block's distinct levels, in order of first appearance
+     * @param codes  each row's level, an index into {@code levels}
+     */
+    record Term(int q, double[] z, String[] levels, int[] codes) implements Serializable {
+        /** This term's level codes mapped to the global index. */
+        int[] globalCodes(Map<String, Integer> index) {
+            int[] map = new int[levels.length];
+            for (int i = 0; i < levels.length; i++) {
+                map[i] = index.get(levels[i]);
+            }
+            int[] out = new int[codes.length];
+            for (int r = 0; r < codes.length; r++) {
+                out[r] = map[codes[r]];
+            }
+            return out;
+        }
+    }
+
+    private RowBlock(int rows, int p, double[] x, double[] response, Term[] terms) {
         this.rows = rows;
         this.p = p;
-        this.q = q;
         this.x = x;
         this.response = response;
-        this.levels = levels;
-        this.codes = codes;
-        this.z = z;
+        this.terms = terms;
     }
 
     /** Codes the rows (complete, columns in the plan's order, numbers as doubles, categories as strings) by the core's design code. */
@@ -63,16 +82,20 @@ final class RowBlock implements Serializable {
                 }
             }
         }
-        ModelMatrix z = plan.random(frame);
-        String[] group = frame.groupLevels(plan.randomTerm().grouping());
-        Map<String, Integer> local = new HashMap<>();
-        int[] codes = new int[n];
-        for (int r = 0; r < n; r++) {
-            codes[r] = local.computeIfAbsent(group[r], k -> local.size());
+        Term[] terms = new Term[plan.randomTerms().size()];
+        for (int k = 0; k < terms.length; k++) {
+            ModelMatrix z = plan.random(frame, k);
+            String[] group = frame.groupLevels(plan.randomTerms().get(k).grouping());
+            Map<String, Integer> local = new HashMap<>();
+            int[] codes = new int[n];
+            for (int r = 0; r < n; r++) {
+                codes[r] = local.computeIfAbsent(group[r], g -> local.size());
+            }
+            String[] levels = new String[local.size()];
+            local.forEach((g, v) -> levels[v] = g);
+            terms[k] = new Term(z.columns(), z.values(), levels, codes);
         }
-        String[] levels = new String[local.size()];
-        local.forEach((k, v) -> levels[v] = k);
-        return new RowBlock(n, x.columns(), z.columns(), x.values(), response, levels, codes, z.values());
+        return new RowBlock(n, x.columns(), x.values(), response, terms);
     }
 
     private static void checkFinite(String source, String name, double[] v) {
@@ -81,18 +104,5 @@ final class RowBlock implements Serializable {
                 throw new InputException(source + ": the response '" + name + "' is not finite (" + d + ") in a row");
             }
         }
-    }
-
-    /** This block's level codes mapped to the global index. */
-    int[] globalCodes(Map<String, Integer> index) {
-        int[] map = new int[levels.length];
-        for (int i = 0; i < levels.length; i++) {
-            map[i] = index.get(levels[i]);
-        }
-        int[] out = new int[rows];
-        for (int r = 0; r < rows; r++) {
-            out[r] = map[codes[r]];
-        }
-        return out;
     }
 }

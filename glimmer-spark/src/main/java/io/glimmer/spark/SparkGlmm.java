@@ -13,6 +13,7 @@ import io.glimmer.glmm.GeneralizedLinearMixedModel;
 import io.glimmer.glmm.LevelParts;
 import io.glimmer.linalg.GroupedColumns;
 import io.glimmer.model.PredictorScaling;
+import io.glimmer.response.Response;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -29,22 +30,35 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.hash;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.pmod;
 
 /**
  * A GLMM (binomial or Poisson, Laplace or adaptive quadrature) whose random effects have one
- * grouping factor, on distributed rows: the rows are repartitioned by group (one shuffle), so every
- * level's rows are in one partition; a pass finds n, the predictor scaling and the levels; each
- * partition then becomes a cached {@link PartModel} (the core's model of its rows), and the core's
+ * grouping factor, on distributed rows: the rows are repartitioned by blocks of levels (one shuffle),
+ * so every level's rows are in one partition; a pass finds n, the predictor scaling and the levels;
+ * each block then becomes a cached {@link PartModel} (the core's model of its rows), and the core's
  * {@link GeneralizedLinearMixedModel} optimises (θ, β) on the driver over {@link SparkLevelParts},
  * one Spark job per evaluation. Driver memory grows with levels (their modes), not rows.
  */
 final class SparkGlmm {
+    /** Blocks of levels: enough that partitions get even shares, few enough that each block's core model has many levels. */
+    private static final int BLOCKS = 4096;
+    private static final String BLOCK_COLUMN = "glimmer_level_block";
+
     private SparkGlmm() {
     }
 
-    /** The first pass over a part: rows, X's sums of squares (for the scaling) and the part's levels. */
-    private record Summary(long n, CompensatedSums squares, Set<String> levels) implements Serializable {
-        static Summary of(DataFrame data, ModelPlan plan) {
+    /**
+     * The first pass over a partition: rows, X's sums of squares (for the scaling), the levels, and
+     * whether the response varies (a block's part checks all but that: it belongs to all the rows).
+     *
+     * @param first  the first response value of a row with positive weight, NaN for none
+     * @param varies whether two such values differ
+     */
+    private record Summary(long n, CompensatedSums squares, Set<String> levels, double first, boolean varies) implements Serializable {
+        static Summary of(DataFrame data, ModelPlan plan, Family family) {
             ModelFrame frame = plan.frame(data);
             ModelMatrix x = plan.fixed(frame);
             CompensatedSums squares = new CompensatedSums(x.columns());
@@ -55,13 +69,23 @@ final class SparkGlmm {
                 }
             }
             Set<String> levels = new HashSet<>(List.of(frame.groupLevels(plan.randomTerm().grouping())));
-            return new Summary(x.rows(), squares, levels);
+            Response response = Response.ofPart(frame, plan.parsed().response(), family, null);
+            double first = Double.NaN;
+            boolean varies = false;
+            for (int r = 0; r < x.rows() && !varies; r++) {
+                if (response.weights()[r] > 0) {
+                    varies = !Double.isNaN(first) && response.y()[r] != first;
+                    first = Double.isNaN(first) ? response.y()[r] : first;
+                }
+            }
+            return new Summary(x.rows(), squares, levels, first, varies);
         }
 
         Summary merge(Summary o) {
             Set<String> all = new HashSet<>(levels);
             all.addAll(o.levels);
-            return new Summary(n + o.n, squares.merge(o.squares), all);
+            boolean differ = !Double.isNaN(first) && !Double.isNaN(o.first) && first != o.first;
+            return new Summary(n + o.n, squares.merge(o.squares), all, Double.isNaN(first) ? o.first : first, varies || o.varies || differ);
         }
     }
 
@@ -71,18 +95,30 @@ final class SparkGlmm {
         Column[] groupColumns = plan.randomTerm().grouping().stream().flatMap(e -> e.variables().stream()).distinct()
                 .map(v -> col(v)).toArray(Column[]::new);
         int partitions = complete.rdd().getNumPartitions();
-        // sorted within partitions on every column: a shuffle delivers rows in no fixed order, and the
-        // parts' sums (and so the fit, to rounding) would follow it; a retried task then gives the same parts
-        Column[] everyColumn = java.util.stream.Stream.concat(java.util.Arrays.stream(groupColumns), plan.columns().stream().map(c -> col(c)))
-                .toArray(Column[]::new);
-        Dataset<Row> byGroup = complete.repartition(partitions, groupColumns).sortWithinPartitions(everyColumn);
+        // Levels go to blocks by a hash of their value (Spark's Murmur3: the same on every run), the
+        // blocks to partitions whole, and each block becomes one part: a level's part, and so every
+        // number the fit computes, does not depend on the partitioning. Rows are sorted within
+        // partitions on every column: a shuffle delivers rows in no fixed order, and the parts' sums
+        // would follow it; a retried task then gives the same parts
+        Column block = pmod(hash(groupColumns), lit(BLOCKS));
+        Dataset<Row> blocked = complete.withColumn(BLOCK_COLUMN, block); // last: the plan's columns keep their places
+        Column[] everyColumn = java.util.stream.Stream.of(java.util.stream.Stream.of(col(BLOCK_COLUMN)), java.util.Arrays.stream(groupColumns),
+                plan.columns().stream().map(c -> col(c))).flatMap(x -> x).toArray(Column[]::new);
+        Dataset<Row> byGroup = blocked.repartition(partitions, col(BLOCK_COLUMN)).sortWithinPartitions(everyColumn);
+        int blockColumn = plan.columns().size();
         ModelMatrix none = plan.fixed(plan.frame(plan.empty()));
         int p = none.columns();
-        Summary summary = byGroup.javaRDD().mapPartitions(it -> List.of(Summary.of(PartitionColumns.read(it, plan), plan)).iterator())
+        String familyName = family.distribution().name();
+        String linkName = family.link().name();
+        Summary summary = byGroup.javaRDD()
+                .mapPartitions(it -> List.of(Summary.of(PartitionColumns.read(it, plan), plan, Family.of(familyName, linkName))).iterator())
                 .reduce(Summary::merge);
         if (summary.n() == 0) {
             throw new InputException(plan.source() + ": every row has a missing value in a variable the model uses ("
                     + String.join(", ", plan.columns()) + ")");
+        }
+        if (!summary.varies()) {
+            throw Response.constant(plan.parsed().response(), summary.first());
         }
         double[] squares = summary.squares().get(0, p);
         PredictorScaling scaling = PredictorScaling.ofSquares(squares, summary.n());
@@ -94,10 +130,13 @@ final class SparkGlmm {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(complete.sparkSession().sparkContext());
         Broadcast<PartModel.Setting> setting = sc.broadcast(new PartModel.Setting(plan, family.distribution().name(), family.link().name(), nAGQ,
                 scaling.factors(), index));
-        JavaRDD<PartModel> parts = byGroup.javaRDD().mapPartitions(it -> List.of(PartModel.of(it, setting.value())).iterator(), true)
+        JavaRDD<PartModel> parts = byGroup.javaRDD().mapPartitions(it -> new BlockRuns(it, blockColumn, setting.value()), true)
                 .persist(StorageLevel.MEMORY_ONLY());
         try {
-            int[][] partLevels = parts.map(m -> m.levels).collect().toArray(int[][]::new);
+            int[][] partLevels = new int[BLOCKS][];
+            for (int[][] b : parts.map(m -> new int[][]{{m.block}, m.levels}).collect()) {
+                partLevels[b[0][0]] = b[1];
+            }
             ModelMatrix z = plan.random(plan.frame(plan.empty()));
             RandomEffectsTerm term = new RandomEffectsTerm(plan.randomTerm().groupLabel(), z.names(), levels,
                     new GroupedColumns(levels.size(), z.columns(), new int[0], new double[0]));

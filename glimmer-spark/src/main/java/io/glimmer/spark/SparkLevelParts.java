@@ -8,15 +8,16 @@ import org.apache.spark.broadcast.Broadcast;
 import java.util.List;
 
 /**
- * The core's {@link LevelParts} over a cached RDD of {@link PartModel}s: each evaluation is one Spark
- * job. The request (θ, β and the start modes of every level) is broadcast, each part evaluates its
- * own levels, and only per-part sums and per-level modes come back; the sums are added in partition
- * order with compensation, so that they hardly depend on how the levels are split.
+ * The core's {@link LevelParts} over a cached RDD of {@link PartModel}s, one per block of levels:
+ * each evaluation is one Spark job. The request (θ, β and the start modes of every level) is
+ * broadcast, each block evaluates its own levels, and only per-block sums and per-level modes come
+ * back; the sums are added in block order, so that, as each block's evaluation is, they do not
+ * depend on how the blocks are spread over partitions.
  */
 final class SparkLevelParts implements LevelParts {
     private final JavaRDD<PartModel> parts;
     private final JavaSparkContext sc;
-    /** Per partition, its levels' indices among all levels (fixed when the parts were built). */
+    /** Per block number, its levels' indices among all levels (fixed when the parts were built; null for no block). */
     private final int[][] levels;
     private final int levelCount;
     private final int q;
@@ -35,10 +36,9 @@ final class SparkLevelParts implements LevelParts {
         Broadcast<PartModel.Request> request = sc.broadcast(new PartModel.Request(kind, theta.clone(), beta.clone(), start.clone(),
                 startLambdas == null ? null : startLambdas.clone()));
         try {
-            return parts.mapPartitionsWithIndex((i, it) -> {
-                PartModel part = it.next();
-                return List.of(part.evaluate(i, request.value())).iterator();
-            }, true).collect();
+            List<PartResult> results = new java.util.ArrayList<>(parts.map(part -> part.evaluate(request.value())).collect());
+            results.sort(java.util.Comparator.comparingInt(PartResult::part));
+            return results;
         } finally {
             request.destroy();
         }

@@ -4,21 +4,19 @@ import io.glimmer.design.ModelFrame;
 import io.glimmer.design.ModelMatrix;
 import io.glimmer.design.RandomEffectsTerm;
 import io.glimmer.fit.MixedModelFit;
-import io.glimmer.linalg.GroupedColumns;
 import io.glimmer.lmm.LinearMixedModel;
 import io.glimmer.lmm.SufficientStatistics;
 import io.glimmer.model.PredictorScaling;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
- * A linear mixed model from distributed rows: one pass for the moments (shift and predictor
- * scaling), one for the sufficient statistics, both over the cached blocks and reduced by
- * treeAggregate; then θ is optimised on the driver by the core's {@link LinearMixedModel}, which
+ * A linear mixed model from distributed rows, with any number of random-effects terms (crossed or
+ * nested): one pass for the moments (shift and predictor scaling), one for the sufficient
+ * statistics, both over the cached blocks and reduced by treeAggregate; then θ is optimised on the driver by the core's {@link LinearMixedModel}, which
  * never sees a row. Driver memory grows with levels and columns, not rows.
  */
 final class SparkLmm {
@@ -29,7 +27,6 @@ final class SparkLmm {
         ModelPlan plan = rows.plan;
         ModelFrame none = plan.frame(plan.empty());
         ModelMatrix x = plan.fixed(none);
-        ModelMatrix zNames = plan.random(none);
         int p = x.columns();
         ResponseMoments moments = rows.blocks.treeAggregate(new ResponseMoments(p), ResponseMoments::add, ResponseMoments::merge);
         if (moments.min == moments.max) {
@@ -43,25 +40,28 @@ final class SparkLmm {
         int intercept = x.names().indexOf("(Intercept)");
         double shift = intercept < 0 ? 0 : moments.mean();
 
-        List<String> levels = rows.groupLevels();
-        Map<String, Integer> index = new HashMap<>(levels.size() * 2);
-        for (int i = 0; i < levels.size(); i++) {
-            index.put(levels.get(i), i);
+        int k = plan.randomTerms().size();
+        List<List<String>> levels = new ArrayList<>();
+        List<List<String>> columnNames = new ArrayList<>();
+        List<String> groups = new ArrayList<>();
+        for (int t = 0; t < k; t++) {
+            levels.add(rows.groupLevels(t));
+            columnNames.add(plan.random(none, t).names());
+            groups.add(plan.randomTerms().get(t).groupLabel());
         }
+        TermLayout layout = TermLayout.of(levels, columnNames);
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(rows.blocks.context());
-        Broadcast<Map<String, Integer>> shared = sc.broadcast(index);
-        int q = zNames.columns();
+        Broadcast<TermLayout> shared = sc.broadcast(layout);
         double[] scale = scaling.factors();
         try {
-            LmmSums sums = rows.blocks.treeAggregate(new LmmSums(p, q, levels.size()),
+            LmmSums sums = rows.blocks.treeAggregate(new LmmSums(p, layout),
                     (s, b) -> s.add(b, scale, shift, shared.value()), LmmSums::merge);
             SufficientStatistics stats = sums.statistics(shift);
-            RandomEffectsTerm term = new RandomEffectsTerm(plan.randomTerm().groupLabel(), zNames.names(), levels,
-                    new GroupedColumns(levels.size(), q, new int[0], new double[0]));
-            MixedModelFit fit = LinearMixedModel.fromStatistics(stats, term, plan.formula(), x.names(), List.of(),
+            List<RandomEffectsTerm> terms = TermLayout.shapes(layout, groups, levels, columnNames);
+            MixedModelFit fit = LinearMixedModel.fromStatistics(stats, terms, plan.formula(), x.names(), List.of(),
                     Math.toIntExact(rows.dropped), reml).fit();
             fit = scaling.isIdentity() ? fit : scaling.unscale(fit);
-            double[] quantiles = ResidualQuantiles.of(rows.blocks, ResidualQuantiles.Residuals.of(fit, shared), stats.n());
+            double[] quantiles = ResidualQuantiles.of(rows.blocks, ResidualQuantiles.Residuals.of(fit, terms, shared), stats.n());
             return fit.toBuilder().scaledResidualQuantiles(quantiles).build();
         } finally {
             shared.destroy();

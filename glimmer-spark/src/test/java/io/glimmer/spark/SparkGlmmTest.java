@@ -19,18 +19,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * GLMMs through Spark (levels' modes found on the executors, (θ, β) on the driver) against the
- * core's fit of the same rows, and against themselves over 1, 2 and 7 partitions: estimates, θ,
- * log-likelihood, variance components, modes and conditional variances within 1e-6 relative;
- * standard errors within 1e-5. The two fits evaluate the same deviance with different rounding and
- * PIRLS stopping points (the core's rows in one piece, here per partition, stage one by Newton on β
- * over the partitions instead of joint PIRLS), so BOBYQA takes slightly different paths and stops
- * within its accuracy (1e-7 in standard-error units) of the optimum, not at the same point; the
- * standard errors come from a finite-difference Hessian (step 1e-4) whose rounding, measured over
- * these fits, moves them by up to about 5e-6.
+ * core's fit of the same rows: estimates, θ, log-likelihood, variance components, modes and
+ * conditional variances within 1e-6 relative, standard errors within 1e-5; and against themselves
+ * over 1, 2 and 7 partitions: everything within 1e-9. The core and Spark evaluate the same deviance
+ * with different rounding and PIRLS stopping points (the core's rows in one piece, here per block of
+ * levels, stage one by Newton on β over the blocks instead of joint PIRLS), so BOBYQA takes slightly
+ * different paths and stops within its accuracy (1e-7 in standard-error units) of the optimum, not at
+ * the same point; the standard errors come from a finite-difference Hessian (step 1e-4) whose
+ * rounding moves them by up to about 1.3e-6 (grouseticks; cbpp's are within 1e-6). Across
+ * partitionings every block of levels is evaluated alone, in block order, so the fits agree.
  */
 class SparkGlmmTest {
     private static final double ESTIMATES = 1e-6;
     private static final double STANDARD_ERRORS = 1e-5;
+    /** Issue 11: 1, 2 and 7 partitions agree within 1e-9 (each block of levels is evaluated alone, whatever the partitioning). */
+    private static final double PARTITIONINGS = 1e-9;
 
     static Stream<Arguments> models() {
         FitOptions binomial = FitOptions.builder().family("binomial").factors(Set.of("herd", "period")).method(Method.LAPLACE).build();
@@ -51,7 +54,7 @@ class SparkGlmmTest {
         MixedModelFit one = GlimmerSpark.fit(data.coalesce(1), formula, options);
         SparkLmmTest.assertClose(core, one, ESTIMATES, STANDARD_ERRORS);
         for (int partitions : new int[]{2, 7}) {
-            SparkLmmTest.assertClose(one, GlimmerSpark.fit(data.repartition(partitions), formula, options), ESTIMATES, STANDARD_ERRORS);
+            SparkLmmTest.assertClose(one, GlimmerSpark.fit(data.repartition(partitions), formula, options), PARTITIONINGS);
         }
         assertEquals(core.nObs(), one.nObs());
         assertEquals(core.groups(), one.groups());

@@ -48,8 +48,9 @@ class SparkInputTest {
                 message(data, SLEEP, FitOptions.builder().method(Method.GEE).build()));
         assertEquals("the Spark engine fits GLMMs of families without a dispersion parameter (binomial, poisson) so far, not Gamma",
                 message(data, SLEEP, FitOptions.builder().family("Gamma").method(Method.LAPLACE).build()));
-        assertEquals("the Spark engine fits one random-effects term so far; the formula has 2",
-                message(data, "Reaction ~ Days + (1 | Subject) + (0 + Days | Subject)", FitOptions.defaults()));
+        assertEquals("the Spark engine fits GLMMs with one random-effects term so far; the formula has 2",
+                message(data, "Reaction ~ Days + (1 | Subject) + (0 + Days | Subject)", FitOptions.builder().family("poisson").build()));
+        assertEquals("the formula has no random-effects term such as (1 | group)", message(data, "Reaction ~ Days", FitOptions.defaults()));
     }
 
     @Test

@@ -1,7 +1,5 @@
 package io.glimmer.spark.scale;
 
-import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -9,9 +7,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -31,31 +26,13 @@ public final class BinaryData {
         }
         StructType schema = new StructType().add("y", DataTypes.DoubleType).add("x1", DataTypes.DoubleType)
                 .add("x2", DataTypes.DoubleType).add("g", DataTypes.IntegerType);
-        List<Integer> parts = new ArrayList<>();
-        for (int p = 0; p < partitions; p++) {
-            parts.add(p);
-        }
-        JavaRDD<Row> data = JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(parts, partitions).flatMap(p -> {
-            long from = rows * p / partitions;
-            long to = rows * (p + 1) / partitions;
-            SplittableRandom random = new SplittableRandom(seed + 1 + p);
-            return new Iterator<Row>() {
-                long i = from;
-
-                public boolean hasNext() {
-                    return i < to;
-                }
-
-                public Row next() {
-                    int g = (int) (i++ % groups);
-                    double x1 = SlopeData.gaussian(random);
-                    double x2 = random.nextDouble();
-                    double eta = -1 + 0.5 * x1 + x2 + b[g];
-                    double y = random.nextDouble() < 1 / (1 + Math.exp(-eta)) ? 1 : 0;
-                    return RowFactory.create(y, x1, x2, g);
-                }
-            };
+        return GeneratedRows.of(spark, schema, rows, partitions, seed, (i, random) -> {
+            int g = (int) (i % groups);
+            double x1 = SlopeData.gaussian(random);
+            double x2 = random.nextDouble();
+            double eta = -1 + 0.5 * x1 + x2 + b[g];
+            double y = random.nextDouble() < 1 / (1 + Math.exp(-eta)) ? 1 : 0;
+            return RowFactory.create(y, x1, x2, g);
         });
-        return spark.createDataFrame(data, schema);
     }
 }

@@ -1,6 +1,5 @@
 package io.glimmer.spark.scale;
 
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -8,8 +7,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -31,32 +28,12 @@ public final class SlopeData {
             b1[g] = 0.5 * gaussian(effects);
         }
         StructType schema = new StructType().add("y", DataTypes.DoubleType).add("x", DataTypes.DoubleType).add("g", DataTypes.IntegerType);
-        List<Integer> parts = new ArrayList<>();
-        for (int p = 0; p < partitions; p++) {
-            parts.add(p);
-        }
-        JavaRDD<Row> data = org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext())
-                .parallelize(parts, partitions)
-                .flatMap(p -> {
-                    long from = rows * p / partitions;
-                    long to = rows * (p + 1) / partitions;
-                    SplittableRandom random = new SplittableRandom(seed + 1 + p);
-                    return new java.util.Iterator<Row>() {
-                        long i = from;
-
-                        public boolean hasNext() {
-                            return i < to;
-                        }
-
-                        public Row next() {
-                            int g = (int) (i++ % groups);
-                            double x = 10 * random.nextDouble();
-                            double y = 10 + 2 * x + b0[g] + b1[g] * x + gaussian(random);
-                            return RowFactory.create(y, x, g);
-                        }
-                    };
-                });
-        return spark.createDataFrame(data, schema);
+        return GeneratedRows.of(spark, schema, rows, partitions, seed, (i, random) -> {
+            int g = (int) (i % groups);
+            double x = 10 * random.nextDouble();
+            double y = 10 + 2 * x + b0[g] + b1[g] * x + gaussian(random);
+            return RowFactory.create(y, x, g);
+        });
     }
 
     static double gaussian(SplittableRandom r) {
