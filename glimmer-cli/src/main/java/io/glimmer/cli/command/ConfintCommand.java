@@ -97,7 +97,7 @@ public final class ConfintCommand extends GlimmerCommand {
     }
 
     private String bootstrap(DataFrame data, String formula, FitOptions options, String format) {
-        int n = nsim == null ? DEFAULT_NSIM : nsim;
+        int n = Replicates.orDefault(nsim, DEFAULT_NSIM);
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         RefittableModel.checkCovered(options.effectiveMethod(), options.correlation() != null); // before the formula's own checks
         PreparedModel prepared = Glimmer.prepare(data, formula, options);
@@ -134,9 +134,7 @@ public final class ConfintCommand extends GlimmerCommand {
             }
             return;
         }
-        if (nsim != null && nsim < 1) {
-            throw new InputException("--nsim must be at least 1 bootstrap replicate, not " + nsim);
-        }
+        Replicates.orDefault(nsim, DEFAULT_NSIM); // checked here, before the fit
         if (threads != null && threads < 1) {
             throw new InputException("--threads must be at least 1, not " + threads);
         }

@@ -4,6 +4,7 @@ import io.glimmer.Glimmer;
 import io.glimmer.cli.json.ModelFile;
 import io.glimmer.cli.options.FormulaOption;
 import io.glimmer.cli.options.ModelOptions;
+import io.glimmer.cli.options.SavedModelOption;
 import io.glimmer.data.DataFrame;
 import io.glimmer.error.InputException;
 import io.glimmer.fit.MixedModelFit;
@@ -20,15 +21,15 @@ import java.io.InputStream;
  * @param saved the saved model, or null
  */
 record DrawnModel(DataFrame data, PreparedModel prepared, SavedModel saved) {
-    static DrawnModel of(String modelFile, FormulaOption formula, ModelOptions model, InputStream stdin) {
-        if (modelFile == null) {
+    static DrawnModel of(SavedModelOption modelFile, FormulaOption formula, ModelOptions model, InputStream stdin) {
+        if (modelFile.file() == null) {
             DataFrame data = model.readData(stdin);
             return new DrawnModel(data, Glimmer.prepare(data, formula.formula(), model.fitOptions()), null);
         }
         if (formula.given()) {
             throw new InputException("--formula is not given with --model: the model file holds the formula");
         }
-        SavedModel saved = ModelFile.read(modelFile);
+        SavedModel saved = ModelFile.read(modelFile.file());
         var options = model.savedFitOptions(saved);
         DataFrame data = model.readData(stdin, saved);
         return new DrawnModel(data, Glimmer.prepare(data, saved.formula(), options), saved);

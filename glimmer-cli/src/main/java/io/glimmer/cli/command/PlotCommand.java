@@ -3,6 +3,7 @@ package io.glimmer.cli.command;
 import io.glimmer.cli.common.AtomicFile;
 import io.glimmer.cli.options.FormulaOption;
 import io.glimmer.cli.options.ModelOptions;
+import io.glimmer.cli.options.SavedModelOption;
 import io.glimmer.data.DataFrame;
 import io.glimmer.error.InputException;
 import io.glimmer.fit.MixedModelFit;
@@ -13,6 +14,7 @@ import io.glimmer.report.Selection;
 import io.glimmer.report.chart.Figure;
 import io.glimmer.report.chart.Png;
 import io.glimmer.report.chart.Svg;
+import io.glimmer.report.plot.BootstrapDensities;
 import io.glimmer.report.plot.EffectCurve;
 import io.glimmer.report.plot.PlotSource;
 import picocli.CommandLine.Command;
@@ -51,9 +53,8 @@ public final class PlotCommand extends GlimmerCommand {
     @Mixin
     ModelOptions model;
 
-    @Option(names = "--model", paramLabel = "MODEL", order = 1,
-            description = "a model saved by glimmer fit --save, drawn on the rows of --data at its saved estimates (instead of --formula and a fit)")
-    String savedModel;
+    @Mixin
+    SavedModelOption savedModel;
 
     @Option(names = "--output", paramLabel = "FILE", order = 20, required = true, description = "FILE.svg or FILE.png")
     String output;
@@ -86,6 +87,7 @@ public final class PlotCommand extends GlimmerCommand {
         AtomicFile.checkWritable(output, "--output");
         boolean random = k == PlotKind.SCALED_RESIDUALS || k == PlotKind.SCALED_FITTED || k == PlotKind.BOOTSTRAP;
         checkApplies(k, random);
+        int replicates = Replicates.orDefault(nsim, BootstrapDensities.DEFAULT_REPLICATES);
         DrawnModel drawn = DrawnModel.of(savedModel, formula, model, stdin());
         DataFrame data = drawn.data();
         if (effect != null) {
@@ -99,7 +101,7 @@ public final class PlotCommand extends GlimmerCommand {
         }
         MixedModelFit fit = drawn.fit();
         long s = random ? Seeds.givenOrDrawn(seed, err()) : 0;
-        ReportOptions options = ReportOptions.defaults(s).withInterval(null, nsim == null ? io.glimmer.report.plot.BootstrapDensities.DEFAULT_REPLICATES : nsim);
+        ReportOptions options = ReportOptions.defaults(s).withInterval(null, replicates);
         if (effect != null) {
             options = options.withEffect(effect);
         }
@@ -131,9 +133,6 @@ public final class PlotCommand extends GlimmerCommand {
         }
         if (nsim != null && k != PlotKind.BOOTSTRAP) {
             throw new InputException("--nsim applies to the bootstrap plot, not " + k.label());
-        }
-        if (nsim != null && nsim < 1) {
-            throw new InputException("--nsim must be at least 1 bootstrap replicate, not " + nsim);
         }
         if (seed != null && !random) {
             throw new InputException("--seed applies to scaled-residuals, scaled-fitted and bootstrap, not " + k.label());

@@ -3,6 +3,7 @@ package io.glimmer.cli.command;
 import io.glimmer.cli.common.AtomicFile;
 import io.glimmer.cli.options.FormulaOption;
 import io.glimmer.cli.options.ModelOptions;
+import io.glimmer.cli.options.SavedModelOption;
 import io.glimmer.data.DataFrame;
 import io.glimmer.fit.MixedModelFit;
 import io.glimmer.report.Report;
@@ -39,9 +40,8 @@ public final class ReportCommand extends GlimmerCommand {
     @Mixin
     ModelOptions model;
 
-    @Option(names = "--model", paramLabel = "MODEL", order = 1,
-            description = "a model saved by glimmer fit --save, drawn on the rows of --data at its saved estimates (instead of --formula and a fit)")
-    String savedModel;
+    @Mixin
+    SavedModelOption savedModel;
 
     @Option(names = "--output", paramLabel = "FILE", order = 20, required = true, description = "the HTML file to write")
     String output;
@@ -66,6 +66,7 @@ public final class ReportCommand extends GlimmerCommand {
         Path file = AtomicFile.path(output, "--output");
         AtomicFile.checkWritable(output, "--output");
         String method = intervalMethod();
+        int replicates = Replicates.orDefault(nsim, BootstrapDensities.DEFAULT_REPLICATES);
         DrawnModel drawn = DrawnModel.of(savedModel, formula, model, stdin());
         DataFrame data = drawn.data();
         if (effect != null) {
@@ -79,7 +80,7 @@ public final class ReportCommand extends GlimmerCommand {
         }
         MixedModelFit fit = drawn.fit();
         ReportOptions options = ReportOptions.defaults(Seeds.givenOrDrawn(seed, err()))
-                .withInterval(method, nsim == null ? BootstrapDensities.DEFAULT_REPLICATES : nsim);
+                .withInterval(method, replicates);
         if (effect != null) {
             options = options.withEffect(effect);
         }
@@ -95,9 +96,6 @@ public final class ReportCommand extends GlimmerCommand {
         }
         if (nsim != null && !"bootstrap".equals(m)) {
             throw new InputException("--nsim applies to --interval bootstrap" + (m == null ? "" : ", not " + m));
-        }
-        if (nsim != null && nsim < 1) {
-            throw new InputException("--nsim must be at least 1 bootstrap replicate, not " + nsim);
         }
         return m;
     }
