@@ -77,6 +77,20 @@ public record ZeroInflationDesign(String text, Formula formula, ModelMatrix x, L
         return text.contains("~") ? text : "~ " + text;
     }
 
+    /** Each row's probability of a structural zero, p₀ = logit⁻¹(x_zi'γ). */
+    public static double[] zeroProbabilities(ModelMatrix x, double[] gamma) {
+        double[] p0 = new double[x.rows()];
+        for (int r = 0; r < p0.length; r++) {
+            p0[r] = zeroProbability(x, r, gamma);
+        }
+        return p0;
+    }
+
+    /** One row's p₀ = logit⁻¹(x_zi'γ). */
+    public static double zeroProbability(ModelMatrix x, int row, double[] gamma) {
+        return 1 / (1 + Math.exp(-LinearPredictor.row(x.values(), gamma.length, row, gamma, 0)));
+    }
+
     /** Number of zero-inflation coefficients. */
     public int pz() {
         return x.columns();

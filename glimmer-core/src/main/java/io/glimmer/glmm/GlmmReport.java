@@ -47,7 +47,7 @@ final class GlmmReport {
         double[] y = data.y();
         double[] w = data.weights();
         boolean thresholds = extra != null && extra.coefficients();
-        // an ordinal model has no mean and so no Pearson residuals (clmm gives none)
+        // an ordinal summary shows no scaled residuals, as clmm's; its residuals on the category scores are ObservationResiduals'
         double[] pearson = thresholds ? null : new double[mu.length];
         Family fitted = extra == null ? family : extra.bind(family);
         double[] mean = zi == null ? mu : zi.responseMeans(mu);

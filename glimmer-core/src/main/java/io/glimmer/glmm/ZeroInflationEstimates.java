@@ -1,6 +1,7 @@
 package io.glimmer.glmm;
 
 import io.glimmer.design.ModelMatrix;
+import io.glimmer.design.ZeroInflationDesign;
 import io.glimmer.fit.FixedEffectsTable;
 
 import java.util.Arrays;
@@ -14,14 +15,7 @@ record ZeroInflationEstimates(List<String> names, double[] gamma, double[][] cov
 
     static ZeroInflationEstimates of(ModelMatrix x, double[] gamma, double[][] covariance) {
         int pz = x.columns();
-        double[] p0 = new double[x.rows()];
-        for (int r = 0; r < p0.length; r++) {
-            double lp = 0;
-            for (int j = 0; j < pz; j++) {
-                lp += x.get(r, j) * gamma[j];
-            }
-            p0[r] = 1 / (1 + Math.exp(-lp));
-        }
+        double[] p0 = ZeroInflationDesign.zeroProbabilities(x, gamma);
         double[][] cov = covariance;
         if (cov == null) {
             cov = new double[pz][pz];

@@ -4,7 +4,7 @@ import io.glimmer.error.InputException;
 import io.glimmer.design.Design;
 import io.glimmer.design.LinearPredictor;
 import io.glimmer.design.ModelMatrix;
-import io.glimmer.design.LinearPredictor;
+import io.glimmer.design.ZeroInflationDesign;
 import io.glimmer.design.RandomEffectsTerm;
 import io.glimmer.family.CumulativeLink;
 import io.glimmer.family.Family;
@@ -66,11 +66,7 @@ public final class ResponseSimulator implements ResponseDraws {
             return null;
         }
         double[] gamma = fit.zeroInflationFixedEffects().stream().mapToDouble(FixedEffect::estimate).toArray();
-        double[] p0 = new double[zi.rows()];
-        for (int r = 0; r < p0.length; r++) {
-            p0[r] = 1 / (1 + Math.exp(-LinearPredictor.row(zi.values(), gamma.length, r, gamma, 0)));
-        }
-        return p0;
+        return ZeroInflationDesign.zeroProbabilities(zi, gamma);
     }
 
     /** β̂ in the order of the design's columns. */

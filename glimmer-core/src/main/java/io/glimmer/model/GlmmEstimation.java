@@ -1,5 +1,7 @@
 package io.glimmer.model;
 
+import io.glimmer.error.InputException;
+
 import io.glimmer.options.FitOptions;
 import io.glimmer.data.DataFrame;
 import io.glimmer.design.Design;
@@ -57,8 +59,12 @@ record GlmmEstimation(int nAGQ) implements Estimator {
 
     @Override
     public MixedModelFit fitAt(PreparedModel model, SavedParameters saved) {
-        if (model.zeroInflation() != null || model.family().distribution() instanceof ParametricDistribution) {
-            return Estimator.super.fitAt(model, saved); // the file keeps no family parameters or zero-inflation γ's covariance yet
+        if (model.zeroInflation() != null) { // the file keeps γ but not its covariance with β, which the fit reports
+            throw new InputException("a saved zero-inflated model is not evaluated on data yet (the model file keeps no covariance of "
+                    + "its zero-inflation coefficients); fit the model from its data and formula instead");
+        }
+        if (model.family().distribution() instanceof ParametricDistribution) {
+            return Estimator.super.fitAt(model, saved); // the file keeps no family parameters yet
         }
         return new GeneralizedLinearMixedModel(model.design(), model.response(), model.family(), nAGQ)
                 .fitAt(saved.theta(), saved.beta(), saved.betaCovariance());

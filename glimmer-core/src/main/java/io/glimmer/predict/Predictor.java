@@ -8,6 +8,7 @@ import io.glimmer.data.DataFrame;
 import io.glimmer.design.LinearPredictor;
 import io.glimmer.design.ModelFrame;
 import io.glimmer.design.ModelMatrix;
+import io.glimmer.design.ZeroInflationDesign;
 import io.glimmer.design.ModelMatrixBuilder;
 import io.glimmer.family.CumulativeLink;
 import io.glimmer.family.Family;
@@ -194,7 +195,7 @@ public final class Predictor {
      */
     private Predictions zeroInflated(DataFrame data, double[] mu, double[] se, List<String> notes, RandomEffectsMode random) {
         SavedModel.ZeroInflation zi = model.zeroInflation();
-        Formula f = Formula.parse(zi.formula().contains("~") ? zi.formula() : "~ " + zi.formula());
+        Formula f = Formula.parse(ZeroInflationDesign.oneSided(zi.formula()));
         List<Expr> needed = new ArrayList<>();
         f.fixedTerms().forEach(t -> needed.addAll(t.factors()));
         ModelFrame frame = ModelFrame.forNewData(data, needed, zi.coding());
@@ -212,8 +213,7 @@ public final class Predictor {
                 missingRows++;
                 continue;
             }
-            double p0 = 1 / (1 + Math.exp(-LinearPredictor.row(x.values(), gamma.length, r, gamma, 0)));
-            values[r] *= 1 - p0;
+            values[r] *= 1 - ZeroInflationDesign.zeroProbability(x, r, gamma);
         }
         List<String> all = new ArrayList<>(notes);
         if (se != null) {

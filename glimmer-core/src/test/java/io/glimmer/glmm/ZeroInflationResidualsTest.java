@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Residuals of zero-inflated fits against glmmTMB's {@code residuals(fit, type = "response" | "pearson")}
  * (reference/r/zero_inflation_after_fit.R): the Owls ZIP with an offset and the Salamanders ZINB2.
- * The fits agree with glmmTMB's to about 1e-4 relative, so the residuals to 2e-3 of their size (or of 1).
+ * The fits agree with glmmTMB's to about 1e-4 relative, and the residuals differ by at most 1.5e-4 (docs/METHODS.md): held
+ * to 3e-4 of the reference's size (or of 1).
  */
 class ZeroInflationResidualsTest {
     @ParameterizedTest
@@ -32,10 +33,11 @@ class ZeroInflationResidualsTest {
         assertEquals(response.size(), r.size());
         for (int i = 0; i < r.size(); i++) {
             double want = response.get(i).asDouble();
-            assertEquals(want, r.response()[i], 2e-3 * Math.max(1, Math.abs(r.fitted()[i])), "response residual, row " + (i + 1));
+            double fitted = r.observed()[i] - want; // glmmTMB's fitted value
+            assertEquals(want, r.response()[i], 3e-4 * Math.max(1, Math.abs(fitted)), "response residual, row " + (i + 1));
             assertEquals(r.observed()[i] - r.fitted()[i], r.response()[i], 0);
             double p = pearson.get(i).asDouble();
-            assertEquals(p, r.pearson()[i], 2e-3 * Math.max(1, Math.abs(p)), "Pearson residual, row " + (i + 1));
+            assertEquals(p, r.pearson()[i], 3e-4 * Math.max(1, Math.abs(p)), "Pearson residual, row " + (i + 1));
             assertTrue(Double.isNaN(r.deviance()[i]) && Double.isNaN(r.working()[i]), "no deviance or working residuals for the mixture");
         }
     }

@@ -19,6 +19,9 @@ import org.junit.jupiter.api.Test;
  * conditional modes. The fits agree to about 1e-4, so the residuals to 1e-3.
  */
 class OrdinalResidualsTest {
+    /** The largest difference from R's, computed from clmm's own estimates, is 6.6e-6 (docs/METHODS.md). */
+    static final double TOLERANCE = 5e-5;
+
     @Test
     void probabilityScaleAndDevianceResidualsAreClmms() {
         MixedModelFit fit = Glimmer.fit(Reference.data("wine.csv"), "rating ~ temp + contact + (1 | judge)",
@@ -28,11 +31,11 @@ class OrdinalResidualsTest {
         assertEquals(72, r.size());
         double devianceSquares = 0;
         for (int i = 0; i < r.size(); i++) {
-            assertEquals(ref.get("fitted").get(i).asDouble(), r.fitted()[i], 1e-3, "fitted, row " + (i + 1));
+            assertEquals(ref.get("fitted").get(i).asDouble(), r.fitted()[i], TOLERANCE, "fitted, row " + (i + 1));
             assertEquals(fit.fitted()[i], r.fitted()[i], 1e-9, "the fit's fitted values");
-            assertEquals(ref.get("residuals_probability_scale").get(i).asDouble(), r.response()[i], 1e-3, "probability scale, row " + (i + 1));
-            assertEquals(ref.get("residuals_deviance").get(i).asDouble(), r.deviance()[i], 1e-3, "deviance, row " + (i + 1));
-            assertEquals(ref.get("residuals_pearson_scores").get(i).asDouble(), r.pearson()[i], 1e-3, "Pearson, row " + (i + 1));
+            assertEquals(ref.get("residuals_probability_scale").get(i).asDouble(), r.response()[i], TOLERANCE, "probability scale, row " + (i + 1));
+            assertEquals(ref.get("residuals_deviance").get(i).asDouble(), r.deviance()[i], TOLERANCE, "deviance, row " + (i + 1));
+            assertEquals(ref.get("residuals_pearson_scores").get(i).asDouble(), r.pearson()[i], TOLERANCE, "Pearson, row " + (i + 1));
             assertTrue(Double.isNaN(r.working()[i]), "no working residuals");
             devianceSquares += r.deviance()[i] * r.deviance()[i];
         }

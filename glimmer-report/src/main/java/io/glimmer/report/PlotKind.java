@@ -117,7 +117,7 @@ public enum PlotKind {
      */
     public Figure draw(PlotSource s, ReportOptions o, Selection selection) {
         if (chooses != Chooses.EFFECT && (selection.group() != null || selection.term() != null)) {
-            throw new InputException("--group and --term choose among the random effects of caterpillar, qq-modes and shrinkage, not " + name);
+            throw new InputException("--group and --term choose among the random effects of caterpillar, qq-modes, shrinkage and group-curves, not " + name);
         }
         if (chooses != Chooses.PARAMETER && selection.parameter() != null) {
             throw new InputException("--parameter chooses among the parameters of profile and bootstrap, not " + name);

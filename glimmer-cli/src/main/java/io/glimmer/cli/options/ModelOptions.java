@@ -178,7 +178,8 @@ public final class ModelOptions {
             throw new InputException("--agq applies to a model fitted by AGQ, not " + m.label());
         }
         FitOptions.Builder b = builder();
-        return b.family(saved.family()).link(saved.link()).method(m).factors(savedFactors(saved)).build();
+        String zi = saved.zeroInflation() == null ? null : saved.zeroInflation().formula(); // the estimator then decides what it can evaluate
+        return b.family(saved.family()).link(saved.link()).method(m).factors(savedFactors(saved)).zeroInflation(zi).build();
     }
 
     /** --factors and the model's categorical variables that are columns (the file keeps their levels), read as categories. */
