@@ -211,7 +211,6 @@ final class LindstromBates {
         OptimizerSummary last = lmeFit.optimizer();
         return lmeFit.toBuilder()
                 .formula(model.formula().text())
-                .nDropped(model.frame().frame().dropped())
                 .details(new EstimatorDetails.Nonlinear(reml, iterations, model.diagonal(), false, residuals.correlation(),
                         residuals.phi(parameters)))
                 .converged(converged && lmeFit.converged())

@@ -10,6 +10,12 @@ import io.glimmer.options.Method;
 import io.glimmer.reference.Reference;
 import io.glimmer.summary.Summary;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 
 import java.util.List;
 
@@ -67,5 +73,37 @@ class NonlinearCorrelationTest {
             assertTrue(e.getMessage().contains("with a nonlinear model is fitted by method(ML or REML)"), e.getMessage());
             assertEquals(1, e.getMessage().lines().count());
         }
+    }
+
+    /**
+     * A row missing the correlation's group (a column outside the formula) is dropped and counted, as nlme's
+     * na.omit on the model frame with the correlation's columns; the fit is then the one of the data without it.
+     */
+    @Test
+    void rowsMissingTheCorrelationGroupAreDropped(@TempDir Path dir) throws IOException {
+        Reference ref = Reference.load("orange_nlme_ar1_ml");
+        List<String> lines = Files.readAllLines(ref.dataPath());
+        List<String> withPlot = new ArrayList<>();
+        List<String> without = new ArrayList<>();
+        withPlot.add(lines.get(0) + ",\"Plot\"");
+        without.add(lines.get(0) + ",\"Plot\"");
+        for (int r = 1; r < lines.size(); r++) {
+            String tree = lines.get(r).split(",")[0];
+            withPlot.add(lines.get(r) + "," + (r == 10 ? "NA" : tree));
+            if (r != 10) {
+                without.add(lines.get(r) + "," + tree);
+            }
+        }
+        Path a = Files.write(dir.resolve("a.csv"), withPlot);
+        Path b = Files.write(dir.resolve("b.csv"), without);
+        FitOptions options = NonlinearReferenceTest.options(ref).toBuilder().correlation("ar1(1 | Plot)").build();
+        String model = ref.json().get("model").asText();
+        MixedModelFit dropped = Glimmer.fit(a, model, options);
+        MixedModelFit reduced = Glimmer.fit(b, model, options);
+        assertEquals(lines.size() - 2, dropped.nObs());
+        assertEquals(1, dropped.nDropped());
+        assertEquals(0, reduced.nDropped());
+        assertEquals(reduced.logLikelihood(), dropped.logLikelihood(), 1e-9 * Math.abs(reduced.logLikelihood()));
+        assertEquals(reduced.details(EstimatorDetails.Nonlinear.class).phi(), dropped.details(EstimatorDetails.Nonlinear.class).phi(), 1e-12);
     }
 }
