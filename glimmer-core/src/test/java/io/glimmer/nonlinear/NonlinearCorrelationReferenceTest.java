@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * nlme's nlme with correlation = corAR1 / corCompSymm (reference/r/nlme_correlation_references.R): the milk
+ * nlme's nlme with correlation = corAR1 / corCompSymm (reference/r/nlme_references.R): the milk
  * proteins' decay to a plateau with AR(1) residuals within cows, and the orange trees with AR(1) and compound
  * symmetry over positions, by ML and REML, within compare-reference.py's tolerances (the correlation
  * parameter within 0.005 + 0.5%, AIC and BIC within 0.02).
