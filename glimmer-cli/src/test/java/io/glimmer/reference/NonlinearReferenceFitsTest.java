@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * nlme's nonlinear reference fits through the command line's JSON, within compare-reference.py's
- * tolerances; the arguments are read from the reference's model, random, start, structure, fixed and method.
+ * tolerances (with AIC, BIC and the correlation parameter where the reference has them); the arguments are read
+ * from the reference's model, random, start, structure, fixed, residual correlation and method.
  */
 class NonlinearReferenceFitsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -38,6 +39,10 @@ class NonlinearReferenceFitsTest {
             args.add("--random-structure");
             args.add(r.get("random_structure").asText());
         }
+        if (r.hasNonNull("residual_correlation")) {
+            args.add("--correlation");
+            args.add(r.get("residual_correlation").asText());
+        }
         return args;
     }
 
@@ -48,7 +53,8 @@ class NonlinearReferenceFitsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"orange_nlme_ml", "orange_nlme_reml", "orange_nlme_two_ml", "orange_nlme_diag_ml", "theoph_nlme_fol_ml",
-            "loblolly_nlme_asymp_ml", "co2_nlme_fixed_ml", "nested_nlme_ml", "nested_nlme_reml"})
+            "loblolly_nlme_asymp_ml", "co2_nlme_fixed_ml", "nested_nlme_ml", "nested_nlme_reml",
+            "milk_nlme_ar1_ml", "milk_nlme_ar1_reml", "orange_nlme_ar1_ml", "orange_nlme_ar1_reml", "orange_nlme_cs_ml"})
     void reproducesNlme(String id) throws Exception {
         Reference ref = Reference.load(id);
         ByteArrayOutputStream out = new ByteArrayOutputStream();

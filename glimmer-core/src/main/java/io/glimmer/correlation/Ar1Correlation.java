@@ -10,7 +10,7 @@ record Ar1Correlation() implements ResidualCorrelation {
 
     @Override
     public String parameterName() {
-        return "Phi";
+        return CorrelationSpec.Structure.AR1.parameter();
     }
 
     @Override

@@ -12,7 +12,7 @@ record CompoundSymmetry(int largestGroup) implements ResidualCorrelation {
 
     @Override
     public String parameterName() {
-        return "Rho";
+        return CorrelationSpec.Structure.CS.parameter();
     }
 
     private double a() {

@@ -186,6 +186,21 @@ public final class CorrelatedLinearMixedModel {
         return m.model().objective(theta) + m.whitening().logDet() - sumLogWeights;
     }
 
+    /**
+     * The whitened linear mixed model at φ, of a design with random effects (its penalised
+     * least-squares solution at θ is that of the correlated model), or null where R(φ) is singular.
+     */
+    public LinearMixedModel whitened(double phi) {
+        Whitened m = at(phi);
+        if (m != null && m.model() instanceof WhitenedMixedModel lmm) {
+            return lmm.model();
+        }
+        if (m != null) {
+            throw new IllegalStateException("a model without random effects has no whitened linear mixed model");
+        }
+        return null;
+    }
+
     private double objectiveZ(double[] x) {
         return objective(Arrays.copyOf(x, covariance.size()), structure.natural(x[covariance.size()]));
     }

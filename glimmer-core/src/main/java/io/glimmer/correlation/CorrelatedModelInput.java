@@ -51,10 +51,7 @@ final class CorrelatedModelInput {
      */
     static CorrelatedLinearMixedModel model(CorrelationSpec spec, DataFrame rows, int[] originalRows, int droppedBefore, Design design,
                                             Response response, boolean reml) {
-        ResidualGroups groups = ResidualGroups.of(spec, rows, design.frame().keptRows(), originalRows);
-        groups.checkNested(spec, design.randomTerms());
-        groups.checkTimes(spec);
-        return new CorrelatedLinearMixedModel(design, response.y(), response.weights(), reml, spec, groups, droppedBefore);
+        return CorrelatedRows.of(spec, rows, originalRows, droppedBefore, design).model(design, response.y(), response.weights(), reml);
     }
 
     private static void requireColumn(CorrelationSpec spec, DataFrame data, String name, int position) {

@@ -21,18 +21,33 @@ import java.util.List;
 public record CorrelationSpec(Structure structure, String time, String group, String text, int timeAt, int groupAt) {
     /** The structures, named as on the command line (nlme's class names are accepted too). */
     public enum Structure {
-        AR1("ar1", "corAR1"), EXP("exp", "corExp"), CS("cs", "corCompSymm");
+        AR1("ar1", "corAR1", "AR(1)", "Phi"), EXP("exp", "corExp", "Exponential spatial correlation", "range"),
+        CS("cs", "corCompSymm", "Compound symmetry", "Rho");
 
         private final String label;
         private final String nlmeName;
+        private final String title;
+        private final String parameter;
 
-        Structure(String label, String nlmeName) {
+        Structure(String label, String nlmeName, String title, String parameter) {
             this.label = label;
             this.nlmeName = nlmeName;
+            this.title = title;
+            this.parameter = parameter;
         }
 
         public String label() {
             return label;
+        }
+
+        /** The name nlme's print gives the structure ("Correlation Structure: AR(1)"). */
+        public String title() {
+            return title;
+        }
+
+        /** nlme's name of the parameter: Phi, range or Rho. */
+        public String parameter() {
+            return parameter;
         }
 
         static Structure named(String s) {

@@ -13,7 +13,7 @@ record ExponentialCorrelation(double shortestLag, double longestLag) implements 
 
     @Override
     public String parameterName() {
-        return "range";
+        return CorrelationSpec.Structure.EXP.parameter();
     }
 
     @Override

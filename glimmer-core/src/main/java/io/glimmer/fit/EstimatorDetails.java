@@ -123,11 +123,19 @@ public sealed interface EstimatorDetails {
      *                   Lindstrom–Bates fit a Laplace fit starts from)
      * @param diagonal   whether the random effects' covariance is diagonal (pdDiag) rather than general
      * @param laplace    fitted by the Laplace approximation (nlmer) rather than Lindstrom–Bates (nlme)
+     * @param correlation the residual correlation as given, e.g. "ar1(Time | Cow)", or null for independent residuals
+     * @param phi        its parameter at the optimum (nlme's Phi, range or Rho), or null
      */
-    record Nonlinear(boolean reml, int iterations, boolean diagonal, boolean laplace) implements EstimatorDetails {
-        /** A Lindstrom–Bates fit. */
+    record Nonlinear(boolean reml, int iterations, boolean diagonal, boolean laplace, String correlation, Double phi)
+            implements EstimatorDetails {
+        /** A Lindstrom–Bates fit with independent residuals. */
         public Nonlinear(boolean reml, int iterations, boolean diagonal) {
             this(reml, iterations, diagonal, false);
+        }
+
+        /** A fit with independent residuals. */
+        public Nonlinear(boolean reml, int iterations, boolean diagonal, boolean laplace) {
+            this(reml, iterations, diagonal, laplace, null, null);
         }
     }
 

@@ -16,7 +16,8 @@ final class Estimators {
     /** @param nonlinear a nonlinear model's specification, or null for a linear predictor */
     static Estimator of(Method method, FitOptions options, Family family, int nAGQ, NonlinearSpecification nonlinear) {
         if (nonlinear != null) {
-            return new NonlinearEstimation(nonlinear, method, nAGQ);
+            return new NonlinearEstimation(nonlinear, method, nAGQ,
+                    options.correlation() == null ? null : CorrelationSpec.parse(options.correlation()));
         }
         return switch (method) {
             case REML, ML -> options.correlation() == null ? new LmmEstimation(method == Method.REML)

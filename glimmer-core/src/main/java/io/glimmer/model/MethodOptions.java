@@ -30,15 +30,16 @@ final class MethodOptions {
         if (!monteCarlo && options.sampler() != null) {
             throw new InputException("{--mc-sampler} applies to {--method MCEM} and {--method MCNR}, not " + method.label());
         }
+        if (options.nonlinear() != null && options.correlation() != null && method != Method.REML && method != Method.ML) {
+            throw new InputException("{--correlation} with a nonlinear model is fitted by {--method ML or REML} (nlme's Lindstrom-Bates), not "
+                    + method.label() + " (lme4's nlmer has no residual correlation)");
+        }
         if (method != Method.REML && method != Method.ML && options.correlation() != null) {
             throw new InputException("{--correlation} applies to linear mixed models ({--method REML or ML}), not " + method.label());
         }
         if (options.nonlinear() != null && method != Method.REML && method != Method.ML && method != Method.LAPLACE && method != Method.AGQ) {
             throw new InputException("nonlinear mixed models ({--start}, {--random#nonlinear}) are fitted by {--method ML or REML} (nlme's Lindstrom-Bates) "
                     + "or Laplace or AGQ (lme4's nlmer; AGQ for one scalar random effect), not " + method.label());
-        }
-        if (options.nonlinear() != null && options.correlation() != null) {
-            throw new InputException("{--correlation} is not supported for nonlinear mixed models yet");
         }
     }
 

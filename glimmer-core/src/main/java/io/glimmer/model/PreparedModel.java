@@ -285,7 +285,7 @@ public final class PreparedModel implements FitSource {
     /** The fit reduced to what predicting from it needs, with this model's coding of the data. */
     public SavedModel saved(MixedModelFit fit) {
         if (nonlinear != null) {
-            return SavedNonlinear.of(fit, design, response.y(), nonlinear);
+            return SavedNonlinear.of(fit, design, nonlinear);
         }
         return SavedModel.of(fit, design, response.categories(), zeroInflation);
     }

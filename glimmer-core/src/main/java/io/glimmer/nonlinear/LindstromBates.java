@@ -46,10 +46,16 @@ final class LindstromBates {
 
     private final NonlinearMixedModel model;
     private final boolean reml;
+    private final ResidualStructure residuals;
 
     LindstromBates(NonlinearMixedModel model, boolean reml) {
+        this(model, reml, new ResidualStructure.Independent());
+    }
+
+    LindstromBates(NonlinearMixedModel model, boolean reml, ResidualStructure residuals) {
         this.model = model;
         this.reml = reml;
+        this.residuals = residuals;
     }
 
     MixedModelFit fit(double[] start) {
@@ -58,36 +64,28 @@ final class LindstromBates {
         double[][] b = model.zeroEffects();
         checkFinite(model.mean(beta, b));
         NonlinearMixedModel.Linearised lin = model.linearise(beta, b);
-        LinearMixedModel lme = new LinearMixedModel(lin.design(), lin.workingResponse(), null, false);
-        MixedModelFit lmeFit = lme.fit();
-        double[] theta = lmeFit.theta();
-        double[] startTheta = theta.clone();
-        int evaluations = lmeFit.optimizer().evaluations();
+        ResidualStructure.Lme lme = residuals.lme(lin, reml);
+        double[] parameters = lme.parameters();
+        double[] startTheta = parameters.clone();
+        int evaluations = lme.evaluations();
         boolean converged = false;
         int iteration = 0;
         while (iteration < MAX_ITERATIONS && !converged) {
             iteration++;
             double[] previousBeta = beta;
-            Modes modes = pnls(theta, beta, b);
+            Modes modes = pnls(parameters, beta, b);
             beta = modes.beta();
             b = modes.b();
             lin = model.linearise(beta, b);
-            lme = new LinearMixedModel(lin.design(), lin.workingResponse(), null, false);
-            lmeFit = lme.fit();
-            evaluations += lmeFit.optimizer().evaluations();
-            double[] next = lmeFit.theta();
-            converged = settled(theta, next, THETA_TOLERANCE, 1) && settled(previousBeta, beta, BETA_TOLERANCE, 1e-8);
-            theta = next;
+            lme = residuals.lme(lin, reml);
+            evaluations += lme.evaluations();
+            double[] next = lme.parameters();
+            converged = settled(parameters, next, THETA_TOLERANCE, 1) && settled(previousBeta, beta, BETA_TOLERANCE, 1e-8);
+            parameters = next;
         }
-        LinearMixedModel.PenalisedSolution at = lme.solve(theta);
-        if (reml) {
-            // nlme's REML: the ML relative covariance (its PNLS step re-estimates it by ML), σ and the
-            // criterion by REML at that θ
-            OptimizerSummary ml = lmeFit.optimizer();
-            lmeFit = new LinearMixedModel(lin.design(), lin.workingResponse(), null, true).estimatesAt(theta)
-                    .optimizer(ml).converged(lmeFit.converged()).build();
-        }
-        return report(lmeFit, at, lin, converged, iteration, startTheta, evaluations, t0);
+        LinearMixedModel.PenalisedSolution at = residuals.solve(lin, parameters);
+        MixedModelFit lmeFit = residuals.reportAt(lin, parameters, reml, lme.fit());
+        return report(lmeFit, at, lin, parameters, converged, iteration, startTheta, evaluations, t0);
     }
 
     /** Every component moved less than tolerance × max(|its value|, floor). */
@@ -106,7 +104,8 @@ final class LindstromBates {
     }
 
     /** PNLS at θ from (β, b): Gauss–Newton on ‖y − f‖² + ‖u‖² with step halving, in (β, u) coordinates. */
-    private Modes pnls(double[] theta, double[] beta0, double[][] b0) {
+    private Modes pnls(double[] parameters, double[] beta0, double[][] b0) {
+        double[] theta = residuals.theta(parameters);
         NonlinearMixedModel.Linearised lin = model.linearise(beta0, b0);
         CovarianceStructure cs = new CovarianceStructure(lin.design().randomTerms());
         double[][] lambdas = cs.newLambdas();
@@ -115,12 +114,12 @@ final class LindstromBates {
         double[][] u = Spherical.of(b0, lambdas, q);
         double[] beta = beta0.clone();
         double[][] b = Spherical.modes(u, lambdas, q);
-        double objective = penalised(model.mean(beta, b), u);
+        double objective = penalised(model.mean(beta, b), u, parameters);
         for (int it = 0; it < MAX_PNLS_ITERATIONS; it++) {
             if (it > 0) {
                 lin = model.linearise(beta, b);
             }
-            LinearMixedModel.PenalisedSolution step = new LinearMixedModel(lin.design(), lin.workingResponse(), null, false).solve(theta);
+            LinearMixedModel.PenalisedSolution step = residuals.solve(lin, parameters);
             double t = 1;
             double[] candidateBeta = null;
             double[][] candidateU = null;
@@ -131,7 +130,7 @@ final class LindstromBates {
                 for (int k = 0; k < u.length; k++) {
                     candidateU[k] = along(u[k], step.spherical()[k], t);
                 }
-                candidate = penalised(model.mean(candidateBeta, Spherical.modes(candidateU, lambdas, q)), candidateU);
+                candidate = penalised(model.mean(candidateBeta, Spherical.modes(candidateU, lambdas, q)), candidateU, parameters);
                 if (candidate <= objective) {
                     break;
                 }
@@ -159,8 +158,8 @@ final class LindstromBates {
         return out;
     }
 
-    private double penalised(double[] f, double[][] u) {
-        double s = model.residualSumOfSquares(f);
+    private double penalised(double[] f, double[][] u, double[] parameters) {
+        double s = residuals.residualSumOfSquares(model, f, parameters);
         for (double[] v : u) {
             for (double x : v) {
                 s += x * x;
@@ -179,7 +178,7 @@ final class LindstromBates {
     }
 
     private MixedModelFit report(MixedModelFit lmeFit, LinearMixedModel.PenalisedSolution at,
-                                 NonlinearMixedModel.Linearised lin, boolean converged, int iterations, double[] startTheta,
+                                 NonlinearMixedModel.Linearised lin, double[] parameters, boolean converged, int iterations, double[] startTheta,
                                  int evaluations, long t0) {
         int n = model.rows();
         int p = model.fixedCount();
@@ -212,8 +211,8 @@ final class LindstromBates {
         OptimizerSummary last = lmeFit.optimizer();
         return lmeFit.toBuilder()
                 .formula(model.formula().text())
-                .nDropped(model.frame().frame().dropped())
-                .details(new EstimatorDetails.Nonlinear(reml, iterations, model.diagonal()))
+                .details(new EstimatorDetails.Nonlinear(reml, iterations, model.diagonal(), false, residuals.correlation(),
+                        residuals.phi(parameters)))
                 .converged(converged && lmeFit.converged())
                 .warnings(warnings)
                 .fixedEffects(fixed)

@@ -1,5 +1,6 @@
 package io.glimmer.nonlinear;
 
+import io.glimmer.correlation.CorrelatedRows;
 import io.glimmer.design.Design;
 import io.glimmer.error.InputException;
 import io.glimmer.fit.MixedModelFit;
@@ -19,6 +20,16 @@ public final class NonlinearFit {
     public static MixedModelFit lindstromBates(NonlinearSpecification spec, Design frame, double[] y, boolean reml) {
         NonlinearMixedModel model = model(spec, frame, y);
         return new LindstromBates(model, reml).fit(model.fixedStart(StartValues.of(spec, model)));
+    }
+
+    /**
+     * Fits by Lindstrom–Bates with residuals correlated within groups (nlme's nlme with a corStruct).
+     *
+     * @param rows the correlation's groups and times over the rows of {@code frame}
+     */
+    public static MixedModelFit lindstromBates(NonlinearSpecification spec, Design frame, double[] y, boolean reml, CorrelatedRows rows) {
+        NonlinearMixedModel model = model(spec, frame, y);
+        return new LindstromBates(model, reml, new CorrelatedResiduals(rows)).fit(model.fixedStart(StartValues.of(spec, model)));
     }
 
     /** Fits by the Laplace approximation (lme4's nlmer), from the Lindstrom–Bates ML fit. */

@@ -19,7 +19,8 @@ import java.util.Map;
  * @param text       the formula as written
  * @param response   the response column
  * @param mean       the model for the mean
- * @param parameters parameter names: the --start order, then any self-started ones in order of appearance
+ * @param parameters parameter names in order of first appearance in the formula (not --start's order: a Java
+ *                   caller's Map.of has none), as nlme's fixed = A + B + C ~ 1 lists them when written in that order
  * @param columns    the covariate columns the expression reads, by {@link ModelExpression.Column#index()}
  * @param selfStart  the self-starting model when the whole mean is one, else null
  * @param selfStartArguments its arguments as written (inputs, then parameters)
@@ -37,7 +38,7 @@ public record NonlinearFormula(String text, String response, ModelExpression mea
      * @throws InputException naming the position of an unusable name, or a parameter without a start
      */
     public static NonlinearFormula parse(String text, DataFrame data, Map<String, Double> start) {
-        Resolver names = new Resolver(text, data, start);
+        Resolver names = new Resolver(text, data);
         ExpressionParser.TwoSided parsed = ExpressionParser.formula(text, names);
         if (!data.has(parsed.response())) {
             throw new FormulaException("the response '" + parsed.response() + "' is not a column of the data (columns: "
@@ -72,7 +73,7 @@ public record NonlinearFormula(String text, String response, ModelExpression mea
         return parameters.indexOf(name);
     }
 
-    /** Columns are covariates; other names parameters, numbered with --start's names first. */
+    /** Columns are covariates; other names parameters, numbered in order of first appearance. */
     private static final class Resolver implements ExpressionParser.Names {
         private final String text;
         private final DataFrame data;
@@ -83,14 +84,9 @@ public record NonlinearFormula(String text, String response, ModelExpression mea
         private ModelExpression selfStartExpression;
         private List<ModelExpression> selfStartArguments;
 
-        Resolver(String text, DataFrame data, Map<String, Double> start) {
+        Resolver(String text, DataFrame data) {
             this.text = text;
             this.data = data;
-            for (String name : start.keySet()) {
-                if (!data.has(name)) {
-                    parameters.put(name, parameters.size());
-                }
-            }
         }
 
         @Override

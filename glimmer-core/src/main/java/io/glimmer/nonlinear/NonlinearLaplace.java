@@ -1,5 +1,7 @@
 package io.glimmer.nonlinear;
 
+import io.glimmer.design.RandomEffectsTerm;
+import io.glimmer.fit.ConditionalModes;
 import io.glimmer.fit.EstimatorDetails;
 import io.glimmer.fit.FixedEffectsTable;
 import io.glimmer.fit.MixedModelFit;
@@ -124,12 +126,40 @@ final class NonlinearLaplace {
                 .fixedEffects(FixedEffectsTable.withoutPValues(model.fixedNames(), beta, vcov))
                 .fixedEffectsCovariance(vcov)
                 .randomEffects(RandomEffectsReport.variances(lin.design().randomTerms(), cs, theta, sigma2))
+                .conditionalModes(modesAt(lin.design().randomTerms(), at.b(), linFit.conditionalModes()))
                 .fitted(fitted)
                 .scaledResiduals(scaled)
                 .optimizer(new OptimizerSummary((quadrature ? "AGQ, " + nAGQ + " points" : "Laplace") + " (" + opt.name() + ", from the Lindstrom-Bates fit)", x0, opt.x(), opt.value(),
                         opt.evaluations(), opt.converged(), opt.messages()))
                 .fitSeconds((System.nanoTime() - t0) / 1e9)
                 .build();
+    }
+
+    /**
+     * The modes the fitted values are made of (b minimising ‖y − f(β̂, b)‖² + ‖u‖² at θ̂, β̂), not the
+     * linearised model's, which re-estimates β with them and differs by about 1e-3 relative; with the
+     * linearised model's conditional covariances.
+     */
+    private static List<ConditionalModes> modesAt(List<RandomEffectsTerm> terms, double[][] b, List<ConditionalModes> linearised) {
+        List<ConditionalModes> values = RandomEffectsReport.conditionalModes(terms, b, null);
+        List<ConditionalModes> out = new ArrayList<>();
+        for (int g = 0; g < values.size(); g++) {
+            ConditionalModes v = values.get(g);
+            ConditionalModes c = linearised.get(g);
+            int q = v.terms().size();
+            double[][] modes = new double[v.levels().size()][];
+            double[][] cov = c.hasConditionalVariances() ? new double[modes.length][q * q] : null;
+            for (int l = 0; l < modes.length; l++) {
+                modes[l] = v.level(l);
+                for (int i = 0; cov != null && i < q; i++) {
+                    for (int j = 0; j < q; j++) {
+                        cov[l][i * q + j] = c.conditionalCovariance(l, i, j);
+                    }
+                }
+            }
+            out.add(new ConditionalModes(v.group(), v.terms(), v.levels(), modes, cov));
+        }
+        return out;
     }
 
     /** −2 log L by the Laplace approximation at (θ, β), σ profiled out (lme4's nlmer devfun). */

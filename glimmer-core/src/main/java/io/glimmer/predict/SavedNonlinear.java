@@ -6,8 +6,6 @@ import io.glimmer.fit.ConditionalModes;
 import io.glimmer.fit.FixedEffect;
 import io.glimmer.fit.MixedModelFit;
 import io.glimmer.fit.VarianceComponent;
-import io.glimmer.fit.EstimatorDetails;
-import io.glimmer.nonlinear.LaplaceModes;
 import io.glimmer.nonlinear.NonlinearSpecification;
 
 import java.util.ArrayList;
@@ -24,9 +22,8 @@ public final class SavedNonlinear {
 
     /**
      * @param frame the design of the specification's frame formula (rows used, the coding of covariates and group)
-     * @param y     the response the fit was made to
      */
-    public static SavedModel of(MixedModelFit fit, Design frame, double[] y, NonlinearSpecification spec) {
+    public static SavedModel of(MixedModelFit fit, Design frame, NonlinearSpecification spec) {
         String group = spec.random().group();
         ConditionalModes modes = fit.conditionalModes().stream().filter(m -> m.group().equals(group)).findFirst()
                 .orElseThrow(() -> new InputException("the fit has no conditional modes for '" + group + "'; it cannot be saved for prediction"));
@@ -45,19 +42,9 @@ public final class SavedNonlinear {
         } else {
             blocks.add(modes.terms());
         }
-        // a Laplace fit's fitted values use the modes at its θ and β, not the linearised model's it reports
-        double[][] laplace = fit.details() instanceof EstimatorDetails.Nonlinear n && n.laplace() ? LaplaceModes.of(spec, frame, y, fit) : null;
         int first = 0;
         for (List<String> names : blocks) {
-            SavedRandomTerm t = SavedModel.term(fit, group, names, levels, unused, first);
-            if (laplace != null) {
-                double[][] own = new double[levels.size()][names.size()];
-                for (int l = 0; l < own.length; l++) {
-                    System.arraycopy(laplace[l], first, own[l], 0, names.size());
-                }
-                t = new SavedRandomTerm(group, names, t.covariance(), levels, own);
-            }
-            terms.add(t);
+            terms.add(SavedModel.term(fit, group, names, levels, unused, first));
             first += names.size();
         }
         List<String> names = fit.fixedEffects().stream().map(FixedEffect::term).toList();

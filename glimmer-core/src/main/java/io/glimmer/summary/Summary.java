@@ -1,5 +1,6 @@
 package io.glimmer.summary;
 
+import io.glimmer.correlation.CorrelationSpec;
 import io.glimmer.fit.EstimatorDetails;
 import io.glimmer.fit.ImportanceSampledLikelihood;
 import io.glimmer.fit.MixedModelFit;
@@ -216,6 +217,11 @@ public final class Summary {
             out.add("Scale parameter: " + RFormat.number(g.scale(), DIGITS));
         } else if (fit.details() instanceof EstimatorDetails.CorrelatedResiduals c) {
             out.add("Residual correlation parameter: " + RFormat.number(c.phi(), DIGITS));
+        } else if (fit.details() instanceof EstimatorDetails.Nonlinear nl && nl.correlation() != null) { // nlme's print of a corStruct
+            CorrelationSpec spec = CorrelationSpec.parse(nl.correlation());
+            out.add("Correlation Structure: " + spec.structure().title());
+            out.add(" Formula: ~" + (spec.time() == null ? "1" : spec.time()) + " | " + spec.group());
+            out.add(" Parameter estimate(s): " + spec.structure().parameter() + " = " + RFormat.number(nl.phi(), DIGITS));
         }
     }
 

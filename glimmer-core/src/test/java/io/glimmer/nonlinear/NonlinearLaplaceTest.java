@@ -94,4 +94,32 @@ class NonlinearLaplaceTest {
         List<String> failures = ReferenceComparison.failures(ref.json(), ApiJson.of(fit));
         assertTrue(failures.isEmpty(), ReferenceComparison.describe(failures));
     }
+
+    /**
+     * The reported conditional modes are the ones the fitted values are made of: f(β̂, b̂) row by row with the
+     * reported b̂ of the row's tree gives the fitted values to rounding (they once were the linearised model's,
+     * 1e-3 off).
+     */
+    @org.junit.jupiter.api.Test
+    void reportedModesMakeTheFittedValues() throws java.io.IOException {
+        Reference ref = Reference.load("orange_nlmer_laplace");
+        Map<String, Double> start = new LinkedHashMap<>();
+        ref.json().path("start").fields().forEachRemaining(e -> start.put(e.getKey(), e.getValue().asDouble()));
+        MixedModelFit fit = Glimmer.fit(ref.dataPath(), ref.json().get("model").asText(),
+                FitOptions.builder().nonlinear(new FitOptions.Nonlinear(start, null, null)).build());
+        double asym = fit.fixedEffects().get(0).estimate();
+        double xmid = fit.fixedEffects().get(1).estimate();
+        double scal = fit.fixedEffects().get(2).estimate();
+        io.glimmer.fit.ConditionalModes modes = fit.conditionalModes().get(0);
+        List<String> lines = java.nio.file.Files.readAllLines(ref.dataPath());
+        assertEquals(lines.size() - 1, fit.fitted().length);
+        for (int r = 1; r < lines.size(); r++) {
+            String[] cells = lines.get(r).split(",");
+            String tree = cells[0].replace("\"", "");
+            double age = Double.parseDouble(cells[1]);
+            double b = modes.value(modes.levels().indexOf(tree), 0);
+            double f = (asym + b) / (1 + Math.exp((xmid - age) / scal));
+            assertEquals(f, fit.fitted()[r - 1], 1e-9 * Math.abs(f), "row " + r);
+        }
+    }
 }

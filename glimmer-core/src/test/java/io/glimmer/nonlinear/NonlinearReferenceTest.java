@@ -71,4 +71,20 @@ class NonlinearReferenceTest {
         ref.json().get("fixed_effects").forEach(f -> names.add(f.get("term").asText()));
         assertEquals(names, fit.fixedEffects().stream().map(FixedEffect::term).toList());
     }
+
+    /** The fixed effects follow the formula's order of first appearance, whatever the order of the start values' map. */
+    @org.junit.jupiter.api.Test
+    void parameterOrderIsTheFormulas() {
+        Reference ref = Reference.load("orange_nlme_ml");
+        Map<String, Double> reversed = new LinkedHashMap<>();
+        reversed.put("scal", 350.0);
+        reversed.put("xmid", 700.0);
+        reversed.put("Asym", 170.0);
+        FitOptions given = options(ref);
+        FitOptions options = given.toBuilder().nonlinear(new FitOptions.Nonlinear(reversed, given.nonlinear().random(), null)).build();
+        MixedModelFit fit = Glimmer.fit(ref.dataPath(), ref.json().get("model").asText(), options);
+        assertEquals(List.of("Asym", "xmid", "scal"), fit.fixedEffects().stream().map(FixedEffect::term).toList());
+        List<String> failures = ReferenceComparison.failures(ref.json(), ApiJson.of(fit));
+        assertTrue(failures.isEmpty(), ReferenceComparison.describe(failures));
+    }
 }

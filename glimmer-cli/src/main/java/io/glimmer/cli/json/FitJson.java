@@ -124,7 +124,8 @@ public final class FitJson {
         EstimatorDetails.Gee gee = details instanceof EstimatorDetails.Gee g ? g : null;
         number(o, "correlation_alpha", gee == null ? null : gee.singleAlpha());
         number(o, "scale", gee == null ? null : gee.scale());
-        number(o, "correlation_parameter", details instanceof EstimatorDetails.CorrelatedResiduals c ? c.phi() : null);
+        number(o, "correlation_parameter", details instanceof EstimatorDetails.CorrelatedResiduals c ? Double.valueOf(c.phi())
+                : details instanceof EstimatorDetails.Nonlinear nl ? nl.phi() : null);
         OptimizerSummary opt = fit.optimizer();
         if (opt == null) {
             o.putNull("optimizer");
