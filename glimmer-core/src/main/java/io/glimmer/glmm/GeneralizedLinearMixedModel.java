@@ -98,6 +98,9 @@ public final class GeneralizedLinearMixedModel {
     private final InterceptQuadrature interceptQuadrature;
     /** Its first stage (joint mode of β and b without PIRLS), or null. */
     private final InterceptLaplace interceptLaplace;
+    /** A part's per-level path ({@link InterceptPart}), made on a part method's first call; null before or where it does not apply. */
+    private InterceptPart interceptPart;
+    private boolean interceptPartChecked;
     private final int p;
     /** Σ saturatedLogDensity over the rows, or NaN when the log-likelihood needs its own pass. */
     private final double saturated;
@@ -362,6 +365,13 @@ public final class GeneralizedLinearMixedModel {
 
     /** {@link LevelParts#deviance}'s part from this model's rows (the part's levels): the deviance and the modes found. */
     public LevelParts.Deviance partDeviance(double[] theta, double[] beta, double[] start, double[][] startLambdas) {
+        InterceptPart fast = interceptPart();
+        if (fast != null) {
+            LevelParts.Deviance d = fast.deviance(lambdaOfPart(theta), beta, partStart(start, startLambdas));
+            if (d != null) {
+                return d;
+            }
+        }
         double d = deviance(theta, beta, new double[][]{start}, startLambdas);
         return new LevelParts.Deviance(d, bWarm[0].clone());
     }
@@ -371,6 +381,13 @@ public final class GeneralizedLinearMixedModel {
      * (up to a constant), the Laplace deviance, the gradient in β and the Schur complement of PIRLS's joint factor.
      */
     public LevelParts.Profile partProfile(double[] theta, double[] beta, double[] start, double[][] startLambdas) {
+        InterceptPart fast = interceptPart();
+        if (fast != null) {
+            LevelParts.Profile r = fast.profile(lambdaOfPart(theta), beta, partStart(start, startLambdas));
+            if (r != null) {
+                return r;
+            }
+        }
         Pirls.Mode m = mode(theta, beta, new double[][]{start}, startLambdas, false);
         if (m != null) {
             pirls.jointFactorAt(lambdas, beta, m.b()); // the cross products with X at the mode (its factor may fail: a part's X'WX may be singular)
@@ -381,6 +398,29 @@ public final class GeneralizedLinearMixedModel {
         }
         double deviance = -2 * logLikelihoodAtMode(m, dispersion(m)) + m.penalty() + m.logDet();
         return new LevelParts.Profile(m.penalised() / 2, deviance, pirls.betaScore(), schur, m.b()[0].clone());
+    }
+
+    /**
+     * The part methods' per-level path for a binomial–logit (1 | g) part, Laplace included (the local
+     * fit keeps PIRLS for Laplace); null where it does not apply.
+     */
+    private InterceptPart interceptPart() {
+        if (!interceptPartChecked) {
+            interceptPartChecked = true;
+            interceptPart = design == null || observation != null ? null : InterceptPart.of(data, family, interceptQuadrature, saturated);
+        }
+        return interceptPart;
+    }
+
+    /** λ of a part's one scalar term at θ (Λ set as well). */
+    private double lambdaOfPart(double[] theta) {
+        covariance.lambdas(theta, lambdas);
+        return lambdas[0][0];
+    }
+
+    /** A part's start modes, found at {@code startLambdas}, rescaled to the current Λ (u kept). */
+    private double[] partStart(double[] start, double[][] startLambdas) {
+        return WarmStart.rescale(new double[][]{start}, startLambdas, lambdas)[0];
     }
 
     /** {@link LevelParts#optimum}'s part: the deviance, modes and conditional covariances at the optimum. */

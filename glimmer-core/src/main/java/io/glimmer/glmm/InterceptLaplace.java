@@ -49,11 +49,11 @@ final class InterceptLaplace {
      *         (the caller then runs PIRLS)
      */
     ProfiledNewton.Result jointMode(double lambda, double[] betaStart, double[] modesStart) {
-        return ProfiledNewton.jointMode((beta, modes) -> evaluate(lambda, beta, modes), betaStart, modesStart);
+        return ProfiledNewton.jointMode((beta, modes) -> at(lambda, beta, modes), betaStart, modesStart);
     }
 
-    /** Profiles every level's mode at β (warm-started from {@code modes}, overwritten) and sums the chunks in order. */
-    private ProfiledNewton.Point evaluate(double lambda, double[] beta, double[] modes) {
+    /** Profiles every level's mode at β (warm-started from {@code modes}, overwritten) and sums the chunks in order; null where declined. */
+    ProfiledNewton.Point at(double lambda, double[] beta, double[] modes) {
         IntConsumer chunk = c -> chunk(c, lambda, beta, modes);
         if (levels.parallel) { // each chunk's sums are the same on any thread
             Parallel.forEach(chunks, chunk);

@@ -89,7 +89,8 @@ public final class GlimmerSpark {
             throw new InputException("the formula has no random-effects term such as (1 | group)");
         }
         if (glmm && f.randomTerms().size() != 1) {
-            throw new InputException("the Spark engine fits GLMMs with one random-effects term so far; the formula has " + f.randomTerms().size());
+            throw new InputException("the Spark engine fits GLMMs with one random-effects term so far (crossed or nested terms, such as (1 | a) + (1 | b)"
+                    + " or (1 | a/b), only as linear mixed models); the formula has " + f.randomTerms().size());
         }
         for (RandomTerm rt : f.randomTerms()) {
             if (rt.grouping().size() != 1) {

@@ -48,8 +48,10 @@ class SparkInputTest {
                 message(data, SLEEP, FitOptions.builder().method(Method.GEE).build()));
         assertEquals("the Spark engine fits GLMMs of families without a dispersion parameter (binomial, poisson) so far, not Gamma",
                 message(data, SLEEP, FitOptions.builder().family("Gamma").method(Method.LAPLACE).build()));
-        assertEquals("the Spark engine fits GLMMs with one random-effects term so far; the formula has 2",
-                message(data, "Reaction ~ Days + (1 | Subject) + (0 + Days | Subject)", FitOptions.builder().family("poisson").build()));
+        String oneTerm = "the Spark engine fits GLMMs with one random-effects term so far (crossed or nested terms, such as (1 | a) + (1 | b)"
+                + " or (1 | a/b), only as linear mixed models); the formula has 2";
+        assertEquals(oneTerm, message(data, "Reaction ~ Days + (1 | Subject) + (0 + Days | Subject)", FitOptions.builder().family("poisson").build()));
+        assertEquals(oneTerm, message(data, "Reaction ~ Days + (1 | Subject/Days)", FitOptions.builder().family("poisson").build()));
         assertEquals("the formula has no random-effects term such as (1 | group)", message(data, "Reaction ~ Days", FitOptions.defaults()));
     }
 
