@@ -4,6 +4,7 @@
 # lme4: the whole `Rscript bench/fit-lme4.R` process (R's start, read.csv, the fit) and its fit (system.time).
 # Glimmer: the whole `./glimmer fit --format json` process (the launcher's JVM: JDK 25 with its AOT cache where one
 # is found, else JDK 17 with its class-data archive; reading, the fit, the JSON) and its fit ("fit_seconds").
+# For b (VerbAgg-like) also glmmTMB's whole process and fit (`bench/fit-lme4.R ... glmmTMB`), the issue's anchor.
 # One line per process: "SIDE shape=S process=WALL user=U sys=S fit=F loglik=L". Data: bench/data (Generate).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
@@ -28,7 +29,9 @@ for s in "${shapes[@]}"; do
     else
       java -cp glimmer-bench/target/benchmarks.jar io.glimmer.bench.Generate --if-missing "$s" >/dev/null 2>&1 || true
       [ -n "${NO_R:-}" ] || { out="$(timed Rscript bench/fit-lme4.R "bench/data/$s.spec" "bench/data/$s.csv")"
-        echo "lme4 shape=$s $(head -1 <<<"$out") fit=$(sed -n 's/.*seconds=\([0-9.]*\).*/\1/p' <<<"$out") loglik=$(sed -n 's/.*loglik=\([-0-9.]*\).*/\1/p' <<<"$out")"; }
+        echo "lme4 shape=$s $(head -1 <<<"$out") fit=$(sed -n 's/.*seconds=\([0-9.]*\).*/\1/p' <<<"$out") loglik=$(sed -n 's/.*loglik=\([-0-9.]*\).*/\1/p' <<<"$out")"
+        if [ "$s" = b ]; then out="$(timed Rscript bench/fit-lme4.R "bench/data/$s.spec" "bench/data/$s.csv" glmmTMB)"
+          echo "glmmTMB shape=$s $(head -1 <<<"$out") fit=$(sed -n 's/.*seconds=\([0-9.]*\).*/\1/p' <<<"$out") loglik=$(sed -n 's/.*loglik=\([-0-9.]*\).*/\1/p' <<<"$out")"; fi; }
       method="$(spec "$s" method)"; family="$(spec "$s" family)"
       args=(fit --data "bench/data/$s.csv" --formula "$(spec "$s" formula)" --factors "$(spec "$s" factors)" --method "$method" --format json)
       [ "$family" = gaussian ] || args+=(--family "$family")

@@ -21,6 +21,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -33,12 +34,15 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Generalized linear mixed models, fitted with lme4's conventions.",
-        subcommands = {FitCommand.class, AnovaCommand.class, CompareCommand.class, ConfintCommand.class, SimulateCommand.class, PredictCommand.class, ReportCommand.class, PlotCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Example:",
                 "  glimmer fit --data sleepstudy.csv \\",
                 "      --formula \"Reaction ~ Days + (Days | Subject)\"",
                 "", "Run 'glimmer COMMAND --help' for the options of a command."})
 public final class Main implements Callable<Integer>, StandardInput {
+    /** The subcommands, in the order the usage lists them ({@link #commandLine(InputStream, String[])} adds them). */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(FitCommand.class, AnovaCommand.class, CompareCommand.class, ConfintCommand.class,
+            SimulateCommand.class, PredictCommand.class, ReportCommand.class, PlotCommand.class, CommandLine.HelpCommand.class);
+
     @Spec
     CommandSpec spec;
 
@@ -65,7 +69,25 @@ public final class Main implements Callable<Integer>, StandardInput {
      * outside quotes) and a pasted example is the command it shows.
      */
     static CommandLine commandLine(InputStream in) {
+        return commandLine(in, new String[0]);
+    }
+
+    /**
+     * The command line for these arguments: when the first names a subcommand (other than help), that
+     * subcommand alone, since picocli reads every added command's annotations up front (about a third of a
+     * small fit's process, docs/BENCHMARKS.md); otherwise all of them, for the top usage and its suggestions.
+     */
+    static CommandLine commandLine(InputStream in, String[] args) {
         CommandLine cl = new CommandLine(new Main(in));
+        List<Class<?>> added = SUBCOMMANDS;
+        for (Class<?> c : SUBCOMMANDS) {
+            if (c != CommandLine.HelpCommand.class && args.length > 0 && c.getAnnotation(Command.class).name().equals(args[0])) {
+                added = List.of(c);
+            }
+        }
+        for (Class<?> c : added) {
+            cl.addSubcommand(c);
+        }
         cl.setExpandAtFiles(false);
         verbatimFooters(cl);
         return cl;
@@ -98,7 +120,7 @@ public final class Main implements Callable<Integer>, StandardInput {
         PrintWriter e = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
         ErrorReporter reporter = new ErrorReporter(e, System.getenv("GLIMMER_DEBUG") != null);
         try {
-            CommandLine cl = commandLine(in);
+            CommandLine cl = commandLine(in, args);
             cl.setOut(o);
             cl.setErr(e);
             cl.setParameterExceptionHandler(reporter::parameterError);

@@ -1,19 +1,23 @@
 package io.glimmer.cli.json;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.io.IOException;
+import java.io.StringWriter;
+
 /** What the JSON outputs share: numbers that are not finite written as null, and the writers. */
 final class Json {
     static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final JsonFactory FACTORY = new JsonFactory();
     /** Indented, with "name": value (no space before the colon) and short arrays on one line. */
     private static final DefaultPrettyPrinter PRINTER = new DefaultPrettyPrinter()
             .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER));
@@ -54,12 +58,65 @@ final class Json {
 
     /** Indented as {@link #PRINTER} does it, ending with a line break. */
     static String pretty(JsonNode o) {
-        return text(MAPPER.writer(PRINTER), o);
+        return text(o, true);
     }
 
     /** On one line, ending with a line break. */
     static String compact(JsonNode o) {
-        return text(MAPPER.writer(), o);
+        return text(o, false);
+    }
+
+    /**
+     * The tree written by a bare generator, as an ObjectMapper's writer writes it: a mapper is not needed to
+     * write a tree, and making one loads ~300 classes, a tenth of a small fit's process (docs/BENCHMARKS.md).
+     */
+    private static String text(JsonNode o, boolean indented) {
+        StringWriter w = new StringWriter();
+        try (JsonGenerator g = FACTORY.createGenerator(w)) {
+            if (indented) {
+                g.setPrettyPrinter(PRINTER.createInstance());
+            }
+            write(o, g);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
+        }
+        return w + "\n";
+    }
+
+    /** One node and what it holds, each kind as its databind node serializes itself. */
+    private static void write(JsonNode n, JsonGenerator g) throws IOException {
+        switch (n.getNodeType()) {
+            case OBJECT -> {
+                g.writeStartObject();
+                for (var field : n.properties()) {
+                    g.writeFieldName(field.getKey());
+                    write(field.getValue(), g);
+                }
+                g.writeEndObject();
+            }
+            case ARRAY -> {
+                g.writeStartArray();
+                for (JsonNode e : n) {
+                    write(e, g);
+                }
+                g.writeEndArray();
+            }
+            case NUMBER -> {
+                switch (n.numberType()) {
+                    case INT -> g.writeNumber(n.intValue());
+                    case LONG -> g.writeNumber(n.longValue());
+                    case FLOAT -> g.writeNumber(n.floatValue());
+                    case DOUBLE -> g.writeNumber(n.doubleValue());
+                    case BIG_INTEGER -> g.writeNumber(n.bigIntegerValue());
+                    case BIG_DECIMAL -> g.writeNumber(n.decimalValue());
+                    default -> throw new IllegalStateException("cannot write JSON: number type " + n.numberType());
+                }
+            }
+            case STRING -> g.writeString(n.textValue());
+            case BOOLEAN -> g.writeBoolean(n.booleanValue());
+            case NULL -> g.writeNull();
+            default -> throw new IllegalStateException("cannot write JSON: node type " + n.getNodeType());
+        }
     }
 
     static String text(ObjectWriter writer, JsonNode o) {
