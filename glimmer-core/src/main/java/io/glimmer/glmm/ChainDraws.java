@@ -20,11 +20,13 @@ abstract class ChainDraws extends DrawSample {
     private final Chain[] chains = new Chain[CHAINS];
     private boolean started;
 
-    /** One chain's state: b per term, η, and its generator. */
+    /** One chain's state: b per term, η, and its generator; a sampler may keep per-row values of its own. */
     static final class Chain {
         final double[][] b;
         final double[] eta;
         final SplittableRandom rng;
+        /** Each row's log density at η (up to the density's constant), for samplers that keep it; else null. */
+        double[] rowDensity;
 
         Chain(double[][] b, double[] eta, SplittableRandom rng) {
             this.b = b;
@@ -51,6 +53,11 @@ abstract class ChainDraws extends DrawSample {
     /** One sweep of the chain over every level of every term (and any latent data). */
     abstract void sweep(Chain chain);
 
+    /** log p(y | u) of the chain's current state: afresh from u ({@code eta} a buffer) unless a sampler keeps it. */
+    double logLikelihood(Chain chain, double[][] u, double[] eta) {
+        return target.logLikelihood(u, eta);
+    }
+
     @Override
     final void add(int m) {
         int[] counts = new int[CHAINS];
@@ -72,7 +79,7 @@ abstract class ChainDraws extends DrawSample {
             for (int i = 0; i < counts[c]; i++) {
                 sweep(chain);
                 u[c][i] = target.toU(chain.b);
-                logLik[c][i] = target.logLikelihood(u[c][i], eta); // afresh, not the chain's running η
+                logLik[c][i] = logLikelihood(chain, u[c][i], eta);
             }
         });
         for (int c = 0; c < CHAINS; c++) {

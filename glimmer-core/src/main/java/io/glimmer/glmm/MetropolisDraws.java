@@ -7,15 +7,20 @@ import io.glimmer.linalg.SmallBlocks;
 import java.util.SplittableRandom;
 
 /**
- * The Metropolis–Hastings E-step (McCulloch 1997): one level's block b_kj at a time, the others held.
- * McCulloch's candidate was the prior; here it is a Gaussian random walk scaled by the block's
- * conditional precision at the modes, I + λ'Z_j'WZ_jλ (W the GLM weights there), with the factor
- * 2.38/√q of Roberts, Gelman &amp; Gilks (1997): the prior candidate is accepted too rarely when a level
- * has many rows. The ratio needs only the level's rows and its prior N(0, I).
+ * The Metropolis–Hastings E-step (McCulloch 1997), Metropolis within Gibbs: one level's block b_kj at a
+ * time, the others held. McCulloch's candidate was the prior; here it is a Gaussian random walk scaled
+ * by the block's conditional precision at the modes, I + λ'Z_j'WZ_jλ (W the GLM weights there), with the
+ * factor 2.38/√q of Roberts, Gelman &amp; Gilks (1997): the prior candidate is accepted too rarely when a
+ * level has many rows. The ratio needs only the level's rows and its prior N(0, I); the chain keeps each
+ * row's η and log density, so a candidate costs one density per row of its level, and a sweep over every
+ * level of every term is one pass over the rows per term.
  */
 final class MetropolisDraws extends ChainDraws {
     private final double[][][] steps;
     private final double[] scale;
+    /** Per term, each row's coefficients z_r'λ_k on its level's block (rows × q). */
+    private final double[][] coefficients;
+    private final int longestLevel;
 
     MetropolisDraws(DrawTarget target, Family family, Pirls.Mode mode, double[] modeEta, SplittableRandom rng) {
         super(target, mode.b(), rng);
@@ -29,10 +34,23 @@ final class MetropolisDraws extends ChainDraws {
         int terms = target.q.length;
         this.steps = new double[terms][][];
         this.scale = new double[terms];
+        this.coefficients = new double[terms][];
+        int longest = 0;
         for (int k = 0; k < terms; k++) {
             steps[k] = levelPrecisionFactors(k, w);
             scale[k] = 2.38 / Math.sqrt(target.q[k]);
+            int qk = target.q[k];
+            coefficients[k] = new double[w.length * qk];
+            double[] zl = new double[qk];
+            for (int r = 0; r < w.length; r++) {
+                rowCoefficients(k, r, zl);
+                System.arraycopy(zl, 0, coefficients[k], r * qk, qk);
+            }
+            for (int j = 0; j < target.data.terms()[k].levels(); j++) {
+                longest = Math.max(longest, levelRows[k].start()[j + 1] - levelRows[k].start()[j]);
+            }
         }
+        this.longestLevel = longest;
     }
 
     @Override
@@ -42,13 +60,24 @@ final class MetropolisDraws extends ChainDraws {
 
     @Override
     void sweep(Chain chain) {
+        double[] eta = chain.eta;
+        if (chain.rowDensity == null) {
+            chain.rowDensity = new double[eta.length];
+            for (int r = 0; r < eta.length; r++) {
+                chain.rowDensity[r] = target.density.row(r, eta[r]);
+            }
+        }
+        double[] density = chain.rowDensity;
+        double[] shifted = new double[longestLevel];
+        double[] candidate = new double[longestLevel];
         GroupedColumns[] terms = target.data.terms();
         for (int k = 0; k < terms.length; k++) {
             int qk = terms[k].q();
             double[] bk = chain.b[k];
             double[] delta = new double[qk];
-            double[] coefficients = new double[qk];
+            double[] ck = coefficients[k];
             LevelRows lr = levelRows[k];
+            int[] rows = lr.rows();
             for (int j = 0; j < terms[k].levels(); j++) {
                 for (int a = 0; a < qk; a++) {
                     delta[a] = scale[k] * chain.rng.nextGaussian();
@@ -60,31 +89,39 @@ final class MetropolisDraws extends ChainDraws {
                     double proposed = old + delta[a];
                     logRatio -= (proposed * proposed - old * old) / 2;
                 }
-                for (int i = lr.start()[j]; i < lr.start()[j + 1]; i++) {
-                    int r = lr.rows()[i];
-                    double shift = shift(k, r, delta, coefficients);
-                    logRatio += target.density.row(r, chain.eta[r] + shift) - target.density.row(r, chain.eta[r]);
+                int first = lr.start()[j];
+                int count = lr.start()[j + 1] - first;
+                for (int i = 0; i < count; i++) {
+                    int r = rows[first + i];
+                    double s = 0;
+                    for (int a = 0; a < qk; a++) {
+                        s += ck[r * qk + a] * delta[a];
+                    }
+                    shifted[i] = eta[r] + s;
+                    candidate[i] = target.density.row(r, shifted[i]);
+                    logRatio += candidate[i] - density[r];
                 }
                 if (logRatio >= 0 || Math.log(chain.rng.nextDouble()) < logRatio) {
                     for (int a = 0; a < qk; a++) {
                         bk[j * qk + a] += delta[a];
                     }
-                    for (int i = lr.start()[j]; i < lr.start()[j + 1]; i++) {
-                        int r = lr.rows()[i];
-                        chain.eta[r] += shift(k, r, delta, coefficients);
+                    for (int i = 0; i < count; i++) {
+                        int r = rows[first + i];
+                        eta[r] = shifted[i];
+                        density[r] = candidate[i];
                     }
                 }
             }
         }
     }
 
-    /** z_r'λ_k δ: the change in row r's η when b_kj moves by δ. */
-    private double shift(int k, int r, double[] delta, double[] coefficients) {
-        rowCoefficients(k, r, coefficients);
+    /** The kept row densities' sum in row order, plus the density's constant: log p(y | u) without another pass. */
+    @Override
+    double logLikelihood(Chain chain, double[][] u, double[] eta) {
         double s = 0;
-        for (int a = 0; a < delta.length; a++) {
-            s += coefficients[a] * delta[a];
+        for (double x : chain.rowDensity) {
+            s += x;
         }
-        return s;
+        return s + target.density.rowConstant();
     }
 }
