@@ -70,6 +70,8 @@ public final class MonteCarloEm {
     private final DrawRunner runner;
     private final int p;
     private final int[] q;
+    /** The centred parameterisation Louis's information takes, for its Monte Carlo precision. */
+    private final HierarchicalCentring centring;
 
     /**
      * @param newtonRaphson MCNR (one scoring step for β per iteration) rather than MCEM
@@ -98,6 +100,7 @@ public final class MonteCarloEm {
         this.newtonRaphson = newtonRaphson;
         this.p = design.p();
         this.q = design.randomTerms().stream().mapToInt(t -> t.q()).toArray();
+        this.centring = HierarchicalCentring.of(data);
     }
 
     private String method() {
@@ -271,7 +274,7 @@ public final class MonteCarloEm {
      * gives it on average, tr(I⁻¹V)/2. Null when the information is not positive definite.
      */
     private Step newtonStep(DrawSample draws, DrawTarget target, double[] theta) {
-        LouisInformation louis = LouisInformation.of(draws, glm, covariance, target.lambdas, target.beta, q, this::levels);
+        LouisInformation louis = LouisInformation.of(draws, glm, covariance, target.lambdas, target.beta, q, this::levels, centring);
         if (louis == null) {
             return null;
         }
@@ -318,7 +321,7 @@ public final class MonteCarloEm {
         LaplaceProposal proposal0 = proposal(lambdas0, beta0, modes);
         DrawSample draws = sample(target0, proposal0, sampler, rng.split());
         draws.add(samples);
-        LouisInformation louis = LouisInformation.of(draws, glm, covariance, lambdas0, beta0, q, this::levels);
+        LouisInformation louis = LouisInformation.of(draws, glm, covariance, lambdas0, beta0, q, this::levels, centring);
         double[] theta = theta0;
         double[] beta = beta0;
         double[] mcErrors = null;
