@@ -17,8 +17,8 @@ import java.util.function.IntUnaryOperator;
  * I is estimated again with Var[S] and E[−H] in the centred parameterisation of
  * {@link HierarchicalCentring}: the same observed information, far less Monte Carlo error in it. With
  * crossed random intercepts both are computed and the one with the smaller largest fraction of missing
- * information on the centrable β is taken. s̄ and V stay the plain ones (Fisher's identity holds in
- * either; the plain s̄ is the less noisy on scalar terms). With a single term the plain form is kept
+ * information on the centrable β is taken, s̄ and V too (Fisher's identity holds in either; on crossed
+ * terms the plain s̄ of the intercept is as noisy as its Var[S]). With a single term the plain form is kept
  * unless it fails: on cbpp the two are equally good estimates of I, but the Newton step's reported
  * Monte Carlo error counts only s̄'s noise, not I's, so switching moves the step by more than it says.
  */
@@ -63,7 +63,7 @@ final class LouisInformation {
         double[] w = draws.weights();
         WeightedGlm.Scores fixed = glm.scores(draws, beta);
         double[][] scores = new double[draws.size()][];
-        double[][] centredScores = new double[draws.size()][]; // for Var[S] in I only: see the class comment
+        double[][] centredScores = new double[draws.size()][];
         double[] mean = new double[dim];
         double[] centredMean = new double[dim];
         int[] candidates = centredTerms(centring, lambdas, p);
@@ -196,7 +196,9 @@ final class LouisInformation {
             return null;
         }
         double[][] inverse = SmallBlocks.inverseCrossProduct(factor, dim, dim, 1);
-        return new LouisInformation(dim, mean, inverse, draws.meanCovariance(scores, mean, dim), missing);
+        double[][] chosen = centre ? centredScores : scores;
+        double[] chosenMean = centre ? centredMean : mean;
+        return new LouisInformation(dim, chosenMean, inverse, draws.meanCovariance(chosen, chosenMean, dim), missing);
     }
 
     /** Per column of X, the term its β is centred in for this information, or −1 (none, or that term's λ at 0). */
