@@ -15,6 +15,8 @@ import java.util.SplittableRandom;
 abstract class ChainDraws extends DrawSample {
     static final int CHAINS = 4;
     static final int BURN_IN = 50;
+    /** A term with λ at or below this has no ridge to move along (its effects are pinned at 0). */
+    private static final double RIDGE_LEAST = 1e-6;
     final DrawTarget target;
     final LevelRows[] levelRows;
     private final Chain[] chains = new Chain[CHAINS];
@@ -119,6 +121,44 @@ abstract class ChainDraws extends DrawSample {
             factors[j] = p;
         }
         return factors;
+    }
+
+    /**
+     * The crossed-intercepts ridge move: for every pair of random intercepts k, l, the shift u_k + c,
+     * u_l − c leaves every η unchanged, so c's conditional is Gaussian from the two priors alone, precision
+     * J_k/λ_k² + J_l/λ_l², and is drawn exactly (a Gibbs step touching no rows). One level at a time moves
+     * along that ridge only by steps of a level's posterior width, which is what makes the chain, and
+     * every Monte Carlo average over it, slow on crossed designs.
+     */
+    final void ridgeMoves(Chain chain) {
+        GroupedColumns[] terms = target.data.terms();
+        for (int k = 0; k < terms.length; k++) {
+            for (int l = k + 1; l < terms.length; l++) {
+                double lk = target.lambdas[k][0];
+                double ll = target.lambdas[l][0];
+                if (!target.data.unitZ(k) || !target.data.unitZ(l) || !(lk > RIDGE_LEAST) || !(ll > RIDGE_LEAST)) {
+                    continue;
+                }
+                double[] bk = chain.b[k];
+                double[] bl = chain.b[l];
+                double sk = 0;
+                for (double v : bk) {
+                    sk += v;
+                }
+                double sl = 0;
+                for (double v : bl) {
+                    sl += v;
+                }
+                double precision = bk.length / (lk * lk) + bl.length / (ll * ll);
+                double c = (-sk / lk + sl / ll) / precision + chain.rng.nextGaussian() / Math.sqrt(precision);
+                for (int j = 0; j < bk.length; j++) {
+                    bk[j] += c / lk;
+                }
+                for (int j = 0; j < bl.length; j++) {
+                    bl[j] -= c / ll;
+                }
+            }
+        }
     }
 
     /** Row r's coefficients z_r'λ_k on b_kj, into {@code out}. */

@@ -60,6 +60,11 @@ final class GlmmData {
         return n;
     }
 
+    /** Term k is a random intercept: one column, every z value 1. */
+    boolean unitZ(int k) {
+        return unitZ[k];
+    }
+
     int p() {
         return p;
     }

@@ -113,6 +113,7 @@ final class MetropolisDraws extends ChainDraws {
                 }
             }
         }
+        ridgeMoves(chain);
     }
 
     /** The kept row densities' sum in row order, plus the density's constant: log p(y | u) without another pass. */

@@ -43,6 +43,8 @@ public final class MonteCarloEm {
     static final int MAX_ITERATIONS = 100;
     /** Draws at the estimates for the final step, the log-likelihood and the standard errors, at least. */
     static final int FINAL_SAMPLES = 5_000;
+    /** Effective sizes vary by a few per cent between samples and proposals: aim this much above FINAL_SAMPLES. */
+    private static final double FINAL_MARGIN = 1.1;
     /** α = 0.25, β = 0.25 (Caffo et al.'s choices): z quantiles of the ascent's lower bound and of the sample-size rule. */
     private static final double Z_ALPHA = 0.6745;
     private static final double Z_BETA = 0.6745;
@@ -68,6 +70,8 @@ public final class MonteCarloEm {
     private final DrawRunner runner;
     private final int p;
     private final int[] q;
+    /** The centred parameterisation Louis's information takes, for its Monte Carlo precision. */
+    private final HierarchicalCentring centring;
 
     /**
      * @param newtonRaphson MCNR (one scoring step for β per iteration) rather than MCEM
@@ -96,6 +100,7 @@ public final class MonteCarloEm {
         this.newtonRaphson = newtonRaphson;
         this.p = design.p();
         this.q = design.randomTerms().stream().mapToInt(t -> t.q()).toArray();
+        this.centring = HierarchicalCentring.of(data);
     }
 
     private String method() {
@@ -269,7 +274,7 @@ public final class MonteCarloEm {
      * gives it on average, tr(I⁻¹V)/2. Null when the information is not positive definite.
      */
     private Step newtonStep(DrawSample draws, DrawTarget target, double[] theta) {
-        LouisInformation louis = LouisInformation.of(draws, glm, covariance, target.lambdas, target.beta, q, this::levels);
+        LouisInformation louis = LouisInformation.of(draws, glm, covariance, target.lambdas, target.beta, q, this::levels, centring);
         if (louis == null) {
             return null;
         }
@@ -316,7 +321,7 @@ public final class MonteCarloEm {
         LaplaceProposal proposal0 = proposal(lambdas0, beta0, modes);
         DrawSample draws = sample(target0, proposal0, sampler, rng.split());
         draws.add(samples);
-        LouisInformation louis = LouisInformation.of(draws, glm, covariance, lambdas0, beta0, q, this::levels);
+        LouisInformation louis = LouisInformation.of(draws, glm, covariance, lambdas0, beta0, q, this::levels, centring);
         double[] theta = theta0;
         double[] beta = beta0;
         double[] mcErrors = null;
@@ -340,7 +345,10 @@ public final class MonteCarloEm {
             vcov = pirls.jointFactorAt(lambdas, beta, finalModes).fixedEffectsCovariance(p, 1);
             proposal = proposal(lambdas, beta, finalModes);
         }
-        ImportanceSampledLikelihood is = ImportanceSampling.estimate(new DrawTarget(data, density, lambdas, beta, q, runner), proposal, samples,
+        // the likelihood from at least FINAL_SAMPLES effective draws, not merely drawn: the efficiency the draws above had, with a margin
+        double efficiency = draws.effectiveSize() / draws.size();
+        int isSamples = (int) Math.min(MAX_SAMPLES, Math.max(samples, Math.ceil(FINAL_MARGIN * FINAL_SAMPLES / efficiency)));
+        ImportanceSampledLikelihood is = ImportanceSampling.estimate(new DrawTarget(data, density, lambdas, beta, q, runner), proposal, isSamples,
                 rng.split(), seed, 0);
         double[] optimum = GeneralizedLinearMixedModel.concat(theta, beta);
         return GlmmReport.common(design, family, null, data, covariance, lambdas, theta, beta, finalModes, mu, 1, vcov, conditional,
