@@ -27,7 +27,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class NonlinearPredictCliTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final double FIT_RELATIVE = 2e-4;
+    /** The fits' agreement, as the core's NonlinearPredictionTest gives it: 2e-4 on CO2 (steep in c0 near conc = c0), else 3e-5. */
+    private static double fitRelative(String id) {
+        return id.startsWith("co2") ? 2e-4 : 3e-5;
+    }
 
     @TempDir
     Path dir;
@@ -78,7 +81,7 @@ class NonlinearPredictCliTest {
             JsonNode want = r.get(level.equals("population") ? "predict_level0" : "predict_level1");
             for (int i = 0; i < want.size(); i++) {
                 JsonNode w = want.get(i).isNull() ? r.get("predict_level0").get(i) : want.get(i); // unseen group: population level
-                assertEquals(w.asDouble(), got.get(i).asDouble(), FIT_RELATIVE * Math.abs(w.asDouble()), id + " " + level + " row " + (i + 1));
+                assertEquals(w.asDouble(), got.get(i).asDouble(), fitRelative(id) * Math.abs(w.asDouble()), id + " " + level + " row " + (i + 1));
             }
             assertEquals(level.equals("conditional"), p.err().contains("not seen in fitting"), p.err());
         }

@@ -164,9 +164,7 @@ public final class GeneralizedLinearMixedModel {
         this.pirls = new Pirls(data, family);
         this.covariance = new CovarianceStructure(design.randomTerms());
         this.zeroInflation = zeroInflation;
-        this.observation = given != null ? given
-                : zeroInflation != null ? ObservationModel.of(family).zeroInflated(zeroInflation.values(), zeroInflation.names())
-                : family.distribution() instanceof ParametricDistribution ? ObservationModel.of(family) : null;
+        this.observation = given != null ? given : observationModel(family, zeroInflation);
         this.nc = covariance.size();
         this.nt = nc + (observation == null ? 0 : observation.parameterNames().size());
         this.nf = nc + (observation == null ? 0 : observation.familyParameterCount());
@@ -222,6 +220,17 @@ public final class GeneralizedLinearMixedModel {
         this.saturated = Double.NaN;
         this.betaWarm = new double[p];
         this.bWarm = zeroModes();
+    }
+
+    /**
+     * The observation model a family (with zero inflation, when its design is given) is fitted with,
+     * or null for R's families, whose density is the family's: the one place this choice is made.
+     */
+    public static ObservationModel observationModel(Family family, ModelMatrix zeroInflation) {
+        if (zeroInflation != null) {
+            return ObservationModel.of(family).zeroInflated(zeroInflation.values(), zeroInflation.names());
+        }
+        return family.distribution() instanceof ParametricDistribution ? ObservationModel.of(family) : null;
     }
 
     /** The observation model whose parameters ψ follow θ in the outer vector, or null for R's families. */

@@ -1,10 +1,9 @@
 package io.glimmer.model;
 
-import io.glimmer.design.ModelMatrix;
 import io.glimmer.family.CumulativeLink;
 import io.glimmer.family.Distribution;
 import io.glimmer.family.ObservationModel;
-import io.glimmer.family.ParametricDistribution;
+import io.glimmer.glmm.GeneralizedLinearMixedModel;
 import io.glimmer.glmm.ObservationParameters;
 import io.glimmer.fit.MixedModelFit;
 
@@ -32,11 +31,8 @@ record FittedObservation(ObservationModel model, double[] psi) {
         if (prepared.family().distribution() == Distribution.ORDINAL) {
             return CumulativeLink.of(prepared.family().link(), prepared.response().categories());
         }
-        if (prepared.zeroInflation() != null) {
-            ModelMatrix x = prepared.zeroInflation().x();
-            return ObservationModel.of(prepared.family()).zeroInflated(x.values(), x.names());
-        }
-        return prepared.family().distribution() instanceof ParametricDistribution ? ObservationModel.of(prepared.family()) : null;
+        return GeneralizedLinearMixedModel.observationModel(prepared.family(),
+                prepared.zeroInflation() == null ? null : prepared.zeroInflation().x());
     }
 
     /** The density at ψ. */

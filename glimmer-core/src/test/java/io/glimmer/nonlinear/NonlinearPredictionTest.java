@@ -38,8 +38,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class NonlinearPredictionTest {
     private static final double RELATIVE = 1e-6;
-    /** Glimmer's fit against nlme's: the estimates' agreement (see the class comment). */
-    private static final double FIT_RELATIVE = 2e-4;
+    /**
+     * Glimmer's fit against nlme's: the estimates' agreement (see the class comment). On CO2 c0 differs by
+     * 5e-5 relative (0.0005 of its standard error), and the smallest uptakes, at conc near c0 where the curve
+     * is steep in c0, move by up to 2e-4 relative; the orange trees' predictions agree to 3e-5.
+     */
+    private static double fitRelative(String id) {
+        return id.startsWith("co2") ? 2e-4 : 3e-5;
+    }
 
     /** The saved model of Glimmer's fit with nlme's fixed effects and conditional modes in place of its own. */
     static SavedModel withNlmeEstimates(SavedModel saved, JsonNode r) {
@@ -84,7 +90,7 @@ class NonlinearPredictionTest {
         Predictor nlme = new Predictor(withNlmeEstimates(PreparedModel.of(fit).saved(fit), r));
         for (Predictor p : List.of(nlme, new Predictor(PreparedModel.of(fit).saved(fit)))) {
             compare(id, r, p.predict(newData, PredictionScale.RESPONSE, RandomEffectsMode.POPULATION),
-                    p.predict(newData, PredictionScale.RESPONSE, RandomEffectsMode.CONDITIONAL), p == nlme ? RELATIVE : FIT_RELATIVE);
+                    p.predict(newData, PredictionScale.RESPONSE, RandomEffectsMode.CONDITIONAL), p == nlme ? RELATIVE : fitRelative(id));
         }
     }
 
@@ -154,13 +160,13 @@ class NonlinearPredictionTest {
         MixedModelFit fit = fit(ref);
         Residuals res = fit.residuals();
         double sigma = r.get("sigma").asDouble();
-        assertEquals(sigma, fit.residualStdDev(), FIT_RELATIVE * sigma);
+        assertEquals(sigma, fit.residualStdDev(), fitRelative(id) * sigma);
         for (int i = 0; i < res.size(); i++) {
             double fitted = r.get("fitted_level1").get(i).asDouble();
-            assertEquals(fitted, res.fitted()[i], FIT_RELATIVE * Math.abs(fitted), id + " fitted, row " + (i + 1));
+            assertEquals(fitted, res.fitted()[i], fitRelative(id) * Math.abs(fitted), id + " fitted, row " + (i + 1));
             // the residual is a difference: its tolerance is the fitted value's
-            assertEquals(r.get("residuals_response").get(i).asDouble(), res.response()[i], FIT_RELATIVE * Math.abs(fitted), id + " row " + (i + 1));
-            assertEquals(r.get("residuals_pearson").get(i).asDouble(), fit.scaledResiduals()[i], 2 * FIT_RELATIVE * Math.abs(fitted) / sigma,
+            assertEquals(r.get("residuals_response").get(i).asDouble(), res.response()[i], fitRelative(id) * Math.abs(fitted), id + " row " + (i + 1));
+            assertEquals(r.get("residuals_pearson").get(i).asDouble(), fit.scaledResiduals()[i], 2 * fitRelative(id) * Math.abs(fitted) / sigma,
                     id + " Pearson, row " + (i + 1));
         }
     }
