@@ -43,6 +43,10 @@ public final class AotTraining {
         for (String[] fit : fits) {
             failed += Main.run(fit, new ByteArrayInputStream(crossed), discard, discard) == 0 ? 0 : 1;
         }
+        // A file of several chunks and thousands of levels: the parallel reader, the design and the JSON of many
+        // conditional modes run at the scale where their loops are worth compiling early.
+        String[] large = {"fit", "--data", "-", "--formula", "y ~ x + (1 + x | g)", "--factors", "g", "--format", "json"};
+        failed += Main.run(large, new ByteArrayInputStream(slopeData().getBytes(StandardCharsets.UTF_8)), discard, discard) == 0 ? 0 : 1;
         return failed;
     }
 
@@ -65,6 +69,22 @@ public final class AotTraining {
                 double y = eta + random.nextDouble() - 0.5;
                 int count = (int) Math.floor(Math.exp(eta) * 2 * random.nextDouble());
                 csv.append(String.format(Locale.ROOT, "%d,%d,%.4f,%.4f,%d%n", i, j, x, y, count));
+            }
+        }
+        return csv.toString();
+    }
+
+    /** 200,000 rows, 5,000 groups with a random intercept and slope in x; seeded. */
+    private static String slopeData() {
+        SplittableRandom random = new SplittableRandom(16);
+        StringBuilder csv = new StringBuilder("g,x,y\n");
+        for (int g = 0; g < 5_000; g++) {
+            double u0 = random.nextDouble() - 0.5;
+            double u1 = (random.nextDouble() - 0.5) / 2;
+            for (int i = 0; i < 40; i++) {
+                double x = random.nextDouble();
+                double y = 1 + u0 + (2 + u1) * x + random.nextDouble() - 0.5;
+                csv.append('g').append(g).append(',').append(String.format(Locale.ROOT, "%.4f,%.4f%n", x, y));
             }
         }
         return csv.toString();
