@@ -74,14 +74,7 @@ final class RowBlock implements Serializable {
             }
         }
         checkFinite(plan.source(), f.response().deparse(), response);
-        for (int j = 0; j < x.columns(); j++) {
-            for (int r = 0; r < n; r++) {
-                if (!Double.isFinite(x.get(r, j))) {
-                    throw new InputException(plan.source() + ": the fixed-effect column '" + x.names().get(j) + "' is not finite ("
-                            + x.get(r, j) + ") in a row");
-                }
-            }
-        }
+        checkFixed(plan.source(), x);
         Term[] terms = new Term[plan.randomTerms().size()];
         for (int k = 0; k < terms.length; k++) {
             ModelMatrix z = plan.random(frame, k);
@@ -96,6 +89,18 @@ final class RowBlock implements Serializable {
             terms[k] = new Term(z.columns(), z.values(), levels, codes);
         }
         return new RowBlock(n, x.columns(), x.values(), response, terms);
+    }
+
+    /** A one-line error for a non-finite value in X. */
+    static void checkFixed(String source, ModelMatrix x) {
+        for (int j = 0; j < x.columns(); j++) {
+            for (int r = 0; r < x.rows(); r++) {
+                if (!Double.isFinite(x.get(r, j))) {
+                    throw new InputException(source + ": the fixed-effect column '" + x.names().get(j) + "' is not finite ("
+                            + x.get(r, j) + ") in a row");
+                }
+            }
+        }
     }
 
     private static void checkFinite(String source, String name, double[] v) {
