@@ -33,9 +33,15 @@ final class GlmmBlock implements Serializable {
     /** Per model term (after {@link #prepared}): each row's global level, and Z (rows × q). */
     final int[][] codes;
     final double[][] z;
+    /**
+     * [m][j &lt; m] (after {@link #prepared}): each row's slot among this block's distinct level pairs
+     * of terms m and j, and those pairs' keys (j's level · m's levels + m's level) in slot order.
+     */
+    final int[][][] pairSlots;
+    final long[][][] pairKeys;
 
     private GlmmBlock(int rows, int p, double[] x, double[] y, double[] weights, double[] offset, RowBlock.Term[] terms, int[][] codes,
-                      double[][] z) {
+                      double[][] z, int[][][] pairSlots, long[][][] pairKeys) {
         this.rows = rows;
         this.p = p;
         this.x = x;
@@ -45,6 +51,8 @@ final class GlmmBlock implements Serializable {
         this.terms = terms;
         this.codes = codes;
         this.z = z;
+        this.pairSlots = pairSlots;
+        this.pairKeys = pairKeys;
     }
 
     /** Codes the rows (complete, columns in the plan's order) by the core's design and response code. */
@@ -77,7 +85,7 @@ final class GlmmBlock implements Serializable {
             local.forEach((g, v) -> levels[v] = g);
             terms[k] = new RowBlock.Term(z.columns(), z.values(), levels, codes);
         }
-        return new GlmmBlock(n, x.columns(), x.values(), response.y(), response.weights(), offset, terms, null, null);
+        return new GlmmBlock(n, x.columns(), x.values(), response.y(), response.weights(), offset, terms, null, null, null, null);
     }
 
     /** X divided by the predictor scaling, the terms in the model's order with global codes. */
@@ -96,6 +104,24 @@ final class GlmmBlock implements Serializable {
             global[m] = t.globalCodes(layout.index().get(m));
             values[m] = t.z();
         }
-        return new GlmmBlock(rows, p, scaled, y, weights, offset, null, global, values);
+        int[][][] slots = new int[k][][];
+        long[][][] keys = new long[k][][];
+        for (int m = 0; m < k; m++) {
+            slots[m] = new int[m][];
+            keys[m] = new long[m][];
+            long rowLevels = layout.levels(m);
+            for (int j = 0; j < m; j++) {
+                Map<Long, Integer> seen = new HashMap<>();
+                slots[m][j] = new int[rows];
+                for (int r = 0; r < rows; r++) {
+                    long key = global[j][r] * rowLevels + global[m][r];
+                    slots[m][j][r] = seen.computeIfAbsent(key, x -> seen.size());
+                }
+                long[] inOrder = new long[seen.size()];
+                seen.forEach((key, slot) -> inOrder[slot] = key);
+                keys[m][j] = inOrder;
+            }
+        }
+        return new GlmmBlock(rows, p, scaled, y, weights, offset, null, global, values, slots, keys);
     }
 }

@@ -21,6 +21,8 @@ final class GlmmSums implements Serializable {
     private final CompensatedSums sums;
     /** [i][j &lt; i]: Z_i'WZ_j. */
     private final PairSums[][] pairs;
+    /** [m][j]: the current block's pair sums by its own slots ({@link #begin} to {@link #end}); not shipped. */
+    private transient CompensatedSums[][] blockPairs;
 
     GlmmSums(int width, int[] q, int[] levels) {
         this.width = width;
@@ -44,7 +46,28 @@ final class GlmmSums implements Serializable {
         this.sums = new CompensatedSums(at);
     }
 
-    /** Adds row r of a block with weight w and dense values f (width of them). */
+    /** Starts a block's rows: its level pairs are summed by its own slots, found once when it was prepared. */
+    void begin(GlmmBlock b) {
+        blockPairs = new CompensatedSums[q.length][];
+        for (int m = 0; m < q.length; m++) {
+            blockPairs[m] = new CompensatedSums[m];
+            for (int j = 0; j < m; j++) {
+                blockPairs[m][j] = new CompensatedSums(b.pairKeys[m][j].length * q[m] * q[j]);
+            }
+        }
+    }
+
+    /** Ends a block's rows: its pair sums go to the pairs' totals, one look-up per pair. */
+    void end(GlmmBlock b) {
+        for (int m = 0; m < q.length; m++) {
+            for (int j = 0; j < m; j++) {
+                pairs[m][j].addSlots(b.pairKeys[m][j], blockPairs[m][j]);
+            }
+        }
+        blockPairs = null;
+    }
+
+    /** Adds row r of a block (between {@link #begin} and {@link #end}) with weight w and dense values f (width of them). */
     void add(GlmmBlock b, int r, double w, double[] f) {
         for (int a = 0; a < width; a++) {
             double wf = w * f[a];
@@ -69,7 +92,15 @@ final class GlmmSums implements Serializable {
                 }
             }
             for (int j = 0; j < m; j++) {
-                pairs[m][j].addWeighted(level, b.codes[j][r], w, z, zo, qm, b.z[j], r * q[j], q[j]);
+                int qj = q[j];
+                int at = b.pairSlots[m][j][r] * qm * qj;
+                double[] zj = b.z[j];
+                for (int a = 0; a < qm; a++) {
+                    double wz = w * z[zo + a];
+                    for (int c = 0; c < qj; c++) {
+                        blockPairs[m][j].add(at + a * qj + c, wz * zj[r * qj + c]);
+                    }
+                }
             }
         }
     }

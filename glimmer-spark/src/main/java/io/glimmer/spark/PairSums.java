@@ -45,16 +45,20 @@ final class PairSums implements Serializable {
 
     /** Adds z_i z_j' of one row (z_i of the row level, z_j of the column level), block row-major. */
     void add(int rowLevel, int colLevel, double[] zi, int io, int qi, double[] zj, int jo, int qj) {
-        addWeighted(rowLevel, colLevel, 1, zi, io, qi, zj, jo, qj); // 1·z is z exactly
-    }
-
-    /** Adds w z_i z_j' of one row, as {@link #add} with the row's weight. */
-    void addWeighted(int rowLevel, int colLevel, double w, double[] zi, int io, int qi, double[] zj, int jo, int qj) {
         int at = slot(rowLevel, colLevel);
         for (int a = 0; a < qi; a++) {
-            double wz = w * zi[io + a];
             for (int b = 0; b < qj; b++) {
-                sums.add(at + a * qj + b, wz * zj[jo + b]);
+                sums.add(at + a * qj + b, zi[io + a] * zj[jo + b]);
+            }
+        }
+    }
+
+    /** Adds sums made elsewhere by slot: slot s (its block of values from s · block) holds pair keys[s]. */
+    void addSlots(long[] keys, CompensatedSums from) {
+        for (int s = 0; s < keys.length; s++) {
+            int at = slot((int) (keys[s] % rowLevels), (int) (keys[s] / rowLevels));
+            for (int k = 0; k < block; k++) {
+                sums.add(at + k, from, s * block + k);
             }
         }
     }

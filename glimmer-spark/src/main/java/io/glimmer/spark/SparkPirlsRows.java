@@ -45,7 +45,17 @@ final class SparkPirlsRows implements PirlsRows {
 
     /** The point a pass evaluates at, broadcast to every task. */
     private record Point(double[] beta, double[][] u) implements Serializable {
+        long size() {
+            long n = beta.length;
+            for (double[] v : u) {
+                n += v.length;
+            }
+            return n;
+        }
     }
+
+    /** Points of more values than this (256 KiB) are broadcast, not sent with every task. */
+    private static final long BROADCAST_ABOVE = 32_768;
 
     SparkPirlsRows(JavaRDD<GlmmBlock> blocks, Family family, int p, int[] q, int[] levels) {
         this.blocks = blocks;
@@ -63,9 +73,11 @@ final class SparkPirlsRows implements PirlsRows {
         int[] ls = this.levels;
         this.pattern = blocks.treeAggregate(new GlmmSums(1, qs, ls), (s, b) -> {
             double[] f = {0};
+            s.begin(b);
             for (int r = 0; r < b.rows; r++) {
                 s.add(b, r, 1, f);
             }
+            s.end(b);
             return s;
         }, GlmmSums::merge);
     }
@@ -98,7 +110,9 @@ final class SparkPirlsRows implements PirlsRows {
 
     /** One job over every block at the last evaluated point: the deviance, and the cross products when withX is not null. */
     private Pass run(Boolean withX, double[] fixedBeta) {
-        Broadcast<Point> point = sc.broadcast(new Point(this.beta, u));
+        Point here = new Point(this.beta, u);
+        // a small point travels in the tasks themselves: a broadcast's setup and blocking removal cost more than it
+        Broadcast<Point> point = here.size() > BROADCAST_ABOVE ? sc.broadcast(here) : null;
         int width = withX == null ? 0 : withX ? p + 1 : 1;
         String family = familyName;
         String link = linkName;
@@ -110,7 +124,7 @@ final class SparkPirlsRows implements PirlsRows {
                 Family fam = Family.of(family, link);
                 Pass sum = new Pass(new CompensatedSums(1), width == 0 ? null : new GlmmSums(width, qs, ls));
                 while (it.hasNext()) {
-                    Pass.add(sum, it.next(), point.value(), fam, fixedBeta);
+                    Pass.add(sum, it.next(), point == null ? here : point.value(), fam, fixedBeta);
                 }
                 return List.of(sum).iterator();
             }).collect();
@@ -123,7 +137,9 @@ final class SparkPirlsRows implements PirlsRows {
             }
             return total;
         } finally {
-            point.destroy();
+            if (point != null) {
+                point.destroy();
+            }
         }
     }
 
@@ -182,6 +198,9 @@ final class SparkPirlsRows implements PirlsRows {
             Means means = Means.of(block, at, family);
             int p = block.p;
             double[] f = to.sums == null ? null : new double[fixedBeta == null ? p + 1 : 1];
+            if (f != null) {
+                to.sums.begin(block);
+            }
             for (int r = 0; r < block.rows; r++) {
                 double mu = means.mu[r];
                 to.devianceSum.add(0, dist.devianceResidual(block.y[r], mu, block.weights[r]));
@@ -202,6 +221,9 @@ final class SparkPirlsRows implements PirlsRows {
                     f[0] = z - xb;
                 }
                 to.sums.add(block, r, w, f);
+            }
+            if (f != null) {
+                to.sums.end(block);
             }
         }
     }
