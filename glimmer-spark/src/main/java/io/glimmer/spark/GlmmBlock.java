@@ -72,19 +72,7 @@ final class GlmmBlock implements Serializable {
                 offset[r] += v[r];
             }
         }
-        RowBlock.Term[] terms = new RowBlock.Term[plan.randomTerms().size()];
-        for (int k = 0; k < terms.length; k++) {
-            ModelMatrix z = plan.random(frame, k);
-            String[] group = frame.groupLevels(plan.randomTerms().get(k).grouping());
-            Map<String, Integer> local = new HashMap<>();
-            int[] codes = new int[n];
-            for (int r = 0; r < n; r++) {
-                codes[r] = local.computeIfAbsent(group[r], g -> local.size());
-            }
-            String[] levels = new String[local.size()];
-            local.forEach((g, v) -> levels[v] = g);
-            terms[k] = new RowBlock.Term(z.columns(), z.values(), levels, codes);
-        }
+        RowBlock.Term[] terms = RowBlock.terms(plan, frame, n);
         return new GlmmBlock(n, x.columns(), x.values(), response.y(), response.weights(), offset, terms, null, null, null, null);
     }
 

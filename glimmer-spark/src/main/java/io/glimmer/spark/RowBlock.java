@@ -75,6 +75,11 @@ final class RowBlock implements Serializable {
         }
         checkFinite(plan.source(), f.response().deparse(), response);
         checkFixed(plan.source(), x);
+        return new RowBlock(n, x.columns(), x.values(), response, terms(plan, frame, n));
+    }
+
+    /** Per random-effects term (formula order) of a frame's n rows: Z and each row's level as a code into the rows' own levels. */
+    static Term[] terms(ModelPlan plan, ModelFrame frame, int n) {
         Term[] terms = new Term[plan.randomTerms().size()];
         for (int k = 0; k < terms.length; k++) {
             ModelMatrix z = plan.random(frame, k);
@@ -88,7 +93,7 @@ final class RowBlock implements Serializable {
             local.forEach((g, v) -> levels[v] = g);
             terms[k] = new Term(z.columns(), z.values(), levels, codes);
         }
-        return new RowBlock(n, x.columns(), x.values(), response, terms);
+        return terms;
     }
 
     /** A one-line error for a non-finite value in X. */
