@@ -233,6 +233,55 @@ public final class GeneralizedLinearMixedModel {
         return family.distribution() instanceof ParametricDistribution ? ObservationModel.of(family) : null;
     }
 
+    /**
+     * A model whose rows are held elsewhere and passed over by {@link PirlsRows} (a Spark engine's
+     * executors, say), with any random-effects terms PIRLS fits (crossed, nested): the same two-stage
+     * Laplace fit, PIRLS's steps and factor here and its row passes there. Families without a
+     * dispersion or parameters of their own (binomial, Poisson); no separation check and no per-row
+     * output (fitted values, residuals).
+     *
+     * @param shape     what the report needs of the rows (its term: the first of {@code terms})
+     * @param terms     the random-effects terms in the order of the rows' cross products, every level, rows not held
+     * @param saturated Σ of the family's saturated log-density over the rows
+     */
+    public static GeneralizedLinearMixedModel ofRows(PirlsRows rows, LevelParts.Shape shape, List<RandomEffectsTerm> terms, Family family,
+                                                     double saturated) {
+        return new GeneralizedLinearMixedModel(rows, shape, terms, family, saturated);
+    }
+
+    private GeneralizedLinearMixedModel(PirlsRows rows, LevelParts.Shape shape, List<RandomEffectsTerm> terms, Family family, double saturated) {
+        if (family.distribution().hasDispersion() || family.distribution() instanceof ParametricDistribution) {
+            throw new IllegalArgumentException("a model with rows held elsewhere takes families without a dispersion parameter");
+        }
+        this.design = null;
+        this.parts = null;
+        this.shape = shape;
+        this.terms = List.copyOf(terms);
+        this.family = family;
+        this.nAGQ = 1;
+        this.data = null;
+        this.pirls = new Pirls(rows);
+        this.covariance = new CovarianceStructure(this.terms);
+        this.observation = null;
+        this.zeroInflation = null;
+        this.nc = covariance.size();
+        this.nt = nc;
+        this.nf = nc;
+        this.lambdas = covariance.newLambdas();
+        this.quadrature = null;
+        this.interceptQuadrature = null;
+        this.interceptLaplace = null;
+        this.p = shape.fixedNames().size();
+        this.saturated = saturated;
+        this.betaWarm = new double[p];
+        this.bWarm = zeroModes();
+    }
+
+    /** Whether the rows are passed over by a {@link PirlsRows} held elsewhere ({@link #ofRows}). */
+    private boolean rowsElsewhere() {
+        return design == null && parts == null;
+    }
+
     /** The observation model whose parameters ψ follow θ in the outer vector, or null for R's families. */
     public ObservationModel observation() {
         return observation;
@@ -456,7 +505,7 @@ public final class GeneralizedLinearMixedModel {
         if (m == null) {
             throw new GlimmerException("PIRLS failed at the given (theta, beta): the conditional modes could not be found");
         }
-        return ConditionalVariances.of(pirls.factor(), lambdas, dispersion(m), design.randomTerms());
+        return ConditionalVariances.of(pirls.factor(), lambdas, dispersion(m), terms);
     }
 
     /**
@@ -499,7 +548,7 @@ public final class GeneralizedLinearMixedModel {
         if (!m.converged()) {
             messages.add("PIRLS did not converge at " + where + " (" + m.iterations() + " iterations)");
         }
-        conditionalVariances = ConditionalVariances.of(pirls.factor(), lambdas, dispersion(m), design.randomTerms());
+        conditionalVariances = ConditionalVariances.of(pirls.factor(), lambdas, dispersion(m), terms);
         return m;
     }
 
@@ -566,6 +615,14 @@ public final class GeneralizedLinearMixedModel {
                 throw new GlimmerException("the start for the mixed model (a GLM fit) failed: the fixed effects could not be estimated");
             }
             return r.beta();
+        }
+        if (rowsElsewhere()) { // the GLM is PIRLS's joint mode with Λ = 0
+            covariance.lambdas(new double[nc], lambdas);
+            Pirls.Mode m = pirls.run(lambdas, new double[p], zeroModes(), true);
+            if (m == null || !allFinite(m.beta())) {
+                throw new GlimmerException("the start for the mixed model (a GLM fit) failed: the fixed effects could not be estimated");
+            }
+            return m.beta();
         }
         if (observation != null && !observation.startsFromGlm()) {
             return new double[p];
@@ -642,7 +699,8 @@ public final class GeneralizedLinearMixedModel {
         // evaluations than 0.2 on every Laplace benchmark shape (b 26 -> 20, c 38 -> 25, e 53 -> 42);
         // from a moment start, near the optimum, 0.2 does (e 42 -> 18 evaluations in stage one).
         // (A single θ goes to Brent, whose bracket steps at least 1 from any start: a nearer one gained nothing, d 62 -> 66.)
-        boolean fromMoments = observation == null && nt > 1 && data != null && InterceptMoments.fill(data, family, betaWarm, moments) == nt;
+        boolean fromMoments = observation == null && nt > 1 && (data != null ? InterceptMoments.fill(data, family, betaWarm, moments) == nt
+                : rowsElsewhere() && momentsFromRows(moments) == nt);
         if (fromMoments) {
             // BOBYQA moves a start lying strictly inside one first radius of the bound 0 out to the radius;
             // doing it here first changes nothing in the search and makes the reported start the one evaluated.
@@ -688,6 +746,9 @@ public final class GeneralizedLinearMixedModel {
         double deviance = devianceAt(m, beta);
         double phi = dispersion(m);
         double[][] modes = m.b();
+        if (rowsElsewhere()) {
+            return optimumOfRows(theta, beta, optimum, modes, deviance, lower, messages, one, two, concat(thetaStart, betaStart), t0);
+        }
         double[] mu = fittedValues(outer);
 
         double[][] full = hessianCovariance(optimum, modes, lower, messages);
@@ -731,6 +792,48 @@ public final class GeneralizedLinearMixedModel {
         MixedModelFit.Builder b = GlmmReport.withoutRows(shape, terms, List.of(), family, null, null, covariance, lambdas, theta, beta, modes, 1, vcov,
                 conditionalVariances, -o.deviance() / 2, messages);
         return finish(b, theta, messages, one, two, start, optimum, t0);
+    }
+
+    /** The end of {@link #fit} for rows held elsewhere: as for rows here, the report without the rows' part. */
+    private MixedModelFit optimumOfRows(double[] theta, double[] beta, double[] optimum, double[][] modes, double deviance, double[] lower,
+                                        List<String> messages, BoundedMinimizer.Result one, BoundedMinimizer.Result two, double[] start, long t0) {
+        double[][] full = hessianCovariance(optimum, modes, lower, messages);
+        double[][] vcov = full == null ? null : block(full, nt, p);
+        if (vcov == null) {
+            vcov = pirls.jointFactorAt(lambdas, beta, modes).fixedEffectsCovariance(p, 1);
+        }
+        covariance.lambdas(theta, lambdas);
+        MixedModelFit.Builder b = GlmmReport.withoutRows(shape, terms, List.of(), family, null, null, covariance, lambdas, theta, beta, modes, 1, vcov,
+                conditionalVariances, -deviance / 2, messages);
+        return finish(b, theta, messages, one, two, start, optimum, t0);
+    }
+
+    /**
+     * {@link InterceptMoments}' start from the rows' cross products at the GLM start (Λ = 0, β = the
+     * GLM's): there Z'WZ holds each level's Σw and Z'W(z − Xβ) its Σw·e.
+     */
+    private int momentsFromRows(double[] start) {
+        covariance.lambdas(new double[nc], lambdas);
+        Pirls.Mode m = pirls.run(lambdas, betaWarm, zeroModes(), false);
+        if (m == null) {
+            return 0;
+        }
+        io.glimmer.linalg.CrossProducts cp = pirls.factor().crossProducts();
+        int replaced = 0;
+        int i = 0;
+        for (int k = 0; k < terms.size(); k++) {
+            RandomEffectsTerm t = terms.get(k);
+            int q = t.q();
+            if (q == 1 && t.termNames().equals(List.of("(Intercept)"))) {
+                double variance = InterceptMoments.interceptVariance(cp.diagonal(k).values(), cp.denseByTerm(k).data);
+                if (variance > 0 && Double.isFinite(variance)) {
+                    start[i] = Math.sqrt(variance);
+                    replaced++;
+                }
+            }
+            i += q * (q + 1) / 2;
+        }
+        return replaced;
     }
 
     /**

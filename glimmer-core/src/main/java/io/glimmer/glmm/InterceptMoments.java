@@ -78,6 +78,12 @@ final class InterceptMoments {
                 swe[codes[r]] += w[r] * e[r];
             }
         }
+        return interceptVariance(sw, swe);
+    }
+
+    /** As {@link #interceptVariance(GroupedColumns, double[], double[])} from each level's Σw and Σw·e. */
+    static double interceptVariance(double[] sw, double[] swe) {
+        int levels = sw.length;
         int m = 0;
         double sum = 0;
         double sumSquares = 0;

@@ -210,13 +210,26 @@ public final class CrossProducts {
     public static CrossProducts ofSums(GroupedColumns[] shapes, int width, double[][] diagonal, double[][] termByDense,
                                        BlockSparse[][] offDiagonal, double[] denseLower) {
         CrossProducts cp = new CrossProducts(shapes, width, offDiagonal);
-        for (int k = 0; k < shapes.length; k++) {
-            copyInto(diagonal[k], cp.totals.diagonal[k]);
-            copyInto(termByDense[k], cp.totals.denseByTerm[k]);
-        }
-        copyInto(denseLower, cp.totals.denseDiagonal);
-        cp.finish();
+        cp.refill(diagonal, termByDense, null, denseLower);
         return cp;
+    }
+
+    /**
+     * Refills cross products made by {@link #ofSums} with new sums in the same layouts (PIRLS's next
+     * weights, summed elsewhere).
+     *
+     * @param offDiagonal [i][j &lt; i]: Z_i'WZ_j's stored block values in its pattern's order, or null to keep them
+     */
+    public void refill(double[][] diagonal, double[][] termByDense, double[][][] offDiagonal, double[] denseLower) {
+        for (int k = 0; k < terms.length; k++) {
+            copyInto(diagonal[k], totals.diagonal[k]);
+            copyInto(termByDense[k], totals.denseByTerm[k]);
+            for (int j = 0; offDiagonal != null && j < k; j++) {
+                copyInto(offDiagonal[k][j], this.offDiagonal[k][j].values());
+            }
+        }
+        copyInto(denseLower, totals.denseDiagonal);
+        finish();
     }
 
     private static void copyInto(double[] from, double[] to) {

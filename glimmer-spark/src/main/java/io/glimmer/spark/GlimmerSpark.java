@@ -19,8 +19,8 @@ import java.util.List;
  * Glimmer on Apache Spark: the same fits as {@code Glimmer.fit}, with the rows left where they are.
  * Rows are cached on the executors as primitive columns, the sums a fit needs are made there, and
  * the optimiser runs on the driver in the core's own code. So far: the linear mixed model (REML and
- * ML) and the binomial or Poisson GLMM (Laplace, adaptive quadrature), with one random-effects term
- * on one grouping factor.
+ * ML) with terms on one grouping variable each, and the binomial or Poisson GLMM: Laplace with any
+ * random-effects terms (crossed, nested), adaptive quadrature with one term on one grouping factor.
  */
 public final class GlimmerSpark {
     private GlimmerSpark() {
@@ -49,7 +49,9 @@ public final class GlimmerSpark {
         } else {
             Family family = family(options);
             int nAGQ = method == Method.AGQ ? (options.agqPoints() == null ? PreparedModel.DEFAULT_AGQ : options.agqPoints()) : 1;
-            fit = TaskFailures.unwrapped(() -> SparkGlmm.fit(DistributedRows.select(data, source, f, options), family, nAGQ));
+            boolean oneFactor = f.randomTerms().size() == 1 && f.randomTerms().get(0).grouping().size() == 1;
+            fit = TaskFailures.unwrapped(() -> oneFactor ? SparkGlmm.fit(DistributedRows.select(data, source, f, options), family, nAGQ)
+                    : SparkCrossedGlmm.fit(DistributedRows.select(data, source, f, options), family));
         }
         List<String> warnings = new ArrayList<>(f.warnings());
         warnings.addAll(fit.warnings());
@@ -88,12 +90,13 @@ public final class GlimmerSpark {
         if (f.randomTerms().isEmpty()) {
             throw new InputException("the formula has no random-effects term such as (1 | group)");
         }
-        if (glmm && f.randomTerms().size() != 1) {
-            throw new InputException("the Spark engine fits GLMMs with one random-effects term so far (crossed or nested terms, such as (1 | a) + (1 | b)"
-                    + " or (1 | a/b), only as linear mixed models); the formula has " + f.randomTerms().size());
+        boolean oneFactor = f.randomTerms().size() == 1 && f.randomTerms().get(0).grouping().size() == 1;
+        if (method == Method.AGQ && !oneFactor) {
+            throw new InputException("the Spark engine fits adaptive quadrature ({--method AGQ}) for one random-effects term on one grouping factor,"
+                    + " such as (1 | g); for crossed or nested terms use {--method Laplace}");
         }
         for (RandomTerm rt : f.randomTerms()) {
-            if (rt.grouping().size() != 1) {
+            if (!glmm && rt.grouping().size() != 1) {
                 throw new InputException("the Spark engine groups by one variable so far, not '" + rt.groupLabel() + "'");
             }
         }

@@ -53,6 +53,16 @@ final class PairSums implements Serializable {
         }
     }
 
+    /** Adds sums made elsewhere by slot: slot s (its block of values from s · block) holds pair keys[s]. */
+    void addSlots(long[] keys, CompensatedSums from) {
+        for (int s = 0; s < keys.length; s++) {
+            int at = slot((int) (keys[s] % rowLevels), (int) (keys[s] / rowLevels));
+            for (int k = 0; k < block; k++) {
+                sums.add(at + k, from, s * block + k);
+            }
+        }
+    }
+
     PairSums merge(PairSums o) {
         for (Map.Entry<Long, Integer> e : o.slots.entrySet()) {
             long key = e.getKey();

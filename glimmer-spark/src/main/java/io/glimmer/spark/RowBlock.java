@@ -74,14 +74,12 @@ final class RowBlock implements Serializable {
             }
         }
         checkFinite(plan.source(), f.response().deparse(), response);
-        for (int j = 0; j < x.columns(); j++) {
-            for (int r = 0; r < n; r++) {
-                if (!Double.isFinite(x.get(r, j))) {
-                    throw new InputException(plan.source() + ": the fixed-effect column '" + x.names().get(j) + "' is not finite ("
-                            + x.get(r, j) + ") in a row");
-                }
-            }
-        }
+        checkFixed(plan.source(), x);
+        return new RowBlock(n, x.columns(), x.values(), response, terms(plan, frame, n));
+    }
+
+    /** Per random-effects term (formula order) of a frame's n rows: Z and each row's level as a code into the rows' own levels. */
+    static Term[] terms(ModelPlan plan, ModelFrame frame, int n) {
         Term[] terms = new Term[plan.randomTerms().size()];
         for (int k = 0; k < terms.length; k++) {
             ModelMatrix z = plan.random(frame, k);
@@ -95,7 +93,19 @@ final class RowBlock implements Serializable {
             local.forEach((g, v) -> levels[v] = g);
             terms[k] = new Term(z.columns(), z.values(), levels, codes);
         }
-        return new RowBlock(n, x.columns(), x.values(), response, terms);
+        return terms;
+    }
+
+    /** A one-line error for a non-finite value in X. */
+    static void checkFixed(String source, ModelMatrix x) {
+        for (int j = 0; j < x.columns(); j++) {
+            for (int r = 0; r < x.rows(); r++) {
+                if (!Double.isFinite(x.get(r, j))) {
+                    throw new InputException(source + ": the fixed-effect column '" + x.names().get(j) + "' is not finite ("
+                            + x.get(r, j) + ") in a row");
+                }
+            }
+        }
     }
 
     private static void checkFinite(String source, String name, double[] v) {

@@ -97,6 +97,11 @@ class SparkCliTest {
         Run engine = run("fit", "--engine", "hadoop", "--data", csv, "--formula", SLEEP);
         assertEquals(2, engine.exit());
         assertEquals("glimmer: error: --engine: 'hadoop' is not an engine (choose from: local, spark)\n", engine.err());
+        Run crossedAgq = run("fit", "--engine", "spark", "--data", SparkSessions.resource("cbpp.csv").toString(), "--family", "binomial",
+                "--method", "AGQ", "--formula", "cbind(incidence, size - incidence) ~ 1 + (1 | herd) + (1 | period)");
+        assertEquals(2, crossedAgq.exit());
+        assertEquals("glimmer: error: the Spark engine fits adaptive quadrature (--method AGQ) for one random-effects term on one grouping factor,"
+                + " such as (1 | g); for crossed or nested terms use --method Laplace\n", crossedAgq.err());
         Run missing = run("fit", "--engine", "spark", "--data", "nowhere.parquet", "--formula", SLEEP);
         assertEquals(2, missing.exit());
         assertEquals("glimmer: error: nowhere.parquet: no such file or directory\n", missing.err());

@@ -48,10 +48,11 @@ class SparkInputTest {
                 message(data, SLEEP, FitOptions.builder().method(Method.GEE).build()));
         assertEquals("the Spark engine fits GLMMs of families without a dispersion parameter (binomial, poisson) so far, not Gamma",
                 message(data, SLEEP, FitOptions.builder().family("Gamma").method(Method.LAPLACE).build()));
-        String oneTerm = "the Spark engine fits GLMMs with one random-effects term so far (crossed or nested terms, such as (1 | a) + (1 | b)"
-                + " or (1 | a/b), only as linear mixed models); the formula has 2";
-        assertEquals(oneTerm, message(data, "Reaction ~ Days + (1 | Subject) + (0 + Days | Subject)", FitOptions.builder().family("poisson").build()));
-        assertEquals(oneTerm, message(data, "Reaction ~ Days + (1 | Subject/Days)", FitOptions.builder().family("poisson").build()));
+        String oneFactor = "the Spark engine fits adaptive quadrature (method(AGQ)) for one random-effects term on one grouping factor,"
+                + " such as (1 | g); for crossed or nested terms use method(Laplace)";
+        FitOptions agq = FitOptions.builder().family("poisson").method(Method.AGQ).build();
+        assertEquals(oneFactor, message(data, "Reaction ~ Days + (1 | Subject) + (0 + Days | Subject)", agq));
+        assertEquals(oneFactor, message(data, "Reaction ~ Days + (1 | Subject/Days)", agq));
         assertEquals("the formula has no random-effects term such as (1 | group)", message(data, "Reaction ~ Days", FitOptions.defaults()));
     }
 
