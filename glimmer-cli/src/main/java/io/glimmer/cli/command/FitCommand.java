@@ -143,15 +143,13 @@ public final class FitCommand extends GlimmerCommand {
             ResidualsFile.write(fit.residuals(), residuals);
         }
         Interpretation interpretation = Interpretation.of(fit, design);
-        String text;
         if (format.equals("json")) {
             ObjectNode json = FitJson.toJson(fit);
             interpretation.addTo(json);
-            text = FitJson.write(json);
+            output.write(w -> FitJson.write(json, w), out()); // streamed: f's text is 14 MB
         } else {
-            text = Summary.render(fit, model.dataName(), interpretation.lines());
+            output.write(Summary.render(fit, model.dataName(), interpretation.lines()), out());
         }
-        output.write(text, out());
         return 0;
     }
 }

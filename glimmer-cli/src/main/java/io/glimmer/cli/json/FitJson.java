@@ -13,6 +13,8 @@ import io.glimmer.fit.OptimizerSummary;
 import io.glimmer.fit.RandomEffectCorrelation;
 import io.glimmer.fit.VarianceComponent;
 
+import java.io.IOException;
+import java.io.Writer;
 import java.util.List;
 import java.util.Map;
 
@@ -169,6 +171,11 @@ public final class FitJson {
     /** A fit's JSON object (perhaps with keys added to {@link #toJson}'s) as indented text. */
     public static String write(ObjectNode json) {
         return Json.pretty(json);
+    }
+
+    /** The same text as {@link #write(ObjectNode)}, written straight to {@code w} (flushed, not closed). */
+    public static void write(ObjectNode json, Writer w) throws IOException {
+        Json.write(json, true, w);
     }
 
     /** {group: {terms: [...], levels: {level: [one value per term]}}}. */

@@ -4,7 +4,12 @@ import io.glimmer.error.InputException;
 import io.glimmer.cli.common.AtomicFile;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
@@ -56,6 +61,31 @@ public final class OutputOptions {
             return;
         }
         AtomicFile.write(p, output, text);
+    }
+
+    /** Text written piece by piece, such as a large fit's JSON, rather than made whole first. */
+    @FunctionalInterface
+    public interface Text {
+        void writeTo(Writer w) throws IOException;
+    }
+
+    /** Writes the text to the --output file (UTF-8, whole or not at all), or to standard output. */
+    public void write(Text text, PrintWriter stdout) {
+        Path p = path();
+        if (p == null) {
+            try {
+                text.writeTo(stdout);
+            } catch (IOException e) { // a PrintWriter does not throw; a failure here is a bug
+                throw new UncheckedIOException(e);
+            }
+            stdout.flush();
+            return;
+        }
+        AtomicFile.write(p, output, out -> {
+            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            text.writeTo(w);
+            w.flush();
+        });
     }
 
     /** The --output file, or null for standard output (none, or '-'). */

@@ -135,6 +135,24 @@ class FitCommandTest {
     }
 
     @Test
+    void jsonOnStandardOutputAndInTheOutputFileAreTheSameBytes() throws IOException {
+        // non-ASCII level names: both ways write UTF-8
+        Path data = dir.resolve("sleepstudy-utf8.csv");
+        Files.writeString(data, Files.readString(sleepstudy).replace("\"308\"", "\"Zürich π 308\""));
+        Path file = dir.resolve("fit-utf8.json");
+        Cli.Result r = Cli.run("fit", "--data", data.toString(), "--formula", FORMULA, "--format", "json");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(0, Cli.run("fit", "--data", data.toString(), "--formula", FORMULA, "--format", "json", "--output", file.toString()).exit());
+        String written = Files.readString(file);
+        assertTrue(written.contains("\"Zürich π 308\": ["), written);
+        assertEquals(withoutFitSeconds(r.out()), withoutFitSeconds(written));
+    }
+
+    private static String withoutFitSeconds(String json) {
+        return json.replaceAll("\"fit_seconds\": [^,\n]*", "\"fit_seconds\": X");
+    }
+
+    @Test
     void dataDashReadsStandardInput() throws IOException {
         Cli.Result r = Cli.runWithInput(Cli.dataText("sleepstudy.csv"), "fit", "--data", "-", "--formula", FORMULA, "--format", "json");
         JsonNode j = json(r);
