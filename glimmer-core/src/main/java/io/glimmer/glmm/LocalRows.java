@@ -157,13 +157,7 @@ final class LocalRows implements PirlsRows {
             double d = muEta[r];
             weights[r] = prior[r] * d * d / dist.variance(mu[r]);
             double z = eta[r] - (offset == null ? 0 : offset[r]) + (y[r] - mu[r]) / d;
-            if (withBeta) {
-                response[r] = z;
-            } else if (fixed) {
-                response[r] = z - xBeta[r];
-            } else {
-                response[r] = z - LinearPredictor.row(x, p, r, beta, 0);
-            }
+            response[r] = withBeta ? z : fixed ? z - xBeta[r] : z - LinearPredictor.row(x, p, r, beta, 0);
         }
     }
 
@@ -185,13 +179,7 @@ final class LocalRows implements PirlsRows {
             weights[r] = info;
             double step = info != 0 ? conditionalDensity.score(r, y[r], eta[r], prior[r]) / info : 0;
             double z = eta[r] - (offset == null ? 0 : offset[r]) + step;
-            if (withBeta) {
-                response[r] = z;
-            } else if (fixed) {
-                response[r] = z - xBeta[r];
-            } else {
-                response[r] = z - LinearPredictor.row(x, p, r, beta, 0);
-            }
+            response[r] = withBeta ? z : fixed ? z - xBeta[r] : z - LinearPredictor.row(x, p, r, beta, 0);
         }
     }
 
