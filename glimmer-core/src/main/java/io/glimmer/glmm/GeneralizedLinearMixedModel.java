@@ -190,36 +190,11 @@ public final class GeneralizedLinearMixedModel {
     }
 
     private GeneralizedLinearMixedModel(LevelParts parts, LevelParts.Shape shape, Family family, int nAGQ) {
-        QuadratureRule.checkPoints(nAGQ);
-        if (family.distribution().hasDispersion() || family.distribution() instanceof ParametricDistribution) {
-            throw new IllegalArgumentException("a model held in parts takes families without a dispersion parameter");
-        }
+        this(parts, null, shape, List.of(shape.term()), family, nAGQ, Double.NaN);
         if (nAGQ > 1 && Math.pow(nAGQ, shape.term().q()) > 100_000) {
             throw new InputException("adaptive quadrature with " + nAGQ + " points in " + shape.term().q()
                     + " dimensions needs too many nodes; use fewer points");
         }
-        this.design = null;
-        this.parts = parts;
-        this.shape = shape;
-        this.terms = List.of(shape.term());
-        this.family = family;
-        this.nAGQ = nAGQ;
-        this.data = null;
-        this.pirls = null;
-        this.covariance = new CovarianceStructure(terms);
-        this.observation = null;
-        this.zeroInflation = null;
-        this.nc = covariance.size();
-        this.nt = nc;
-        this.nf = nc;
-        this.lambdas = covariance.newLambdas();
-        this.quadrature = null;
-        this.interceptQuadrature = null;
-        this.interceptLaplace = null;
-        this.p = shape.fixedNames().size();
-        this.saturated = Double.NaN;
-        this.betaWarm = new double[p];
-        this.bWarm = zeroModes();
     }
 
     /**
@@ -246,21 +221,27 @@ public final class GeneralizedLinearMixedModel {
      */
     public static GeneralizedLinearMixedModel ofRows(PirlsRows rows, LevelParts.Shape shape, List<RandomEffectsTerm> terms, Family family,
                                                      double saturated) {
-        return new GeneralizedLinearMixedModel(rows, shape, terms, family, saturated);
+        return new GeneralizedLinearMixedModel(null, rows, shape, terms, family, 1, saturated);
     }
 
-    private GeneralizedLinearMixedModel(PirlsRows rows, LevelParts.Shape shape, List<RandomEffectsTerm> terms, Family family, double saturated) {
+    /**
+     * A model whose rows are held elsewhere: in parts ({@link #ofParts}) or passed over by PIRLS's row
+     * passes ({@link #ofRows}, parts null); families without a dispersion or parameters of their own.
+     */
+    private GeneralizedLinearMixedModel(LevelParts parts, PirlsRows rows, LevelParts.Shape shape, List<RandomEffectsTerm> terms, Family family,
+                                        int nAGQ, double saturated) {
+        QuadratureRule.checkPoints(nAGQ);
         if (family.distribution().hasDispersion() || family.distribution() instanceof ParametricDistribution) {
             throw new IllegalArgumentException("a model with rows held elsewhere takes families without a dispersion parameter");
         }
         this.design = null;
-        this.parts = null;
+        this.parts = parts;
         this.shape = shape;
         this.terms = List.copyOf(terms);
         this.family = family;
-        this.nAGQ = 1;
+        this.nAGQ = nAGQ;
         this.data = null;
-        this.pirls = new Pirls(rows);
+        this.pirls = rows == null ? null : new Pirls(rows);
         this.covariance = new CovarianceStructure(this.terms);
         this.observation = null;
         this.zeroInflation = null;

@@ -63,9 +63,7 @@ final class LouisInformation {
         double[] w = draws.weights();
         WeightedGlm.Scores fixed = glm.scores(draws, beta);
         double[][] scores = new double[draws.size()][];
-        double[][] centredScores = new double[draws.size()][];
         double[] mean = new double[dim];
-        double[] centredMean = new double[dim];
         int[] candidates = centredTerms(centring, lambdas, p);
         int[] centredIn = centre ? candidates : centredTerms(null, lambdas, p);
         int[] thetaIndex = new int[q.length];
@@ -92,7 +90,6 @@ final class LouisInformation {
                 offset += q[k] * (q[k] + 1) / 2;
             }
             System.arraycopy(fixed.perDraw()[d], 0, s, t, p);
-            double[] centred = s.clone();
             for (int c = 0; c < p; c++) { // a centred β_c's score is the prior's, X_L'u/λ²
                 int k = centredIn[c];
                 if (k >= 0) {
@@ -102,7 +99,7 @@ final class LouisInformation {
                     for (int j = 0; j < u.length; j++) {
                         sum += x[j] * u[j];
                     }
-                    centred[t + c] = sum / (lambdas[k][0] * lambdas[k][0]);
+                    s[t + c] = sum / (lambdas[k][0] * lambdas[k][0]);
                     if (meanU[k] == null) {
                         meanU[k] = new double[u.length];
                     }
@@ -118,10 +115,8 @@ final class LouisInformation {
             }
             for (int a = 0; a < dim; a++) {
                 mean[a] += w[d] * s[a];
-                centredMean[a] += w[d] * centred[a];
             }
             scores[d] = s;
-            centredScores[d] = centred;
         }
         double[] info = new double[dim * dim];
         double[] completeDiagonal = new double[p]; // E[−H] of each β, before Var[S] comes off
@@ -178,9 +173,9 @@ final class LouisInformation {
                 continue;
             }
             for (int a = 0; a < dim; a++) {
-                double da = centredScores[d][a] - centredMean[a];
+                double da = scores[d][a] - mean[a];
                 for (int c = 0; c < dim; c++) {
-                    info[a * dim + c] -= w[d] * da * (centredScores[d][c] - centredMean[c]);
+                    info[a * dim + c] -= w[d] * da * (scores[d][c] - mean[c]);
                 }
             }
         }
@@ -196,9 +191,7 @@ final class LouisInformation {
             return null;
         }
         double[][] inverse = SmallBlocks.inverseCrossProduct(factor, dim, dim, 1);
-        double[][] chosen = centre ? centredScores : scores;
-        double[] chosenMean = centre ? centredMean : mean;
-        return new LouisInformation(dim, chosenMean, inverse, draws.meanCovariance(chosen, chosenMean, dim), missing);
+        return new LouisInformation(dim, mean, inverse, draws.meanCovariance(scores, mean, dim), missing);
     }
 
     /** Per column of X, the term its β is centred in for this information, or −1 (none, or that term's λ at 0). */
