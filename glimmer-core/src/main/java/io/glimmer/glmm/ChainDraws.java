@@ -21,6 +21,8 @@ abstract class ChainDraws extends DrawSample {
     final LevelRows[] levelRows;
     private final Chain[] chains = new Chain[CHAINS];
     private boolean started;
+    /** Sweeps per kept draw (1: every state is kept). */
+    private int thin = 1;
 
     /** One chain's state: b per term, η, and its generator; a sampler may keep per-row values of its own. */
     static final class Chain {
@@ -29,6 +31,8 @@ abstract class ChainDraws extends DrawSample {
         final SplittableRandom rng;
         /** Each row's log density at η (up to the density's constant), for samplers that keep it; else null. */
         double[] rowDensity;
+        /** Each row's e^η, for samplers that keep it (a logit chain moves it by a product); else null. */
+        double[] expEta;
 
         Chain(double[][] b, double[] eta, SplittableRandom rng) {
             this.b = b;
@@ -50,6 +54,21 @@ abstract class ChainDraws extends DrawSample {
             target.linearPredictor(target.toU(b), eta);
             chains[c] = new Chain(b, eta, rng.split());
         }
+    }
+
+    /**
+     * Keeps one state in {@code sweeps}: autocorrelated states carry less information than their count, and
+     * every kept draw costs the M-step a pass over the rows, so a chain whose states are about {@code sweeps}
+     * apart in effective terms is thinned to that (MacEachern &amp; Berliner 1994: thinning never improves a
+     * mean's precision per sweep, but it spares the per-draw work that follows).
+     */
+    final void thin(int sweeps) {
+        this.thin = Math.max(1, sweeps);
+    }
+
+    /** Sweeps per kept draw. */
+    final int thinning() {
+        return thin;
     }
 
     /** One sweep of the chain over every level of every term (and any latent data). */
@@ -79,7 +98,9 @@ abstract class ChainDraws extends DrawSample {
             logLik[c] = new double[counts[c]];
             double[] eta = new double[chain.eta.length];
             for (int i = 0; i < counts[c]; i++) {
-                sweep(chain);
+                for (int s = 0; s < thin; s++) {
+                    sweep(chain);
+                }
                 u[c][i] = target.toU(chain.b);
                 logLik[c][i] = logLikelihood(chain, u[c][i], eta);
             }

@@ -17,6 +17,14 @@ final class ConditionalLogDensity {
     private final double saturated;
     /** The observation model's density at its fitted parameters, or null: the family's. */
     private final ObservationModel.Conditional observation;
+    /**
+     * For the binomial family with the logit link, each row's w[y log y + (1 − y) log(1 − y)] (0 log 0 = 0), so that
+     * {@link #row} is w(yη − log(1 + e^η)) less it: one exp and one log a row and no division, in the Metropolis
+     * sweep's inner loop (half a crossed binary MCEM's time went to the deviance form). Null for other families.
+     */
+    private final double[] logitSaturated;
+    /** Beyond this |η| the logit link clamps μ (R's family.c): the deviance form keeps that there. */
+    private static final double LOGIT_EXACT = 30;
 
     ConditionalLogDensity(GlmmData data, Family family, double dispersion) {
         this(data, family, dispersion, null);
@@ -28,6 +36,8 @@ final class ConditionalLogDensity {
         this.family = family;
         this.dispersion = dispersion;
         this.observation = observation;
+        boolean logit = observation == null && family.distribution().name().equals("binomial") && family.link().name().equals("logit");
+        this.logitSaturated = logit ? new double[data.rows()] : null;
         if (observation != null) {
             this.saturated = Double.NaN;
             return;
@@ -35,6 +45,10 @@ final class ConditionalLogDensity {
         double s = 0;
         for (int r = 0; r < data.rows(); r++) {
             s += family.distribution().saturatedLogDensity(data.y()[r], data.weights()[r]);
+            if (logit) {
+                double y = data.y()[r];
+                logitSaturated[r] = data.weights()[r] * (xLogX(y) + xLogX(1 - y));
+            }
         }
         this.saturated = s;
     }
@@ -55,7 +69,32 @@ final class ConditionalLogDensity {
         if (observation != null) {
             return observation.logDensity(r, data.y()[r], eta, data.weights()[r]);
         }
+        if (logitSaturated != null && Math.abs(eta) <= LOGIT_EXACT) {
+            double w = data.weights()[r];
+            double softplus = Math.max(eta, 0) + Math.log(1 + Math.exp(-Math.abs(eta))); // log(1 + e^η) without overflow
+            return w * (data.y()[r] * eta - softplus) - logitSaturated[r];
+        }
         return rowAtMean(r, family.link().inverse(eta));
+    }
+
+    /** Whether {@link #rowFromExp} has its cheap form (binomial, logit link). */
+    boolean logitBinomial() {
+        return logitSaturated != null;
+    }
+
+    /**
+     * {@link #row} given e^η too, for the logit binomial: w(yη − log(1 + e^η)), a log and no exp (a Markov chain keeps e^η
+     * per row and moves it by a product); other families, or |η| beyond the link's clamp, as {@link #row}.
+     */
+    double rowFromExp(int r, double eta, double expEta) {
+        if (logitSaturated != null && Math.abs(eta) <= LOGIT_EXACT) {
+            return data.weights()[r] * (data.y()[r] * eta - Math.log(1 + expEta)) - logitSaturated[r];
+        }
+        return row(r, eta);
+    }
+
+    private static double xLogX(double x) {
+        return x > 0 ? x * Math.log(x) : 0;
     }
 
     /** {@link #row} from the row's mean μ already computed (what the M-step's one pass over a draw's rows needs). */
@@ -64,6 +103,21 @@ final class ConditionalLogDensity {
             return -family.distribution().devianceResidual(data.y()[r], mu, data.weights()[r]) / 2;
         }
         return family.distribution().logDensity(data.y()[r], mu, data.weights()[r], dispersion);
+    }
+
+    /**
+     * log p(y | η) as Σ_r row(r, η_r) plus the constant: equal to {@link #at(double[])} but for rounding, and for the logit
+     * binomial cheaper (the Monte Carlo draws' likelihoods; the Laplace fits keep {@link #at(double[])}'s deviance form).
+     */
+    double byRows(double[] eta) {
+        if (logitSaturated == null) {
+            return at(eta);
+        }
+        double s = 0;
+        for (int r = 0; r < eta.length; r++) {
+            s += row(r, eta[r]);
+        }
+        return s + rowConstant();
     }
 
     /** log p(y | η) for a linear predictor already computed. */

@@ -51,7 +51,7 @@ final class DrawTarget {
     /** log p(y | u); {@code eta} receives the linear predictor. */
     double logLikelihood(double[][] u, double[] eta) {
         linearPredictor(u, eta);
-        return density.at(eta);
+        return density.byRows(eta);
     }
 
     /** New arrays shaped as the random effects (zeros). */

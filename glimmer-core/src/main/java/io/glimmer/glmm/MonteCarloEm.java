@@ -55,8 +55,11 @@ public final class MonteCarloEm {
     private static final int GROWTH = 3;
     /** A diagonal θ below this is lifted to it before the start: EM cannot leave a zero variance (every draw of u is 0 there). */
     private static final double LEAST_START = 0.05;
-    private static final int MAX_SCORING = 50;
     private static final int MAX_HALVINGS = 30;
+    /** A chain is thinned to at most one kept state in this many sweeps. */
+    private static final int MAX_THINNING = 10;
+    /** Per-iteration diagnostics on stderr (sample size, ΔQ and its s.e., ESS, time split), for profiling. */
+    private static final boolean TRACE = Boolean.getBoolean("glimmer.mcem.trace");
 
     private final Design design;
     private final Family family;
@@ -132,6 +135,8 @@ public final class MonteCarloEm {
         SplittableRandom rng = new SplittableRandom(seed);
         double[][] modes = zeros();
         int m = INITIAL_SAMPLES;
+        int thinning = 1;
+        int cap = MAX_SAMPLES; // in kept draws: MAX_SAMPLES sweeps of a thinned chain
         int iterations = 0;
         boolean converged = false;
         boolean stopped = false;
@@ -145,8 +150,16 @@ public final class MonteCarloEm {
             DrawTarget target = new DrawTarget(data, density, lambdas, beta, q, runner);
             LaplaceProposal proposal = proposal(lambdas, beta, modes);
             modes = Pirls.copy(proposal.mode().b());
+            long tSample = System.nanoTime();
             DrawSample draws = sample(target, proposal, sampler, rng.split());
+            thin(draws, thinning);
             draws.add(m);
+            if (iterations == 1) {
+                thinning = thinningFor(draws);
+                cap = MAX_SAMPLES / thinning;
+            }
+            long sampling = System.nanoTime() - tSample;
+            long mStep = 0;
             Step step = null;
             boolean newton = newtonRaphson;
             while (newton) {
@@ -160,21 +173,29 @@ public final class MonteCarloEm {
                     converged = true;
                     break;
                 }
-                if (step.ascent() > 2 * step.standardError() || draws.size() >= MAX_SAMPLES || monitor.stopRequested()) {
+                if (step.ascent() > 2 * step.standardError() || draws.size() >= cap || monitor.stopRequested()) {
                     break;
                 }
-                draws.add(Math.min(MAX_SAMPLES - draws.size(), draws.size()));
+                draws.add(Math.min(cap - draws.size(), draws.size()));
             }
             while (!newton) {
+                long tm = System.nanoTime();
                 step = maximise(draws, target);
+                mStep += System.nanoTime() - tm;
+                if (TRACE) {
+                    System.err.printf("mcem  it %d m %d dQ %.3g se %.3g ess %.0f sampling %.2fs mstep %.2fs%n", iterations, draws.size(), step.ascent(),
+                            step.standardError(), draws.effectiveSize(), sampling / 1e9, mStep / 1e9);
+                }
                 if (step.upper() < EPSILON) {
                     converged = true;
                     break;
                 }
-                if (step.lower() > 0 || draws.size() >= MAX_SAMPLES || monitor.stopRequested()) {
+                if (step.lower() > 0 || draws.size() >= cap || monitor.stopRequested()) {
                     break;
                 }
-                draws.add(Math.min(MAX_SAMPLES - draws.size(), (draws.size() + GROWTH - 1) / GROWTH));
+                tm = System.nanoTime();
+                draws.add(Math.min(cap - draws.size(), (draws.size() + GROWTH - 1) / GROWTH));
+                sampling += System.nanoTime() - tm;
             }
             double change = 0;
             for (int i = 0; i < theta.length; i++) {
@@ -192,7 +213,10 @@ public final class MonteCarloEm {
             } else {
                 double perDrawVariance = step.standardError() * step.standardError() * draws.size();
                 double needed = perDrawVariance * (Z_ALPHA + Z_BETA) * (Z_ALPHA + Z_BETA) / (step.ascent() * step.ascent());
-                m = (int) Math.min(MAX_SAMPLES, Math.max(m, Math.ceil(Math.min(needed, MAX_SAMPLES))));
+                m = (int) Math.min(cap, Math.max(m, Math.ceil(Math.min(needed, cap))));
+            }
+            if (iterations == 1 && thinning > 1) { // the sizes so far count every state; from here, kept draws about one effective draw each
+                m = Math.max(1, (m + thinning - 1) / thinning);
             }
         }
         List<String> messages = new ArrayList<>();
@@ -203,7 +227,7 @@ public final class MonteCarloEm {
             messages.add(method() + " stopped after " + MAX_ITERATIONS + " iterations before its stopping rule held (the estimated ascent was still above "
                     + EPSILON + ")");
         }
-        return report(theta, beta, modes, Math.max(m, FINAL_SAMPLES), rng, seed, iterations, converged, messages, start, t0);
+        return report(theta, beta, modes, Math.min(cap, Math.max(m, FINAL_SAMPLES)), thinning, rng, seed, iterations, converged, messages, start, t0);
     }
 
     private DrawSample sample(DrawTarget target, LaplaceProposal proposal, MonteCarloSampler kind, SplittableRandom rng) {
@@ -212,6 +236,21 @@ public final class MonteCarloEm {
             case METROPOLIS -> new MetropolisDraws(target, family, proposal.mode(), pirls.eta().clone(), rng);
             case GIBBS -> new ProbitGibbsDraws(target, proposal.mode().b(), rng);
         };
+    }
+
+    /** A chain's sweeps per kept draw: its states' spacing in effective terms, size / ESS, from a first sample kept whole. */
+    private static int thinningFor(DrawSample draws) {
+        if (!(draws instanceof ChainDraws)) {
+            return 1;
+        }
+        double perEffective = draws.size() / Math.max(1, draws.effectiveSize());
+        return (int) Math.max(1, Math.min(MAX_THINNING, Math.round(perEffective)));
+    }
+
+    private static void thin(DrawSample draws, int sweeps) {
+        if (draws instanceof ChainDraws chain) {
+            chain.thin(sweeps);
+        }
     }
 
     private LaplaceProposal proposal(double[][] lambdas, double[] beta, double[][] modes) {
@@ -249,7 +288,9 @@ public final class MonteCarloEm {
         double[][] lambdasNew = covarianceUpdate(draws, w);
         double[] betaNew = new double[p];
         WeightedGlm.Moments old = glm.moments(draws, target.beta); // each draw's log p(y | β_old, u_d) too
-        WeightedGlm.Moments at = glm.maximise(draws, old, target.beta, newtonRaphson ? 1 : MAX_SCORING, betaNew);
+        // one Fisher-scoring step (with halving) per iteration: a generalised EM step, locally as fast as EM (Lange 1995, the EM
+        // gradient algorithm), for Σ_d w_d log p(y | β, u_d) is near quadratic in β; scoring to convergence cost three or four more passes
+        WeightedGlm.Moments at = glm.maximise(draws, old, target.beta, 1, betaNew);
         double[] change = new double[draws.size()];
         double ascent = 0;
         for (int d = 0; d < change.length; d++) {
@@ -314,12 +355,14 @@ public final class MonteCarloEm {
         return lambdas;
     }
 
-    private MixedModelFit report(double[] theta0, double[] beta0, double[][] modes, int samples, SplittableRandom rng, long seed, int iterations,
+    private MixedModelFit report(double[] theta0, double[] beta0, double[][] modes, int samples, int thinning, SplittableRandom rng, long seed, int iterations,
                                  boolean converged, List<String> messages, double[] start, long t0) {
+        long tFinal = System.nanoTime();
         double[][] lambdas0 = lambdas(theta0);
         DrawTarget target0 = new DrawTarget(data, density, lambdas0, beta0, q, runner);
         LaplaceProposal proposal0 = proposal(lambdas0, beta0, modes);
         DrawSample draws = sample(target0, proposal0, sampler, rng.split());
+        thin(draws, thinning);
         draws.add(samples);
         LouisInformation louis = LouisInformation.of(draws, glm, covariance, lambdas0, beta0, q, this::levels, centring);
         double[] theta = theta0;
@@ -346,10 +389,18 @@ public final class MonteCarloEm {
             proposal = proposal(lambdas, beta, finalModes);
         }
         // the likelihood from at least FINAL_SAMPLES effective draws, not merely drawn: the efficiency the draws above had, with a margin
-        double efficiency = draws.effectiveSize() / draws.size();
+        double efficiency = draws.effectiveSize() / draws.size() / thinning; // per state of a thinned chain, as before thinning
         int isSamples = (int) Math.min(MAX_SAMPLES, Math.max(samples, Math.ceil(FINAL_MARGIN * FINAL_SAMPLES / efficiency)));
+        long tIs = System.nanoTime();
+        if (TRACE) {
+            System.err.printf("mcem  final %d draws (thinning %d), Louis: %.2fs; importance sampling %d draws%n", draws.size(), thinning,
+                    (tIs - tFinal) / 1e9, isSamples);
+        }
         ImportanceSampledLikelihood is = ImportanceSampling.estimate(new DrawTarget(data, density, lambdas, beta, q, runner), proposal, isSamples,
                 rng.split(), seed, 0);
+        if (TRACE) {
+            System.err.printf("mcem  importance sampling: %.2fs, ESS %.0f%n", (System.nanoTime() - tIs) / 1e9, is.effectiveSampleSize());
+        }
         double[] optimum = GeneralizedLinearMixedModel.concat(theta, beta);
         return GlmmReport.common(design, family, null, data, covariance, lambdas, theta, beta, finalModes, mu, 1, vcov, conditional,
                         is.logLikelihood(), messages)
