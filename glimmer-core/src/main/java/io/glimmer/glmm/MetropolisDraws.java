@@ -21,6 +21,13 @@ final class MetropolisDraws extends ChainDraws {
     /** Per term, each row's coefficients z_r'λ_k on its level's block (rows × q). */
     private final double[][] coefficients;
     private final int longestLevel;
+    /**
+     * Per term, whether a level's move shifts all its rows' η by one amount (a random intercept, z ≡ 1) in a logit
+     * binomial model: then the chain keeps e^η per row and a candidate costs one exp per level and a log per row.
+     */
+    private final boolean[] sharedShift;
+    /** Whether any term has {@link #sharedShift}: only then is e^η kept. */
+    private final boolean keepsExp;
 
     MetropolisDraws(DrawTarget target, Family family, Pirls.Mode mode, double[] modeEta, SplittableRandom rng) {
         super(target, mode.b(), rng);
@@ -51,6 +58,13 @@ final class MetropolisDraws extends ChainDraws {
             }
         }
         this.longestLevel = longest;
+        this.sharedShift = new boolean[terms];
+        boolean any = false;
+        for (int k = 0; k < terms; k++) {
+            sharedShift[k] = target.density.logitBinomial() && target.data.unitZ(k);
+            any |= sharedShift[k];
+        }
+        this.keepsExp = any;
     }
 
     @Override
@@ -68,8 +82,16 @@ final class MetropolisDraws extends ChainDraws {
             }
         }
         double[] density = chain.rowDensity;
+        if (keepsExp && chain.expEta == null) {
+            chain.expEta = new double[eta.length];
+            for (int r = 0; r < eta.length; r++) {
+                chain.expEta[r] = Math.exp(eta[r]);
+            }
+        }
+        double[] expEta = chain.expEta;
         double[] shifted = new double[longestLevel];
         double[] candidate = new double[longestLevel];
+        double[] shiftedExp = new double[longestLevel];
         GroupedColumns[] terms = target.data.terms();
         for (int k = 0; k < terms.length; k++) {
             int qk = terms[k].q();
@@ -91,7 +113,17 @@ final class MetropolisDraws extends ChainDraws {
                 }
                 int first = lr.start()[j];
                 int count = lr.start()[j + 1] - first;
-                for (int i = 0; i < count; i++) {
+                boolean shared = sharedShift[k] && count > 0;
+                double s0 = shared ? ck[rows[first]] * delta[0] : 0;
+                double factor = shared ? Math.exp(s0) : 1;
+                for (int i = 0; shared && i < count; i++) {
+                    int r = rows[first + i];
+                    shifted[i] = eta[r] + s0;
+                    shiftedExp[i] = expEta[r] * factor;
+                    candidate[i] = target.density.rowFromExp(r, shifted[i], shiftedExp[i]);
+                    logRatio += candidate[i] - density[r];
+                }
+                for (int i = 0; !shared && i < count; i++) {
                     int r = rows[first + i];
                     double s = 0;
                     for (int a = 0; a < qk; a++) {
@@ -109,6 +141,9 @@ final class MetropolisDraws extends ChainDraws {
                         int r = rows[first + i];
                         eta[r] = shifted[i];
                         density[r] = candidate[i];
+                        if (keepsExp) {
+                            expEta[r] = shared ? shiftedExp[i] : Math.exp(shifted[i]);
+                        }
                     }
                 }
             }
