@@ -26,8 +26,9 @@ import java.util.SplittableRandom;
  * current (θ, β) by importance sampling ({@link ImportanceDraws}), Metropolis–Hastings
  * ({@link MetropolisDraws}) or, for the probit link, Gibbs sampling ({@link ProbitGibbsDraws}).
  * M-step: each term's covariance in closed form, Σ_k = E[Σ_j u_kj u_kj'] / J_k (its Cholesky factor the
- * new λ_k), and β maximising the weighted GLM Σ_d w_d log p(y | β, u_d) (MCEM) or one Fisher-scoring
- * step of it from the current β (MCNR, McCulloch's Newton–Raphson step). The sample size follows Caffo,
+ * new λ_k), and β by one Fisher-scoring step of the weighted GLM Σ_d w_d log p(y | β, u_d) from the current
+ * β (a generalised EM step; MCNR moves every parameter by Louis's Newton step instead). A chain E-step is
+ * thinned after the first iteration to one kept draw per size/ESS sweeps. The sample size follows Caffo,
  * Jank &amp; Jones (2005): a step whose estimated ascent ΔQ is not positive with confidence 1 − α gets
  * more draws; the next size is what would make ΔQ's lower bound positive; the run stops when ΔQ's upper
  * bound (1 − γ) is below ε. At the end, from draws at the estimates, Louis's observed information over
