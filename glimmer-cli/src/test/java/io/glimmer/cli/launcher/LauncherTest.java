@@ -115,6 +115,16 @@ class LauncherTest {
         assertFalse(run(env, "predict", "--data", small.toString()).contains(c1), "only fit");
         String both = run(env, "fit", "--data", large.toString());
         assertTrue(both.contains("-XX:-UsePerfData"), both);
+        assertTrue(both.contains("-XX:PretenureSizeThreshold=1m"), both);
+    }
+
+    @Test
+    void hugePagesAreAskedForOnlyWhereTheKernelGivesThemOnRequest() throws Exception {
+        Path setting = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+        boolean madvise = Files.isReadable(setting) && Files.readString(setting).contains("[madvise]");
+        String out = run(Map.of("JAVA25", "none"));
+        assertEquals(madvise, out.contains("-XX:+UseTransparentHugePages"), out);
+        assertFalse(out.contains("warning"), out);
     }
 
     private String run(Map<String, String> env) throws Exception {
