@@ -100,7 +100,7 @@ class LauncherTest {
         Path small = Files.writeString(root.resolve("small.csv"), "y,x\n1,2\n");
         Path large = root.resolve("large.csv");
         try (var f = new java.io.RandomAccessFile(large.toFile(), "rw")) {
-            f.setLength(1_000_000); // the first size that keeps both tiers
+            f.setLength(32_768); // the first size that keeps both tiers
         }
         Map<String, String> env = Map.of("JAVA25", "none");
         String c1 = "-XX:TieredStopAtLevel=1";
