@@ -10,9 +10,8 @@ import io.glimmer.response.Response;
 import org.apache.spark.sql.Row;
 
 import java.io.Serializable;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.Iterator;
-import java.util.Map;
 
 /**
  * One partition's rows of a GLMM as primitive columns, cached between PIRLS passes: X (scaled once
@@ -35,7 +34,8 @@ final class GlmmBlock implements Serializable {
     final double[][] z;
     /**
      * [m][j &lt; m] (after {@link #prepared}): each row's slot among this block's distinct level pairs
-     * of terms m and j, and those pairs' keys (j's level · m's levels + m's level) in slot order.
+     * of terms m and j, and those pairs' keys (j's level · m's levels + m's level) in slot order,
+     * ascending (so a {@link PairPattern} places them by one walk).
      */
     final int[][][] pairSlots;
     final long[][][] pairKeys;
@@ -99,15 +99,16 @@ final class GlmmBlock implements Serializable {
             keys[m] = new long[m][];
             long rowLevels = layout.levels(m);
             for (int j = 0; j < m; j++) {
-                Map<Long, Integer> seen = new HashMap<>();
+                long[] rowKeys = new long[rows];
+                for (int r = 0; r < rows; r++) {
+                    rowKeys[r] = global[j][r] * rowLevels + global[m][r];
+                }
+                long[] sorted = Arrays.stream(rowKeys).sorted().distinct().toArray();
                 slots[m][j] = new int[rows];
                 for (int r = 0; r < rows; r++) {
-                    long key = global[j][r] * rowLevels + global[m][r];
-                    slots[m][j][r] = seen.computeIfAbsent(key, x -> seen.size());
+                    slots[m][j][r] = Arrays.binarySearch(sorted, rowKeys[r]);
                 }
-                long[] inOrder = new long[seen.size()];
-                seen.forEach((key, slot) -> inOrder[slot] = key);
-                keys[m][j] = inOrder;
+                keys[m][j] = sorted;
             }
         }
         return new GlmmBlock(rows, p, scaled, y, weights, offset, null, global, values, slots, keys);

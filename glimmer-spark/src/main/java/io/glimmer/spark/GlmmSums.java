@@ -1,15 +1,13 @@
 package io.glimmer.spark;
 
-import io.glimmer.linalg.BlockSparse;
-
 import java.io.Serializable;
 
 /**
  * One PIRLS iteration's weighted cross products of [Z₁ … Z_K F] summed over rows, F = [X, z] or
  * [z − Xβ] ({@code width} columns), in the layouts of {@code CrossProducts.ofSums}: per model term
  * Z'WZ (levels·q²) and F'WZ transposed (levels·q·width), F'WF's lower triangle, and per pair of
- * terms a {@link PairSums} of the level pairs that occur. Compensated, so any partitioning gives the
- * same sums; memory grows with levels and observed pairs, not rows.
+ * terms {@link SlotSums} by the level pairs' global slots in the fixed {@link PairPattern}.
+ * Compensated, so any partitioning gives the same sums; memory grows with levels and observed pairs, not rows.
  */
 final class GlmmSums implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -19,8 +17,8 @@ final class GlmmSums implements Serializable {
     private final int[] diagonalAt;
     private final int[] byDenseAt;
     private final CompensatedSums sums;
-    /** [i][j &lt; i]: Z_i'WZ_j. */
-    private final PairSums[][] pairs;
+    /** [i][j &lt; i]: Z_i'WZ_j by global slot. */
+    private final SlotSums[][] pairs;
     /** [m][j]: the current block's pair sums by its own slots ({@link #begin} to {@link #end}); not shipped. */
     private transient CompensatedSums[][] blockPairs;
 
@@ -31,16 +29,16 @@ final class GlmmSums implements Serializable {
         int k = q.length;
         this.diagonalAt = new int[k];
         this.byDenseAt = new int[k];
-        this.pairs = new PairSums[k][];
+        this.pairs = new SlotSums[k][];
         int at = width * width;
         for (int m = 0; m < k; m++) {
             diagonalAt[m] = at;
             at += levels[m] * q[m] * q[m];
             byDenseAt[m] = at;
             at += levels[m] * q[m] * width;
-            pairs[m] = new PairSums[m];
+            pairs[m] = new SlotSums[m];
             for (int j = 0; j < m; j++) {
-                pairs[m][j] = new PairSums(levels[m], q[m] * q[j]);
+                pairs[m][j] = SlotSums.none(q[m] * q[j]);
             }
         }
         this.sums = new CompensatedSums(at);
@@ -57,11 +55,12 @@ final class GlmmSums implements Serializable {
         }
     }
 
-    /** Ends a block's rows: its pair sums go to the pairs' totals, one look-up per pair. */
-    void end(GlmmBlock b) {
+    /** Ends a block's rows: its pair sums join the totals by their global slots in the pattern. */
+    void end(GlmmBlock b, PairPattern pattern) {
         for (int m = 0; m < q.length; m++) {
             for (int j = 0; j < m; j++) {
-                pairs[m][j].addSlots(b.pairKeys[m][j], blockPairs[m][j]);
+                int[] slots = pattern.slotsOf(m, j, b.pairKeys[m][j]);
+                pairs[m][j] = pairs[m][j].plus(new SlotSums(q[m] * q[j], slots, blockPairs[m][j]));
             }
         }
         blockPairs = null;
@@ -109,7 +108,7 @@ final class GlmmSums implements Serializable {
         sums.merge(o.sums);
         for (int m = 0; m < q.length; m++) {
             for (int j = 0; j < m; j++) {
-                pairs[m][j].merge(o.pairs[m][j]);
+                pairs[m][j] = pairs[m][j].plus(o.pairs[m][j]);
             }
         }
         return this;
@@ -127,8 +126,8 @@ final class GlmmSums implements Serializable {
         return sums.get(0, width * width);
     }
 
-    /** Z_m'WZ_j (j &lt; m) with its pattern, blocks in {@link BlockSparse}'s order: a new matrix each call. */
-    BlockSparse pair(int m, int j) {
-        return pairs[m][j].matrix(levels[j], q[m], q[j]);
+    /** Z_m'WZ_j's (j &lt; m) block values in the pattern's order (that of its {@link PairPattern#structure}). */
+    double[] pairValues(int m, int j, PairPattern pattern) {
+        return pairs[m][j].values(pattern.pairs(m, j));
     }
 }

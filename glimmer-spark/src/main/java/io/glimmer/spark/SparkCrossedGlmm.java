@@ -103,10 +103,14 @@ final class SparkCrossedGlmm {
                 levelCounts[m] = terms.get(m).levelCount();
             }
             SparkPirlsRows rows = new SparkPirlsRows(blocks, family, p, q, levelCounts);
-            LevelParts.Shape shape = new LevelParts.Shape(plan.formula(), none.names(), terms.get(0), Math.toIntExact(n),
-                    Math.toIntExact(selected.total() - n));
-            MixedModelFit fit = GeneralizedLinearMixedModel.ofRows(rows, shape, terms, family, moments.get(p + 1)).fit();
-            return scaling.isIdentity() ? fit : scaling.unscale(fit);
+            try {
+                LevelParts.Shape shape = new LevelParts.Shape(plan.formula(), none.names(), terms.get(0), Math.toIntExact(n),
+                        Math.toIntExact(selected.total() - n));
+                MixedModelFit fit = GeneralizedLinearMixedModel.ofRows(rows, shape, terms, family, moments.get(p + 1)).fit();
+                return scaling.isIdentity() ? fit : scaling.unscale(fit);
+            } finally {
+                rows.close();
+            }
         } finally {
             raw.unpersist(false);
             if (blocks != null) {

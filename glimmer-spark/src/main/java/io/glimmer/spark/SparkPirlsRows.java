@@ -31,8 +31,9 @@ final class SparkPirlsRows implements PirlsRows {
     private final int[] q;
     private final int[] levels;
     private final GroupedColumns[] shapes;
-    /** [m][j &lt; m]: the level pairs of terms m and j that some row has (the first pass's, weights 1). */
-    private final GlmmSums pattern;
+    /** The level pairs that some row has, fixed before the first pass; sent to the tasks once. */
+    private final PairPattern pattern;
+    private final Broadcast<PairPattern> patternShared;
     /** The point of the last {@link #evaluate}: β and u = λb per term. */
     private double[] beta;
     private double[][] u;
@@ -69,17 +70,13 @@ final class SparkPirlsRows implements PirlsRows {
         for (int m = 0; m < q.length; m++) {
             shapes[m] = new GroupedColumns(levels[m], q[m], new int[0], new double[0]);
         }
-        int[] qs = this.q;
-        int[] ls = this.levels;
-        this.pattern = blocks.treeAggregate(new GlmmSums(1, qs, ls), (s, b) -> {
-            double[] f = {0};
-            s.begin(b);
-            for (int r = 0; r < b.rows; r++) {
-                s.add(b, r, 1, f);
-            }
-            s.end(b);
-            return s;
-        }, GlmmSums::merge);
+        this.pattern = blocks.treeAggregate(PairPattern.empty(levels), (s, b) -> s.with(b.pairKeys), PairPattern::with);
+        this.patternShared = sc.broadcast(pattern);
+    }
+
+    /** Releases what the passes shared (the pattern's broadcast); no pass runs after. */
+    void close() {
+        patternShared.destroy();
     }
 
     @Override
@@ -118,13 +115,14 @@ final class SparkPirlsRows implements PirlsRows {
         String link = linkName;
         int[] qs = q;
         int[] ls = levels;
+        Broadcast<PairPattern> pairs = patternShared;
         try {
             passes++;
             List<Pass> parts = blocks.mapPartitions(it -> {
                 Family fam = Family.of(family, link);
                 Pass sum = new Pass(new CompensatedSums(1), width == 0 ? null : new GlmmSums(width, qs, ls));
                 while (it.hasNext()) {
-                    Pass.add(sum, it.next(), point == null ? here : point.value(), fam, fixedBeta);
+                    Pass.add(sum, it.next(), point == null ? here : point.value(), fam, fixedBeta, pairs.value());
                 }
                 return List.of(sum).iterator();
             }).collect();
@@ -153,7 +151,7 @@ final class SparkPirlsRows implements PirlsRows {
             byDense[m] = new double[levels[m] * q[m] * width];
             off[m] = new BlockSparse[m];
             for (int j = 0; j < m; j++) {
-                off[m][j] = pattern.pair(m, j);
+                off[m][j] = pattern.structure(m, j, q[m], q[j]);
             }
         }
         return CrossProducts.ofSums(shapes, width, diagonal, byDense, off, new double[width * width]);
@@ -173,7 +171,7 @@ final class SparkPirlsRows implements PirlsRows {
             byDense[m] = sums.termByDense(m);
             off[m] = new double[m][];
             for (int j = 0; j < m; j++) {
-                off[m][j] = sums.pair(m, j).values();
+                off[m][j] = sums.pairValues(m, j, pattern);
             }
         }
         target.refill(diagonal, byDense, off, sums.denseLower());
@@ -193,7 +191,7 @@ final class SparkPirlsRows implements PirlsRows {
          * Adds a block's rows: η and μ at the point, the deviance, and (with sums) the working weights
          * w = prior·μ'(η)²/V(μ) and response z = η − offset + (y − μ)/μ'(η), F = [X, z] or [z − Xβ].
          */
-        static void add(Pass to, GlmmBlock block, Point at, Family family, double[] fixedBeta) {
+        static void add(Pass to, GlmmBlock block, Point at, Family family, double[] fixedBeta, PairPattern pattern) {
             Distribution dist = family.distribution();
             Means means = Means.of(block, at, family);
             int p = block.p;
@@ -223,7 +221,7 @@ final class SparkPirlsRows implements PirlsRows {
                 to.sums.add(block, r, w, f);
             }
             if (f != null) {
-                to.sums.end(block);
+                to.sums.end(block, pattern);
             }
         }
     }
