@@ -103,11 +103,13 @@ public final class ModelMatrixBuilder {
         int p = names.size();
         double[][] cols = columns.toArray(new double[0][]);
         double[] values = new double[n * p];
-        for (int r = 0; r < n; r++) { // row by row: the row-major matrix is written in order
-            for (int j = 0; j < p; j++) {
-                values[r * p + j] = cols[j][r];
+        RowBlocks.each(n, (from, to) -> {
+            for (int r = from; r < to; r++) { // row by row: the row-major matrix is written in order
+                for (int j = 0; j < p; j++) {
+                    values[r * p + j] = cols[j][r];
+                }
             }
-        }
+        });
         return new ModelMatrix(names, values, n);
     }
 
