@@ -55,6 +55,11 @@ public final class CategoricalColumn implements Column {
     }
 
     /** A copy of the codes. */
+    /** The same codes and levels under another name, sharing the (immutable) codes: no n-long copy or check. */
+    public CategoricalColumn withName(String newName) {
+        return new CategoricalColumn(levels, newName, codes);
+    }
+
     public int[] codes() {
         return codes.clone();
     }

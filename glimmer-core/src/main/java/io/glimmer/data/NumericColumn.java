@@ -22,6 +22,11 @@ public final class NumericColumn implements Column {
         return new NumericColumn(values, name);
     }
 
+    /** The same values under another name, sharing the (immutable) values: no n-long copy. */
+    public NumericColumn withName(String newName) {
+        return new NumericColumn(values, newName);
+    }
+
     @Override
     public String name() {
         return name;

@@ -217,16 +217,15 @@ public final class ExpressionEvaluator {
             return c;
         }
         if (c instanceof NumericColumn n) {
-            return new NumericColumn(label, n.values());
+            return n.withName(label);
         }
-        CategoricalColumn k = (CategoricalColumn) c;
-        return new CategoricalColumn(label, k.codes(), k.levels());
+        return ((CategoricalColumn) c).withName(label);
     }
 
     /** factor(x): numeric values become levels sorted numerically, written as R writes numbers. */
     static CategoricalColumn asFactor(Column c, String label) {
         if (c instanceof CategoricalColumn k) {
-            return new CategoricalColumn(label, k.codes(), k.levels());
+            return k.withName(label);
         }
         double[] v = ((NumericColumn) c).values();
         TreeSet<Double> distinct = new TreeSet<>();

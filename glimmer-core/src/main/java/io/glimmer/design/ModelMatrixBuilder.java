@@ -52,21 +52,20 @@ public final class ModelMatrixBuilder {
         }
         List<String> names = new ArrayList<>();
         List<double[]> columns = new ArrayList<>();
+        // One column of ones, shared (only read): the intercept and the start of every term's product.
+        double[] ones = new double[n];
+        java.util.Arrays.fill(ones, 1.0);
         if (intercept) {
             names.add("(Intercept)");
             if (assign != null) {
                 assign.add(0);
             }
-            double[] one = new double[n];
-            java.util.Arrays.fill(one, 1.0);
-            columns.add(one);
+            columns.add(ones);
         }
         for (Term t : terms) {
             List<String> partNames = List.of("");
             List<double[]> partValues = new ArrayList<>();
-            double[] unit = new double[n];
-            java.util.Arrays.fill(unit, 1.0);
-            partValues.add(unit);
+            partValues.add(ones);
             boolean firstFactor = true;
             for (Expr f : t.factors()) {
                 Column c = frame.column(f);
@@ -87,11 +86,8 @@ public final class ModelMatrixBuilder {
                         newNames.add(firstFactor ? fNames.get(b) : partNames.get(a) + ":" + fNames.get(b));
                         double[] pa = partValues.get(a);
                         double[] fb = fValues.get(b);
-                        double[] v = new double[n];
-                        for (int r = 0; r < n; r++) {
-                            v[r] = pa[r] * fb[r];
-                        }
-                        newValues.add(v);
+                        newValues.add(pa == ones ? fb : product(pa, fb)); // 1 * x is x exactly: no pass
+
                     }
                 }
                 partNames = newNames;
@@ -105,14 +101,24 @@ public final class ModelMatrixBuilder {
             }
         }
         int p = names.size();
+        double[][] cols = columns.toArray(new double[0][]);
         double[] values = new double[n * p];
-        for (int j = 0; j < p; j++) {
-            double[] col = columns.get(j);
-            for (int r = 0; r < n; r++) {
-                values[r * p + j] = col[r];
+        RowBlocks.each(n, (from, to) -> {
+            for (int r = from; r < to; r++) { // row by row: the row-major matrix is written in order
+                for (int j = 0; j < p; j++) {
+                    values[r * p + j] = cols[j][r];
+                }
             }
-        }
+        });
         return new ModelMatrix(names, values, n);
+    }
+
+    private static double[] product(double[] a, double[] b) {
+        double[] v = new double[a.length];
+        for (int r = 0; r < v.length; r++) {
+            v[r] = a[r] * b[r];
+        }
+        return v;
     }
 
     /**

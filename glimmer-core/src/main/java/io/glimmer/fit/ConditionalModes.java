@@ -74,9 +74,16 @@ public final class ConditionalModes {
      * @param confidence e.g. 0.95
      */
     public double[] predictionInterval(int level, int term, double confidence) {
-        double z = new org.hipparchus.distribution.continuous.NormalDistribution(0, 1).inverseCumulativeProbability((1 + confidence) / 2);
+        double z = confidence == 0.95 ? Z95 : normalQuantile(confidence); // once, not once per level and effect (shape f: 100,000)
         double half = z * Math.sqrt(conditionalVariance(level, term));
         return new double[]{value(level, term) - half, value(level, term) + half};
+    }
+
+    private static final double Z95 = normalQuantile(0.95);
+
+    /** The standard normal quantile at (1 + confidence) / 2. */
+    private static double normalQuantile(double confidence) {
+        return new org.hipparchus.distribution.continuous.NormalDistribution(0, 1).inverseCumulativeProbability((1 + confidence) / 2);
     }
 
     public boolean hasConditionalVariances() {

@@ -25,9 +25,11 @@ public record PredictorScaling(double[] factors) {
     public static PredictorScaling of(ModelMatrix x) {
         int p = x.columns();
         double[] ss = new double[p];
-        for (int j = 0; j < p; j++) {
-            for (int r = 0; r < x.rows(); r++) {
-                ss[j] += x.get(r, j) * x.get(r, j);
+        double[] v = x.values();
+        for (int r = 0, n = x.rows(); r < n; r++) { // in storage order; each column still summed over rows in order
+            for (int j = 0; j < p; j++) {
+                double e = v[r * p + j];
+                ss[j] += e * e;
             }
         }
         return ofSquares(ss, x.rows());
