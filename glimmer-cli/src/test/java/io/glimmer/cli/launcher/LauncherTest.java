@@ -95,8 +95,46 @@ class LauncherTest {
         assertNotEquals(keyBefore, Files.readString(key));
     }
 
+    @Test
+    void aFitOfASmallFileRunsWithC1OnlyAndOthersWithBothTiers() throws Exception {
+        Path small = Files.writeString(root.resolve("small.csv"), "y,x\n1,2\n");
+        Path large = root.resolve("large.csv");
+        try (var f = new java.io.RandomAccessFile(large.toFile(), "rw")) {
+            f.setLength(32_768); // the first size that keeps both tiers
+        }
+        Map<String, String> env = Map.of("JAVA25", "none");
+        String c1 = "-XX:TieredStopAtLevel=1";
+        assertTrue(run(env, "fit", "--data", small.toString()).contains(c1));
+        assertTrue(run(env, "fit", "--data=" + small, "--format", "json").contains(c1));
+        assertFalse(run(env, "fit", "--data", large.toString()).contains(c1));
+        assertFalse(run(env, "fit", "--data", root.resolve("missing.csv").toString()).contains(c1));
+        assertFalse(run(env, "fit", "--data", "-").contains(c1));
+        assertFalse(run(env, "fit", "--data", small.toString(), "--method", "mcem").contains(c1), "Monte Carlo: a long run");
+        assertFalse(run(env, "fit", "--data", small.toString(), "--method=MCNR").contains(c1));
+        assertFalse(run(env, "fit", "--data", small.toString(), "--loglik-samples", "100").contains(c1));
+        assertFalse(run(env, "predict", "--data", small.toString()).contains(c1), "only fit");
+        String both = run(env, "fit", "--data", large.toString());
+        assertTrue(both.contains("-XX:-UsePerfData"), both);
+        assertTrue(both.contains("-XX:PretenureSizeThreshold=1m"), both);
+    }
+
+    @Test
+    void hugePagesAreAskedForOnlyWhereTheKernelGivesThemOnRequest() throws Exception {
+        Path setting = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+        boolean madvise = Files.isReadable(setting) && Files.readString(setting).contains("[madvise]");
+        String out = run(Map.of("JAVA25", "none"));
+        assertEquals(madvise, out.contains("-XX:+UseTransparentHugePages"), out);
+        assertFalse(out.contains("warning"), out);
+    }
+
     private String run(Map<String, String> env) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder("bash", root.resolve("glimmer").toString(), "fit", "--data", "x.csv").redirectErrorStream(true);
+        return run(env, "fit", "--data", "x.csv");
+    }
+
+    private String run(Map<String, String> env, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("bash", root.resolve("glimmer").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().remove("JAVA_OPTS");
         pb.environment().putAll(env);
         Process p = pb.start();
