@@ -74,19 +74,28 @@ public final class Main implements Callable<Integer>, StandardInput {
 
     /**
      * The command line for these arguments: when the first names a subcommand (other than help), that
-     * subcommand alone, since picocli reads every added command's annotations up front (about a third of a
-     * small fit's process, docs/BENCHMARKS.md); otherwise all of them, for the top usage and its suggestions.
+     * subcommand alone under a bare top command, since picocli reads every added command's annotations up front
+     * (about a third of a small fit's process, docs/BENCHMARKS.md) and the top command's options, help and
+     * version are then never parsed or shown; otherwise the whole command, for the top usage and its suggestions.
      */
     static CommandLine commandLine(InputStream in, String[] args) {
-        CommandLine cl = new CommandLine(new Main(in));
-        List<Class<?>> added = SUBCOMMANDS;
+        Class<?> named = null;
         for (Class<?> c : SUBCOMMANDS) {
             if (c != CommandLine.HelpCommand.class && args.length > 0 && c.getAnnotation(Command.class).name().equals(args[0])) {
-                added = List.of(c);
+                named = c;
+                break; // the others' annotations unread
             }
         }
-        for (Class<?> c : added) {
-            cl.addSubcommand(c);
+        CommandLine cl;
+        if (named != null) {
+            // named as the annotation names it, so that messages and usage still say "glimmer fit"
+            cl = new CommandLine(CommandSpec.wrapWithoutInspection(new Main(in)).name(Main.class.getAnnotation(Command.class).name()));
+            cl.addSubcommand(named);
+        } else {
+            cl = new CommandLine(new Main(in));
+            for (Class<?> c : SUBCOMMANDS) {
+                cl.addSubcommand(c);
+            }
         }
         cl.setExpandAtFiles(false);
         verbatimFooters(cl);

@@ -4,7 +4,6 @@ import io.glimmer.cli.common.StandardInput;
 import io.glimmer.cli.common.VersionProvider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.InputStream;
@@ -18,15 +17,16 @@ import java.util.concurrent.Callable;
  */
 @Command(mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false)
 abstract class GlimmerCommand implements Callable<Integer> {
-    @ParentCommand
-    StandardInput main;
-
     @Spec
     CommandSpec spec;
 
-    /** Where {@code --data -} reads: the run's standard input. */
+    /**
+     * Where {@code --data -} reads: the run's standard input. Taken from the parent's spec rather than injected
+     * by {@code @ParentCommand}: one annotation type fewer for picocli to read at start (docs/BENCHMARKS.md).
+     */
     InputStream stdin() {
-        return main == null ? System.in : main.stdin();
+        CommandSpec parent = spec.parent();
+        return parent != null && parent.userObject() instanceof StandardInput main ? main.stdin() : System.in;
     }
 
     PrintWriter out() {
