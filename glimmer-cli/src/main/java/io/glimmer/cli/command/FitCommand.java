@@ -144,9 +144,9 @@ public final class FitCommand extends GlimmerCommand {
         }
         Interpretation interpretation = Interpretation.of(fit, design);
         if (format.equals("json")) {
-            ObjectNode json = FitJson.toJson(fit);
+            ObjectNode json = FitJson.toStreamedJson(fit); // its level tables written from the fit: f's text is 14 MB
             interpretation.addTo(json);
-            output.write(w -> FitJson.write(json, w), out()); // streamed: f's text is 14 MB
+            output.write(w -> FitJson.write(json, w), out());
         } else {
             output.write(Summary.render(fit, model.dataName(), interpretation.lines()), out());
         }

@@ -1,13 +1,12 @@
 package io.glimmer.cli.json;
 
-import java.util.List;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.glimmer.cli.common.VersionProvider;
 import io.glimmer.fit.ConditionalModes;
 import io.glimmer.fit.EstimatorDetails;
 import io.glimmer.fit.FixedEffect;
-import io.glimmer.fit.EstimatorDetails;
 import io.glimmer.fit.MixedModelFit;
 import io.glimmer.fit.OptimizerSummary;
 import io.glimmer.fit.RandomEffectCorrelation;
@@ -19,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 
 import static io.glimmer.cli.json.Json.NODES;
-import static io.glimmer.cli.json.Json.element;
 import static io.glimmer.cli.json.Json.number;
 
 /**
@@ -32,6 +30,19 @@ public final class FitJson {
 
     /** The fit as a JSON object with exactly the contract's names. */
     public static ObjectNode toJson(MixedModelFit fit) {
+        return toJson(fit, false);
+    }
+
+    /**
+     * {@link #toJson(MixedModelFit)} with the tables of one entry per level left out of the tree: they are written
+     * straight from the fit, in their place, when the object is written ({@link #write(ObjectNode, Writer)}), so a
+     * large fit's tables are never held as nodes. The same text; for writing only (the tables cannot be navigated).
+     */
+    public static ObjectNode toStreamedJson(MixedModelFit fit) {
+        return toJson(fit, true);
+    }
+
+    private static ObjectNode toJson(MixedModelFit fit, boolean streamed) {
         ObjectNode o = NODES.objectNode();
         o.put("formula", fit.formula());
         o.put("family", fit.family());
@@ -112,10 +123,10 @@ public final class FitJson {
             e.put("term2", c.term2());
             number(e, "correlation", c.correlation());
         }
-        o.set("conditional_modes", modes(fit));
+        o.set("conditional_modes", table(streamed, g -> LevelTables.modes(fit, g)));
         if (fit.conditionalModes().stream().anyMatch(ConditionalModes::hasConditionalVariances)) {
-            o.set("conditional_variances", covariances(fit));
-            o.set("conditional_intervals", intervals(fit, 0.95));
+            o.set("conditional_variances", table(streamed, g -> LevelTables.covariances(fit, g)));
+            o.set("conditional_intervals", table(streamed, g -> LevelTables.intervals(fit, g)));
         }
         EstimatorDetails details = fit.details();
         if (details != null && !details.statistics().isEmpty()) {
@@ -178,49 +189,9 @@ public final class FitJson {
         Json.write(json, true, w);
     }
 
-    /** {group: {terms: [...], levels: {level: [one value per term]}}}. */
-    private static ObjectNode modes(MixedModelFit fit) {
-        ObjectNode out = NODES.objectNode();
-        for (ConditionalModes m : fit.conditionalModes()) {
-            ObjectNode levels = group(out, m).putObject("levels");
-            for (int l = 0; l < m.levels().size(); l++) {
-                ArrayNode values = levels.putArray(m.levels().get(l));
-                for (int t = 0; t < m.terms().size(); t++) {
-                    element(values, m.value(l, t));
-                }
-            }
-        }
-        return out;
-    }
-
-    /** {group: {terms: [...], levels: {level: q × q conditional covariance matrix as rows}}}, lme4's postVar. */
-    private static ObjectNode covariances(MixedModelFit fit) {
-        ObjectNode out = NODES.objectNode();
-        for (ConditionalModes m : fit.conditionalModes()) {
-            if (!m.hasConditionalVariances()) {
-                continue;
-            }
-            int q = m.terms().size();
-            ObjectNode levels = group(out, m).putObject("levels");
-            for (int l = 0; l < m.levels().size(); l++) {
-                ArrayNode rows = levels.putArray(m.levels().get(l));
-                for (int a = 0; a < q; a++) {
-                    ArrayNode row = rows.addArray();
-                    for (int b = 0; b < q; b++) {
-                        element(row, m.conditionalCovariance(l, a, b));
-                    }
-                }
-            }
-        }
-        return out;
-    }
-
-    /** Adds {group: {terms: [...]}} and returns the group's object. */
-    private static ObjectNode group(ObjectNode out, ConditionalModes m) {
-        ObjectNode g = out.putObject(m.group());
-        ArrayNode terms = g.putArray("terms");
-        m.terms().forEach(terms::add);
-        return g;
+    /** A level table: written when the object is written, or made a tree now. */
+    private static JsonNode table(boolean streamed, Json.Streamed table) {
+        return streamed ? NODES.pojoNode(table) : Json.tree(table);
     }
 
     /** The fixed effects' covariance matrix, rows and columns in fixed_effects order; null when absent. */
@@ -230,31 +201,5 @@ public final class FitJson {
             return;
         }
         Json.matrix(o.putArray(name), v);
-    }
-
-    /** 95% prediction intervals of the conditional modes: {group: {level, terms, levels: {l: [[lo, hi], ...]}}}. */
-    private static ObjectNode intervals(MixedModelFit fit, double confidence) {
-        ObjectNode out = NODES.objectNode();
-        for (ConditionalModes m : fit.conditionalModes()) {
-            if (!m.hasConditionalVariances()) {
-                continue;
-            }
-            ObjectNode g = out.putObject(m.group());
-            g.put("level", confidence);
-            ArrayNode terms = g.putArray("terms");
-            m.terms().forEach(terms::add);
-            ObjectNode levels = g.putObject("levels");
-            for (int l = 0; l < m.levels().size(); l++) {
-                ArrayNode values = levels.putArray(m.levels().get(l));
-                for (int t = 0; t < m.terms().size(); t++) {
-                    double[] ci = m.predictionInterval(l, t, confidence);
-                    ArrayNode pair = values.addArray();
-                    for (double v : ci) {
-                        element(pair, v);
-                    }
-                }
-            }
-        }
-        return out;
     }
 }

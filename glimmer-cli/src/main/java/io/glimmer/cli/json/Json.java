@@ -2,14 +2,18 @@ package io.glimmer.cli.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.POJONode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -25,6 +29,41 @@ final class Json {
             .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER));
 
     private Json() {
+    }
+
+    /**
+     * A part of a JSON value written straight to a generator; held in a tree by a POJO node, it is written in its
+     * place when the tree is written ({@link #write(JsonNode, boolean, Writer)}).
+     */
+    @FunctionalInterface
+    interface Streamed {
+        void write(JsonGenerator g) throws IOException;
+    }
+
+    /** A mapper only where a streamed part must become a tree (not on the fit command's path: ~300 classes). */
+    private static final class Mapper {
+        static final ObjectMapper INSTANCE = new ObjectMapper();
+    }
+
+    /** What the part writes, as a tree of nodes. */
+    static JsonNode tree(Streamed part) {
+        try (TokenBuffer buffer = new TokenBuffer(null, false)) {
+            part.write(buffer);
+            try (JsonParser p = buffer.asParser()) {
+                return Mapper.INSTANCE.readTree(p);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot make JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes the value, or null when it is not finite. */
+    static void element(JsonGenerator g, double v) throws IOException {
+        if (Double.isFinite(v)) {
+            g.writeNumber(v);
+        } else {
+            g.writeNull();
+        }
     }
 
     /** The value, or null when it is missing or not finite. */
@@ -129,6 +168,7 @@ final class Json {
             case STRING -> g.writeString(n.textValue());
             case BOOLEAN -> g.writeBoolean(n.booleanValue());
             case NULL -> g.writeNull();
+            case POJO -> ((Streamed) ((POJONode) n).getPojo()).write(g);
             default -> throw new IllegalStateException("cannot write JSON: node type " + n.getNodeType());
         }
     }
