@@ -69,7 +69,7 @@ public final class FitCommand extends GlimmerCommand {
     Long seed;
 
     @Option(names = "--mc-sampler", paramLabel = "NAME", order = 28,
-            description = "the E-step of --method MCEM or MCNR: importance (the default), metropolis, or gibbs (binomial probit only)")
+            description = "the E-step of --method MCEM or MCNR: importance (the default), metropolis (much faster with crossed terms of many levels), or gibbs (binomial probit only)")
     String sampler;
 
     @Override
