@@ -54,12 +54,12 @@ public final class CategoricalColumn implements Column {
         return codes[row];
     }
 
-    /** A copy of the codes. */
     /** The same codes and levels under another name, sharing the (immutable) codes: no n-long copy or check. */
     public CategoricalColumn withName(String newName) {
         return new CategoricalColumn(levels, newName, codes);
     }
 
+    /** A copy of the codes. */
     public int[] codes() {
         return codes.clone();
     }

@@ -87,7 +87,6 @@ public final class ModelMatrixBuilder {
                         double[] pa = partValues.get(a);
                         double[] fb = fValues.get(b);
                         newValues.add(pa == ones ? fb : product(pa, fb)); // 1 * x is x exactly: no pass
-
                     }
                 }
                 partNames = newNames;

@@ -70,11 +70,14 @@ final class ConditionalLogDensity {
             return observation.logDensity(r, data.y()[r], eta, data.weights()[r]);
         }
         if (logitSaturated != null && Math.abs(eta) <= LOGIT_EXACT) {
-            double w = data.weights()[r];
-            double softplus = Math.max(eta, 0) + Math.log(1 + Math.exp(-Math.abs(eta))); // log(1 + e^η) without overflow
-            return w * (data.y()[r] * eta - softplus) - logitSaturated[r];
+            return logitRow(r, eta, Math.max(eta, 0) + Math.log(1 + Math.exp(-Math.abs(eta)))); // log(1 + e^η) without overflow
         }
         return rowAtMean(r, family.link().inverse(eta));
+    }
+
+    /** The logit binomial's row, w(yη − log(1 + e^η)) less its saturated part, given log(1 + e^η). */
+    private double logitRow(int r, double eta, double softplus) {
+        return data.weights()[r] * (data.y()[r] * eta - softplus) - logitSaturated[r];
     }
 
     /** Whether {@link #rowFromExp} has its cheap form (binomial, logit link). */
@@ -88,7 +91,7 @@ final class ConditionalLogDensity {
      */
     double rowFromExp(int r, double eta, double expEta) {
         if (logitSaturated != null && Math.abs(eta) <= LOGIT_EXACT) {
-            return data.weights()[r] * (data.y()[r] * eta - Math.log(1 + expEta)) - logitSaturated[r];
+            return logitRow(r, eta, Math.log(1 + expEta));
         }
         return row(r, eta);
     }

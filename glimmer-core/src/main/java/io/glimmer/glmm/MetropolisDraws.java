@@ -114,24 +114,27 @@ final class MetropolisDraws extends ChainDraws {
                 int first = lr.start()[j];
                 int count = lr.start()[j + 1] - first;
                 boolean shared = sharedShift[k] && count > 0;
-                double s0 = shared ? ck[rows[first]] * delta[0] : 0;
-                double factor = shared ? Math.exp(s0) : 1;
-                for (int i = 0; shared && i < count; i++) {
-                    int r = rows[first + i];
-                    shifted[i] = eta[r] + s0;
-                    shiftedExp[i] = expEta[r] * factor;
-                    candidate[i] = target.density.rowFromExp(r, shifted[i], shiftedExp[i]);
-                    logRatio += candidate[i] - density[r];
-                }
-                for (int i = 0; !shared && i < count; i++) {
-                    int r = rows[first + i];
-                    double s = 0;
-                    for (int a = 0; a < qk; a++) {
-                        s += ck[r * qk + a] * delta[a];
+                if (shared) { // every row's η moves by one amount: e^η by one factor
+                    double s0 = ck[rows[first]] * delta[0];
+                    double factor = Math.exp(s0);
+                    for (int i = 0; i < count; i++) {
+                        int r = rows[first + i];
+                        shifted[i] = eta[r] + s0;
+                        shiftedExp[i] = expEta[r] * factor;
+                        candidate[i] = target.density.rowFromExp(r, shifted[i], shiftedExp[i]);
+                        logRatio += candidate[i] - density[r];
                     }
-                    shifted[i] = eta[r] + s;
-                    candidate[i] = target.density.row(r, shifted[i]);
-                    logRatio += candidate[i] - density[r];
+                } else {
+                    for (int i = 0; i < count; i++) {
+                        int r = rows[first + i];
+                        double s = 0;
+                        for (int a = 0; a < qk; a++) {
+                            s += ck[r * qk + a] * delta[a];
+                        }
+                        shifted[i] = eta[r] + s;
+                        candidate[i] = target.density.row(r, shifted[i]);
+                        logRatio += candidate[i] - density[r];
+                    }
                 }
                 if (logRatio >= 0 || Math.log(chain.rng.nextDouble()) < logRatio) {
                     for (int a = 0; a < qk; a++) {

@@ -59,8 +59,6 @@ public final class MonteCarloEm {
     private static final int MAX_HALVINGS = 30;
     /** A chain is thinned to at most one kept state in this many sweeps. */
     private static final int MAX_THINNING = 10;
-    /** Per-iteration diagnostics on stderr (sample size, ΔQ and its s.e., ESS, time split), for profiling. */
-    private static final boolean TRACE = Boolean.getBoolean("glimmer.mcem.trace");
 
     private final Design design;
     private final Family family;
@@ -151,7 +149,6 @@ public final class MonteCarloEm {
             DrawTarget target = new DrawTarget(data, density, lambdas, beta, q, runner);
             LaplaceProposal proposal = proposal(lambdas, beta, modes);
             modes = Pirls.copy(proposal.mode().b());
-            long tSample = System.nanoTime();
             DrawSample draws = sample(target, proposal, sampler, rng.split());
             thin(draws, thinning);
             draws.add(m);
@@ -159,8 +156,6 @@ public final class MonteCarloEm {
                 thinning = thinningFor(draws);
                 cap = MAX_SAMPLES / thinning;
             }
-            long sampling = System.nanoTime() - tSample;
-            long mStep = 0;
             Step step = null;
             boolean newton = newtonRaphson;
             while (newton) {
@@ -180,13 +175,7 @@ public final class MonteCarloEm {
                 draws.add(Math.min(cap - draws.size(), draws.size()));
             }
             while (!newton) {
-                long tm = System.nanoTime();
                 step = maximise(draws, target);
-                mStep += System.nanoTime() - tm;
-                if (TRACE) {
-                    System.err.printf("mcem  it %d m %d dQ %.3g se %.3g ess %.0f sampling %.2fs mstep %.2fs%n", iterations, draws.size(), step.ascent(),
-                            step.standardError(), draws.effectiveSize(), sampling / 1e9, mStep / 1e9);
-                }
                 if (step.upper() < EPSILON) {
                     converged = true;
                     break;
@@ -194,9 +183,7 @@ public final class MonteCarloEm {
                 if (step.lower() > 0 || draws.size() >= cap || monitor.stopRequested()) {
                     break;
                 }
-                tm = System.nanoTime();
                 draws.add(Math.min(cap - draws.size(), (draws.size() + GROWTH - 1) / GROWTH));
-                sampling += System.nanoTime() - tm;
             }
             double change = 0;
             for (int i = 0; i < theta.length; i++) {
@@ -358,7 +345,6 @@ public final class MonteCarloEm {
 
     private MixedModelFit report(double[] theta0, double[] beta0, double[][] modes, int samples, int thinning, SplittableRandom rng, long seed, int iterations,
                                  boolean converged, List<String> messages, double[] start, long t0) {
-        long tFinal = System.nanoTime();
         double[][] lambdas0 = lambdas(theta0);
         DrawTarget target0 = new DrawTarget(data, density, lambdas0, beta0, q, runner);
         LaplaceProposal proposal0 = proposal(lambdas0, beta0, modes);
@@ -392,16 +378,8 @@ public final class MonteCarloEm {
         // the likelihood from at least FINAL_SAMPLES effective draws, not merely drawn: the efficiency the draws above had, with a margin
         double efficiency = draws.effectiveSize() / draws.size() / thinning; // per state of a thinned chain, as before thinning
         int isSamples = (int) Math.min(MAX_SAMPLES, Math.max(samples, Math.ceil(FINAL_MARGIN * FINAL_SAMPLES / efficiency)));
-        long tIs = System.nanoTime();
-        if (TRACE) {
-            System.err.printf("mcem  final %d draws (thinning %d), Louis: %.2fs; importance sampling %d draws%n", draws.size(), thinning,
-                    (tIs - tFinal) / 1e9, isSamples);
-        }
         ImportanceSampledLikelihood is = ImportanceSampling.estimate(new DrawTarget(data, density, lambdas, beta, q, runner), proposal, isSamples,
                 rng.split(), seed, 0);
-        if (TRACE) {
-            System.err.printf("mcem  importance sampling: %.2fs, ESS %.0f%n", (System.nanoTime() - tIs) / 1e9, is.effectiveSampleSize());
-        }
         double[] optimum = GeneralizedLinearMixedModel.concat(theta, beta);
         return GlmmReport.common(design, family, null, data, covariance, lambdas, theta, beta, finalModes, mu, 1, vcov, conditional,
                         is.logLikelihood(), messages)
