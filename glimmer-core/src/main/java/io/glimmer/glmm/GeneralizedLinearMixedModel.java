@@ -98,9 +98,6 @@ public final class GeneralizedLinearMixedModel {
     private final InterceptQuadrature interceptQuadrature;
     /** Its first stage (joint mode of β and b without PIRLS), or null. */
     private final InterceptLaplace interceptLaplace;
-    /** A part's per-level path ({@link InterceptPart}), made on a part method's first call; null before or where it does not apply. */
-    private InterceptPart interceptPart;
-    private boolean interceptPartChecked;
     private final int p;
     /** Σ saturatedLogDensity over the rows, or NaN when the log-likelihood needs its own pass. */
     private final double saturated;
@@ -402,15 +399,11 @@ public final class GeneralizedLinearMixedModel {
         return deviance(theta, beta, bWarm, lambdaWarm);
     }
 
-    /** {@link LevelParts#deviance}'s part from this model's rows (the part's levels): the deviance and the modes found. */
-    public LevelParts.Deviance partDeviance(double[] theta, double[] beta, double[] start, double[][] startLambdas) {
-        InterceptPart fast = interceptPart();
-        if (fast != null) {
-            LevelParts.Deviance d = fast.deviance(lambdaOfPart(theta), beta, partStart(start, startLambdas));
-            if (d != null) {
-                return d;
-            }
-        }
+    /**
+     * {@link LevelParts#deviance}'s part from this model's rows (the part's levels) by PIRLS: the deviance
+     * and the modes found. {@link LevelPart} tries the per-level path first.
+     */
+    LevelParts.Deviance partDeviance(double[] theta, double[] beta, double[] start, double[][] startLambdas) {
         double d = deviance(theta, beta, new double[][]{start}, startLambdas);
         return new LevelParts.Deviance(d, bWarm[0].clone());
     }
@@ -419,14 +412,7 @@ public final class GeneralizedLinearMixedModel {
      * {@link LevelParts#profile}'s part: the modes at β by PIRLS with β fixed, −log-likelihood + ‖b‖²/2
      * (up to a constant), the Laplace deviance, the gradient in β and the Schur complement of PIRLS's joint factor.
      */
-    public LevelParts.Profile partProfile(double[] theta, double[] beta, double[] start, double[][] startLambdas) {
-        InterceptPart fast = interceptPart();
-        if (fast != null) {
-            LevelParts.Profile r = fast.profile(lambdaOfPart(theta), beta, partStart(start, startLambdas));
-            if (r != null) {
-                return r;
-            }
-        }
+    LevelParts.Profile partProfile(double[] theta, double[] beta, double[] start, double[][] startLambdas) {
         Pirls.Mode m = mode(theta, beta, new double[][]{start}, startLambdas, false);
         if (m != null) {
             pirls.jointFactorAt(lambdas, beta, m.b()); // the cross products with X at the mode (its factor may fail: a part's X'WX may be singular)
@@ -441,29 +427,14 @@ public final class GeneralizedLinearMixedModel {
 
     /**
      * The part methods' per-level path for a binomial–logit (1 | g) part, Laplace included (the local
-     * fit keeps PIRLS for Laplace); null where it does not apply.
+     * fit keeps PIRLS for Laplace); null where it does not apply. Made anew on each call.
      */
-    private InterceptPart interceptPart() {
-        if (!interceptPartChecked) {
-            interceptPartChecked = true;
-            interceptPart = design == null || observation != null ? null : InterceptPart.of(data, family, interceptQuadrature, saturated);
-        }
-        return interceptPart;
-    }
-
-    /** λ of a part's one scalar term at θ (Λ set as well). */
-    private double lambdaOfPart(double[] theta) {
-        covariance.lambdas(theta, lambdas);
-        return lambdas[0][0];
-    }
-
-    /** A part's start modes, found at {@code startLambdas}, rescaled to the current Λ (u kept). */
-    private double[] partStart(double[] start, double[][] startLambdas) {
-        return WarmStart.rescale(new double[][]{start}, startLambdas, lambdas)[0];
+    InterceptPart levelPath() {
+        return design == null || observation != null ? null : InterceptPart.of(data, family, interceptQuadrature, saturated);
     }
 
     /** {@link LevelParts#optimum}'s part: the deviance, modes and conditional covariances at the optimum. */
-    public LevelParts.Optimum partOptimum(double[] theta, double[] beta, double[] start, double[][] startLambdas) {
+    LevelParts.Optimum partOptimum(double[] theta, double[] beta, double[] start, double[][] startLambdas) {
         Pirls.Mode m = mode(theta, beta, new double[][]{start}, startLambdas, false);
         if (m == null) {
             throw new GlimmerException("PIRLS failed at the optimum: the conditional modes could not be found");

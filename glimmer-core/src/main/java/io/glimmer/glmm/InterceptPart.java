@@ -33,13 +33,46 @@ final class InterceptPart {
         return profiles == null || Double.isNaN(saturated) ? null : new InterceptPart(levels, profiles, saturated);
     }
 
-    /** As {@code partDeviance}: the deviance at (λ, β) and the modes, Newton started from {@code start}; null where declined. */
+    /** As {@code partDeviance}: the deviance at (θ, β) and the modes, Newton started from {@code start} found at {@code startLambdas}; null where declined. */
+    LevelParts.Deviance deviance(double[] theta, double[] beta, double[] start, double[][] startLambdas) {
+        return deviance(theta[0], beta, start(start, startLambdas, theta[0]));
+    }
+
+    /** As {@code partProfile} at (θ, β); null where declined. */
+    LevelParts.Profile profile(double[] theta, double[] beta, double[] start, double[][] startLambdas) {
+        return profile(theta[0], beta, start(start, startLambdas, theta[0]));
+    }
+
+    /**
+     * As {@code partOptimum} at (θ, β): the deviance, the modes and their conditional variances
+     * λ²/(λ² Σ w μ(1 − μ) + 1) on the scale of u (PIRLS's factor of the level at the mode; dispersion 1),
+     * Newton having converged in every level; null where declined.
+     */
+    LevelParts.Optimum optimum(double[] theta, double[] beta, double[] start, double[][] startLambdas) {
+        double lambda = theta[0];
+        InterceptQuadrature.Result r = levels.deviance(lambda, beta, start(start, startLambdas, lambda));
+        if (r == null) {
+            return null;
+        }
+        double[] variances = new double[r.information().length];
+        for (int l = 0; l < variances.length; l++) {
+            variances[l] = lambda * lambda / (lambda * lambda * r.information()[l] + 1);
+        }
+        return new LevelParts.Optimum(r.deviance(), r.modes(), variances, true, 0);
+    }
+
+    /** A part's start modes, found at {@code startLambdas}, rescaled to λ (u kept). */
+    private static double[] start(double[] start, double[][] startLambdas, double lambda) {
+        return WarmStart.rescale(new double[][]{start}, startLambdas, new double[][]{{lambda}})[0];
+    }
+
+    /** The deviance at (λ, β) and the modes, Newton started from {@code start}; null where declined. */
     LevelParts.Deviance deviance(double lambda, double[] beta, double[] start) {
         InterceptQuadrature.Result r = levels.deviance(lambda, beta, start);
         return r == null ? null : new LevelParts.Deviance(r.deviance(), r.modes());
     }
 
-    /** As {@code partProfile}: the profile at β, the modes started from {@code start} (not modified); null where declined. */
+    /** The profile at β, the modes started from {@code start} (not modified); null where declined. */
     LevelParts.Profile profile(double lambda, double[] beta, double[] start) {
         ProfiledNewton.Point point = profiles.at(lambda, beta, start.clone());
         return point == null ? null

@@ -5,6 +5,7 @@ import io.glimmer.family.Family;
 import io.glimmer.linalg.GroupedColumns;
 import io.glimmer.linalg.Parallel;
 
+import java.util.Arrays;
 import java.util.function.IntConsumer;
 
 /**
@@ -44,7 +45,10 @@ final class InterceptQuadrature {
     private final double[] offset;
     final double[] weight;
     final double[] weightedY;
-    /** Trials m = rint(w) and successes s = rint(w·y) of the log-density, rows in level order. */
+    /**
+     * Trials m = rint(w) and successes s = rint(w·y) of the log-density, rows in level order: the weights'
+     * and w·y's own arrays where they are equal row by row (binary rows of weight 1), which halves a part's memory.
+     */
     final double[] trials;
     final double[] successes;
     /** Per level: Σ log C(m, s), Σ s, Σ w, Σ w·y, and whether every row has one trial (or none). */
@@ -55,10 +59,12 @@ final class InterceptQuadrature {
     private final boolean[] levelBinary;
     /** Whether every prior weight w and w·y is a whole number (to rounding): the log-likelihood is then −½ deviance + constant. */
     final boolean wholeCounts;
-    /** Per row in level order: offset + Xβ, then e^{η₀ − c} (c a per-level centre). */
-    private final double[] fixed;
+    /** Per row in level order: η₀ = offset + Xβ, then, in place, e^{η₀ − c} (c a per-level centre). */
     final double[] expFixed;
-    /** m·e^{η₀ − c}: in a level of binary rows, e^{η₀ − c} where there is a trial and 0 where there is none. */
+    /**
+     * m·e^{η₀ − c}: in a level of binary rows, e^{η₀ − c} where there is a trial and 0 where there is none;
+     * expFixed itself when every row has one trial.
+     */
     private final double[] unitTrials;
     /** Per level, refilled by {@link #prepare}: range and centre of η₀, and Σ s η₀. */
     final double[] levelMin;
@@ -67,8 +73,11 @@ final class InterceptQuadrature {
     private final double[] levelSuccessFixed;
     private final double[] chunkTotals;
 
-    /** The result of one evaluation: −2 log-likelihood and the spherical conditional modes. */
-    record Result(double deviance, double[] modes) {
+    /**
+     * The result of one evaluation: −2 log-likelihood, the spherical conditional modes and, per level,
+     * the information Σ w μ(1 − μ) at its mode (PIRLS's weights there: the level's factor is λ²·it + 1).
+     */
+    record Result(double deviance, double[] modes, double[] information) {
     }
 
     private InterceptQuadrature(GlmmData data, Family family, int points) {
@@ -95,8 +104,8 @@ final class InterceptQuadrature {
         offset = data.offset() == null ? null : new double[n];
         weight = new double[n];
         weightedY = new double[n];
-        trials = new double[n];
-        successes = new double[n];
+        double[] trials = new double[n];
+        double[] successes = new double[n];
         levelLogChoose = new double[levels];
         levelSuccesses = new double[levels];
         levelWeight = new double[levels];
@@ -127,9 +136,10 @@ final class InterceptQuadrature {
             }
         }
         wholeCounts = whole;
-        fixed = new double[n];
+        this.trials = Arrays.equals(trials, weight) ? weight : trials;
+        this.successes = Arrays.equals(successes, weightedY) ? weightedY : successes;
         expFixed = new double[n];
-        unitTrials = new double[n];
+        unitTrials = allOnes(this.trials) ? expFixed : new double[n];
         levelMin = new double[levels];
         levelMax = new double[levels];
         levelCentre = new double[levels];
@@ -141,6 +151,15 @@ final class InterceptQuadrature {
      * The evaluator for this model, or null unless it is binomial with the logit link and a single
      * random intercept (1 | g).
      */
+    private static boolean allOnes(double[] values) {
+        for (double v : values) {
+            if (v != 1) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static InterceptQuadrature of(GlmmData data, Family family, int points) {
         if (!family.distribution().name().equals("binomial") || !family.link().name().equals("logit")
                 || data.terms().length != 1 || data.terms()[0].q() != 1) {
@@ -164,12 +183,13 @@ final class InterceptQuadrature {
      */
     Result deviance(double lambda, double[] beta, double[] start) {
         double[] modes = new double[levels];
+        double[] information = new double[levels];
         boolean[] failed = new boolean[chunkTotals.length];
         IntConsumer chunk = c -> {
             double s = 0;
             Scratch scratch = new Scratch(rule.size());
             for (int l = c * LEVEL_CHUNK; l < Math.min(levels, (c + 1) * LEVEL_CHUNK) && !failed[c]; l++) {
-                double d = level(l, lambda, beta, start[l], modes, scratch);
+                double d = level(l, lambda, beta, start[l], modes, information, scratch);
                 failed[c] = !Double.isFinite(d);
                 s += d;
             }
@@ -189,7 +209,7 @@ final class InterceptQuadrature {
             }
             total += chunkTotals[c];
         }
-        return new Result(total, modes);
+        return new Result(total, modes, information);
     }
 
     /** Per-node buffers, one set per chunk of levels. */
@@ -205,8 +225,8 @@ final class InterceptQuadrature {
         }
     }
 
-    /** −2 log L_l for one level, its mode written into {@code modes}; NaN when the fast path does not apply. */
-    private double level(int l, double lambda, double[] beta, double start, double[] modes, Scratch scratch) {
+    /** −2 log L_l for one level, its mode and information written into {@code modes} and {@code informations}; NaN when the fast path does not apply. */
+    private double level(int l, double lambda, double[] beta, double start, double[] modes, double[] informations, Scratch scratch) {
         int r0 = levelStart[l];
         int r1 = levelStart[l + 1];
         if (r1 == r0) { // an empty level: its integral is 1
@@ -230,6 +250,7 @@ final class InterceptQuadrature {
             information = found[1];
         }
         modes[l] = mode;
+        informations[l] = information;
         double scale = Math.sqrt(lambda * lambda * information + 1); // the level's PIRLS factor L
         double spread = lambda * rule.maxNode() / scale;
         if (!(levelMax[l] + lambda * mode + spread <= ETA_LIMIT && levelMin[l] + lambda * mode - spread >= -ETA_LIMIT)) {
@@ -266,7 +287,7 @@ final class InterceptQuadrature {
         double successFixed = 0;
         for (int i = r0; i < r1; i++) {
             double s = LinearPredictor.row(x, p, i, beta, offset == null ? 0 : offset[i]);
-            fixed[i] = s;
+            expFixed[i] = s;
             min = Math.min(min, s);
             max = Math.max(max, s);
             successFixed += successes[i] * s;
@@ -281,8 +302,10 @@ final class InterceptQuadrature {
         double centre = (min + max) / 2;
         levelCentre[l] = centre;
         for (int i = r0; i < r1; i++) {
-            expFixed[i] = Math.exp(fixed[i] - centre);
-            unitTrials[i] = trials[i] * expFixed[i];
+            expFixed[i] = Math.exp(expFixed[i] - centre);
+            if (unitTrials != expFixed) {
+                unitTrials[i] = trials[i] * expFixed[i];
+            }
         }
         return true;
     }

@@ -8,8 +8,7 @@ import java.util.List;
  * A GLMM's rows split into parts that each hold whole levels of its one grouping factor, wherever
  * the parts are (a Spark engine's executors, say). Given β the random effects of different levels
  * are independent, so every evaluation the fit needs is a sum over parts of what each part computes
- * from its own rows by {@link GeneralizedLinearMixedModel}'s part methods ({@code partDeviance},
- * {@code partProfile}, {@code partOptimum}): the driver that optimises (θ, β) holds levels, never rows.
+ * from its own rows as a {@link LevelPart} computes it: the driver that optimises (θ, β) holds levels, never rows.
  * Modes travel as one array over all levels (levels·q, in the term's level order); each part reads
  * its levels' slice.
  */

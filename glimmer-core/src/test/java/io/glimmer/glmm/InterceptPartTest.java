@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import io.glimmer.glmm.InterceptQuadratureTest.Model;
+import io.glimmer.lmm.ConditionalVariances;
 
 import java.util.SplittableRandom;
 
@@ -15,7 +16,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * A part's per-level evaluations of a binomial-logit (1 | g) model (what the Spark engine's blocks
  * run) against PIRLS with β fixed, which the part methods ran before: the Laplace deviance, the
- * profile's objective (with PIRLS's constant), gradient X'w(μ − y), Schur complement and the modes.
+ * profile's objective (with PIRLS's constant), gradient X'w(μ − y), Schur complement, the modes and
+ * (the optimum's part) their conditional variances from PIRLS's factor at the mode.
  */
 class InterceptPartTest {
 
@@ -34,6 +36,7 @@ class InterceptPartTest {
         double[][] lambdas = {{lambda}};
         Pirls pirls = new Pirls(m.data(), LOGIT);
         Pirls.Mode mode = pirls.run(lambdas, beta, new double[][]{new double[m.levels()]}, false);
+        double[] variances = ConditionalVariances.of(pirls.factor(), lambdas, 1, m.design().randomTerms())[0];
         double saturated = 0;
         double logLik = 0;
         for (int r = 0; r < m.data().rows(); r++) {
@@ -49,6 +52,8 @@ class InterceptPartTest {
         assertNotNull(part);
         LevelParts.Deviance d = part.deviance(lambda, beta, new double[m.levels()]);
         LevelParts.Profile profile = part.profile(lambda, beta, new double[m.levels()]);
+        LevelParts.Optimum optimum = part.optimum(new double[]{lambda}, beta, new double[m.levels()], null);
+        assertEquals(deviance, optimum.deviance(), 1e-10 * Math.abs(deviance), "optimum's deviance");
         assertEquals(deviance, d.deviance(), 1e-10 * Math.abs(deviance), "deviance");
         assertEquals(deviance, profile.deviance(), 1e-10 * Math.abs(deviance), "profile's deviance");
         double objective = mode.penalised() / 2;
@@ -63,6 +68,8 @@ class InterceptPartTest {
         for (int l = 0; l < m.levels(); l++) {
             assertEquals(mode.b()[0][l], d.modes()[l], 1e-8, "mode of level " + l);
             assertEquals(mode.b()[0][l], profile.modes()[l], 1e-8, "profile's mode of level " + l);
+            assertEquals(mode.b()[0][l], optimum.modes()[l], 1e-8, "optimum's mode of level " + l);
+            assertEquals(variances[l], optimum.conditionalVariances()[l], 1e-8 * variances[l] + 1e-15, "conditional variance of level " + l);
         }
     }
 }

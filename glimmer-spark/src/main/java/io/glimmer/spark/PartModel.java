@@ -10,6 +10,7 @@ import io.glimmer.formula.Expr;
 import io.glimmer.formula.Formula;
 import io.glimmer.formula.RandomTerm;
 import io.glimmer.glmm.GeneralizedLinearMixedModel;
+import io.glimmer.glmm.LevelPart;
 import io.glimmer.glmm.LevelParts;
 import io.glimmer.linalg.GroupedColumns;
 import io.glimmer.response.Response;
@@ -22,12 +23,15 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * One block of a GLMM's rows, which holds whole levels of the grouping factor, as the core's own
- * {@link GeneralizedLinearMixedModel} of those rows: X (rescaled as the whole fit is), offset,
- * response and the random term with this block's levels. A level's block is fixed by its value alone
- * (a hash), whatever the partitioning, and a partition holds whole blocks: so each block's rows, their
- * order and its evaluations are the same for any number of partitions. Cached on its executor; each
- * evaluation of the fit calls its part methods, so every level's modes are found where its rows are.
+ * One block of a GLMM's rows, which holds whole levels of the grouping factor, as the core's
+ * {@link LevelPart} of those rows: its model is the core's own {@link GeneralizedLinearMixedModel}
+ * of them, X (rescaled as the whole fit is), offset, response and the random term with this block's
+ * levels, kept whole or (binomial–logit (1 | g)) as the per-level path's arrays only, the block's
+ * columns kept to make the model again for a call that path declines. A level's block is fixed by
+ * its value alone (a hash), whatever the partitioning, and a partition holds whole blocks: so each
+ * block's rows, their order and its evaluations are the same for any number of partitions. Cached
+ * on its executor; each evaluation of the fit calls its part methods, so every level's modes are
+ * found where its rows are.
  */
 final class PartModel {
     /** This block's number (the part number of its results). */
@@ -35,14 +39,13 @@ final class PartModel {
     /** This part's levels as indices into the fit's sorted levels, in the part's own level order. */
     final int[] levels;
     final int q;
-    /** The core's model of these rows. */
-    private final GeneralizedLinearMixedModel model;
+    private final LevelPart part;
 
-    private PartModel(int block, int[] levels, int q, GeneralizedLinearMixedModel model) {
+    private PartModel(int block, int[] levels, int q, LevelPart part) {
         this.block = block;
         this.levels = levels;
         this.q = q;
-        this.model = model;
+        this.part = part;
     }
 
     /** What the model of a part needs beyond its rows; the same for every part. */
@@ -52,8 +55,18 @@ final class PartModel {
 
     /** The model of one block's rows (at least one). */
     static PartModel of(Iterator<Row> rows, Setting s, int block) {
+        DataFrame data = PartitionColumns.read(rows, s.plan());
+        Built built = build(data, s);
+        return new PartModel(block, built.levels(), built.q(),
+                LevelPart.of(built.model(), () -> build(data, s).model()));
+    }
+
+    /** A block's model, its levels as indices into the fit's sorted levels, and the term's effects per level. */
+    private record Built(int[] levels, int q, GeneralizedLinearMixedModel model) {
+    }
+
+    private static Built build(DataFrame data, Setting s) {
         ModelPlan plan = s.plan();
-        DataFrame data = PartitionColumns.read(rows, plan);
         int n = data.rows();
         ModelFrame frame = plan.frame(data);
         Formula f = plan.parsed();
@@ -100,7 +113,7 @@ final class PartModel {
         Design design = new Design(frame, f, x, List.of(), offset, List.of(term));
         Family family = Family.of(s.family(), s.link());
         Response response = Response.ofPart(frame, f.response(), family, null); // its constancy is checked over all rows
-        return new PartModel(block, levels, z.columns(), new GeneralizedLinearMixedModel(design, response, family, s.nAGQ()));
+        return new Built(levels, z.columns(), new GeneralizedLinearMixedModel(design, response, family, s.nAGQ()));
     }
 
     /** What the driver asks of every part: an evaluation at (θ, β), modes started from {@code start} (all levels) found at {@code startLambdas}. */
@@ -110,23 +123,22 @@ final class PartModel {
     }
 
     PartResult evaluate(Request request) {
-        int part = block;
         double[] start = new double[levels.length * q];
         for (int l = 0; l < levels.length; l++) {
             System.arraycopy(request.start(), levels[l] * q, start, l * q, q);
         }
         return switch (request.kind()) {
             case DEVIANCE -> {
-                LevelParts.Deviance d = model.partDeviance(request.theta(), request.beta(), start, request.startLambdas());
-                yield new PartResult(part, 0, d.deviance(), null, null, d.modes(), null, true, 0);
+                LevelParts.Deviance d = part.deviance(request.theta(), request.beta(), start, request.startLambdas());
+                yield new PartResult(block, 0, d.deviance(), null, null, d.modes(), null, true, 0);
             }
             case PROFILE -> {
-                LevelParts.Profile r = model.partProfile(request.theta(), request.beta(), start, request.startLambdas());
-                yield new PartResult(part, r.objective(), r.deviance(), r.gradient(), r.schur(), r.modes(), null, true, 0);
+                LevelParts.Profile r = part.profile(request.theta(), request.beta(), start, request.startLambdas());
+                yield new PartResult(block, r.objective(), r.deviance(), r.gradient(), r.schur(), r.modes(), null, true, 0);
             }
             case OPTIMUM -> {
-                LevelParts.Optimum o = model.partOptimum(request.theta(), request.beta(), start, request.startLambdas());
-                yield new PartResult(part, 0, o.deviance(), null, null, o.modes(), o.conditionalVariances(), o.converged(), o.iterations());
+                LevelParts.Optimum o = part.optimum(request.theta(), request.beta(), start, request.startLambdas());
+                yield new PartResult(block, 0, o.deviance(), null, null, o.modes(), o.conditionalVariances(), o.converged(), o.iterations());
             }
         };
     }
