@@ -47,7 +47,7 @@ final class InterceptQuadrature {
     final double[] weightedY;
     /**
      * Trials m = rint(w) and successes s = rint(w·y) of the log-density, rows in level order: the weights'
-     * and w·y's own arrays where they are equal row by row (binary rows of weight 1), which halves a part's memory.
+     * and w·y's own arrays where they are equal row by row (binary rows of weight 1), two arrays fewer to keep.
      */
     final double[] trials;
     final double[] successes;
@@ -147,10 +147,6 @@ final class InterceptQuadrature {
         chunkTotals = new double[(levels + LEVEL_CHUNK - 1) / LEVEL_CHUNK];
     }
 
-    /**
-     * The evaluator for this model, or null unless it is binomial with the logit link and a single
-     * random intercept (1 | g).
-     */
     private static boolean allOnes(double[] values) {
         for (double v : values) {
             if (v != 1) {
@@ -160,6 +156,10 @@ final class InterceptQuadrature {
         return true;
     }
 
+    /**
+     * The evaluator for this model, or null unless it is binomial with the logit link and a single
+     * random intercept (1 | g).
+     */
     static InterceptQuadrature of(GlmmData data, Family family, int points) {
         if (!family.distribution().name().equals("binomial") || !family.link().name().equals("logit")
                 || data.terms().length != 1 || data.terms()[0].q() != 1) {
