@@ -38,7 +38,7 @@ import static org.apache.spark.sql.functions.pmod;
  * A GLMM (binomial or Poisson, Laplace or adaptive quadrature) whose random effects have one
  * grouping factor, on distributed rows: the rows are repartitioned by blocks of levels (one shuffle),
  * so every level's rows are in one partition; a pass finds n, the predictor scaling and the levels;
- * each block then becomes a cached {@link PartModel} (the core's model of its rows), and the core's
+ * each block then becomes a {@link PartModel} (the core's model of its rows), cached by partition, and the core's
  * {@link GeneralizedLinearMixedModel} optimises (θ, β) on the driver over {@link SparkLevelParts},
  * one Spark job per evaluation. Driver memory grows with levels (their modes), not rows.
  */
@@ -130,11 +130,16 @@ final class SparkGlmm {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(complete.sparkSession().sparkContext());
         Broadcast<PartModel.Setting> setting = sc.broadcast(new PartModel.Setting(plan, family.distribution().name(), family.link().name(), nAGQ,
                 scaling.factors(), index));
-        JavaRDD<PartModel> parts = byGroup.javaRDD().mapPartitions(it -> new BlockRuns(it, blockColumn, setting.value()), true)
-                .persist(StorageLevel.MEMORY_ONLY());
+        // a partition's parts are cached as one element: Spark sizes a cached partition by walking its elements'
+        // objects every so often as they are added, and each walk reaches the plan's level names again
+        JavaRDD<List<PartModel>> parts = byGroup.javaRDD().mapPartitions(it -> {
+            List<PartModel> all = new java.util.ArrayList<>();
+            new BlockRuns(it, blockColumn, setting.value()).forEachRemaining(all::add);
+            return List.of(all).iterator();
+        }, true).persist(StorageLevel.MEMORY_ONLY());
         try {
             int[][] partLevels = new int[BLOCKS][];
-            for (int[][] b : parts.map(m -> new int[][]{{m.block}, m.levels}).collect()) {
+            for (int[][] b : parts.flatMap(all -> all.stream().map(m -> new int[][]{{m.block}, m.levels}).iterator()).collect()) {
                 partLevels[b[0][0]] = b[1];
             }
             ModelMatrix z = plan.random(plan.frame(plan.empty()));

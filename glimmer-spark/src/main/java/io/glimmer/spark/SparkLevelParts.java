@@ -8,14 +8,14 @@ import org.apache.spark.broadcast.Broadcast;
 import java.util.List;
 
 /**
- * The core's {@link LevelParts} over a cached RDD of {@link PartModel}s, one per block of levels:
+ * The core's {@link LevelParts} over a cached RDD of {@link PartModel}s (one per block of levels, a list per partition):
  * each evaluation is one Spark job. The request (θ, β and the start modes of every level) is
  * broadcast, each block evaluates its own levels, and only per-block sums and per-level modes come
  * back; the sums are added in block order, so that, as each block's evaluation is, they do not
  * depend on how the blocks are spread over partitions.
  */
 final class SparkLevelParts implements LevelParts {
-    private final JavaRDD<PartModel> parts;
+    private final JavaRDD<List<PartModel>> parts;
     private final JavaSparkContext sc;
     /** Per block number, its levels' indices among all levels (fixed when the parts were built; null for no block). */
     private final int[][] levels;
@@ -23,7 +23,7 @@ final class SparkLevelParts implements LevelParts {
     private final int q;
     private final int p;
 
-    SparkLevelParts(JavaRDD<PartModel> parts, int[][] levels, int levelCount, int q, int p) {
+    SparkLevelParts(JavaRDD<List<PartModel>> parts, int[][] levels, int levelCount, int q, int p) {
         this.parts = parts;
         this.sc = JavaSparkContext.fromSparkContext(parts.context());
         this.levels = levels;
@@ -36,7 +36,7 @@ final class SparkLevelParts implements LevelParts {
         Broadcast<PartModel.Request> request = sc.broadcast(new PartModel.Request(kind, theta.clone(), beta.clone(), start.clone(),
                 startLambdas == null ? null : startLambdas.clone()));
         try {
-            List<PartResult> results = new java.util.ArrayList<>(parts.map(part -> part.evaluate(request.value())).collect());
+            List<PartResult> results = new java.util.ArrayList<>(parts.flatMap(all -> all.stream().map(part -> part.evaluate(request.value())).iterator()).collect());
             results.sort(java.util.Comparator.comparingInt(PartResult::part));
             return results;
         } finally {
